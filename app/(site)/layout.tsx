@@ -1,0 +1,19 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+
+export default function SiteLayout({ children }: { children: ReactNode }) {
+  return (
+    <>
+      <header className="site-header">
+        <Link href="/" className="site-title">
+          Crosscurrent
+        </Link>
+        <span className="meta">Commentary across borders, reprinted with permission</span>
+      </header>
+      <main className="site-main">{children}</main>
+      <footer className="site-footer meta">
+        Reprinted pieces appear with the authorization of their rights holders.
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+import "server-only";
+import { cache } from "react";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/** The one rule of what readers may see: published, its time has come, not withdrawn. */
+export function publicArticleWhere(now: Date): Prisma.ArticleWhereInput {
+  return { status: "PUBLISHED", publishedAt: { lte: now }, withdrawnAt: null };
+}
+
+const bylineSelect = {
+  orderBy: { position: "asc" },
+  select: { role: true, person: { select: { name: true, slug: true } } },
+} as const satisfies Prisma.Article$bylinesArgs;
+
+const articleCardSelect = {
+  id: true,
+  slug: true,
+  title: true,
+  excerpt: true,
+  publishedAt: true,
+  kind: true,
+  source: { select: { name: true, slug: true, kind: true } },
+  bylines: bylineSelect,
+} as const satisfies Prisma.ArticleSelect;
+
+export type ArticleCard = Prisma.ArticleGetPayload<{ select: typeof articleCardSelect }>;
+
+export async function listPublishedArticles(options: { now: Date; take: number; skip?: number }) {
+  return db.article.findMany({
+    where: publicArticleWhere(options.now),
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    take: options.take,
+    skip: options.skip ?? 0,
+    select: articleCardSelect,
+  });
+}
+
+export const getPublishedArticle = cache(async (slug: string, now: Date) => {
+  return db.article.findFirst({
+    where: { slug, ...publicArticleWhere(now) },
+    select: {
+      ...articleCardSelect,
+      body: true,
+      bodyText: true,
+      originalUrl: true,
+      originalTitle: true,
+      isTranslation: true,
+      isModified: true,
+      authorization: {
+        select: { attributionRequired: true, attributionText: true, linkBackRequired: true },
+      },
+      tags: {
+        orderBy: { position: "asc" },
+        select: { tag: { select: { name: true, slug: true, kind: true } } },
+      },
+    },
+  });
+});

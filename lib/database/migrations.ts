@@ -1,0 +1,148 @@
+// Migrations live in prisma/migrations/<timestamp>_<name>/ as `migration.sql` (what
+// `prisma migrate deploy` reads) plus `schema.prisma`, the schema that migration leads to,
+// so the next migration can be computed by diffing schema texts, with no database involved.
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import pg from "pg";
+import { diffSchemas, withSchemaEngine, type SchemaFile } from "./schema-engine";
+
+export const PRISMA_DIR = path.resolve(process.cwd(), "prisma");
+export const MIGRATIONS_DIR = path.join(PRISMA_DIR, "migrations");
+export const SCHEMA_PATH = path.join(PRISMA_DIR, "schema.prisma");
+
+export class MigrationError extends Error {
+  override name = "MigrationError";
+}
+
+export interface MigrationFolder {
+  name: string;
+  sql: string;
+  schema: string | null;
+}
+
+export async function listMigrations(dir = MIGRATIONS_DIR): Promise<MigrationFolder[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
+  return Promise.all(
+    names.map(async (name) => ({
+      name,
+      sql: await readFile(path.join(dir, name, "migration.sql"), "utf8"),
+      schema: await readFile(path.join(dir, name, "schema.prisma"), "utf8").catch(() => null),
+    })),
+  );
+}
+
+export async function readCurrentSchema(): Promise<SchemaFile> {
+  return { path: "schema.prisma", content: await readFile(SCHEMA_PATH, "utf8") };
+}
+
+/** SQL for what `schema.prisma` has that no migration carries yet ("" when up to date). */
+export async function pendingSchemaSql(): Promise<string> {
+  const migrations = await listMigrations();
+  const last = migrations.at(-1);
+  if (last && last.schema === null) {
+    throw new MigrationError(`Migration ${last.name} has no schema.prisma snapshot beside it.`);
+  }
+  const from = last?.schema ? { path: "schema.prisma", content: last.schema } : null;
+  const sql = await diffSchemas(from, await readCurrentSchema());
+  return isEmptyDiff(sql) ? "" : sql;
+}
+
+function isEmptyDiff(sql: string): boolean {
+  return sql.replace(/--.*$/gm, "").trim() === "";
+}
+
+interface MigrationRow {
+  migration_name: string;
+  finished_at: Date | null;
+  rolled_back_at: Date | null;
+  logs: string | null;
+}
+
+async function readMigrationTable(connectionString: string): Promise<MigrationRow[]> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    const exists = await client.query<{ t: string | null }>(
+      "select to_regclass('_prisma_migrations')::text as t",
+    );
+    if (!exists.rows[0]?.t) return [];
+    const result = await client.query<MigrationRow>(
+      "select migration_name, finished_at, rolled_back_at, logs from _prisma_migrations order by started_at",
+    );
+    return result.rows;
+  } finally {
+    await client.end();
+  }
+}
+
+function failedMigrationMessage(row: MigrationRow): string {
+  const firstLog = row.logs?.split("\n").find((line) => line.trim()) ?? "no log";
+  return (
+    `Migration ${row.migration_name} failed earlier and the database may be half-migrated ` +
+    `(${firstLog.trim()}). Fix the database, then mark it rolled back ` +
+    `(prisma migrate resolve --rolled-back ${row.migration_name}) or reset a development database with npm run db:reset.`
+  );
+}
+
+export interface MigrationStatus {
+  applied: string[];
+  pending: string[];
+  failed: string[];
+}
+
+export async function migrationStatus(
+  connectionString: string,
+  dir = MIGRATIONS_DIR,
+): Promise<MigrationStatus> {
+  const [rows, folders] = await Promise.all([readMigrationTable(connectionString), listMigrations(dir)]);
+  const finished = new Set(rows.filter((r) => r.finished_at).map((r) => r.migration_name));
+  return {
+    applied: [...finished],
+    pending: folders.map((f) => f.name).filter((name) => !finished.has(name)),
+    failed: rows.filter((r) => !r.finished_at && !r.rolled_back_at).map((r) => r.migration_name),
+  };
+}
+
+/** Applies pending migrations exactly as `prisma migrate deploy` would; returns their names. */
+export async function applyMigrations(connectionString: string, dir = MIGRATIONS_DIR): Promise<string[]> {
+  const failed = (await readMigrationTable(connectionString)).find(
+    (row) => !row.finished_at && !row.rolled_back_at,
+  );
+  if (failed) throw new MigrationError(failedMigrationMessage(failed));
+
+  const folders = await listMigrations(dir);
+  try {
+    const { appliedMigrationNames } = await withSchemaEngine(
+      connectionString,
+      await readCurrentSchema(),
+      (engine) =>
+        engine.applyMigrations({
+          migrationsList: {
+            baseDir: dir,
+            lockfile: { path: "migration_lock.toml", content: 'provider = "postgresql"' },
+            shadowDbInitScript: "",
+            migrationDirectories: folders.map((folder) => ({
+              path: folder.name,
+              migrationFile: { path: "migration.sql", content: { tag: "ok", value: folder.sql } },
+            })),
+          },
+          filters: { externalTables: [], externalEnums: [] },
+        }),
+    );
+    return appliedMigrationNames;
+  } catch (error) {
+    const nowFailed = (await readMigrationTable(connectionString)).find(
+      (row) => !row.finished_at && !row.rolled_back_at,
+    );
+    if (nowFailed) throw new MigrationError(failedMigrationMessage(nowFailed));
+    throw new MigrationError(`Applying migrations failed: ${errorMessage(error)}`);
+  }
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

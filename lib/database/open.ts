@@ -1,0 +1,63 @@
+// Which PostgreSQL the app uses, decided in one place: DATABASE_URL when set, otherwise the
+// embedded one with its data in DATA_DIR.
+import path from "node:path";
+import pg from "pg";
+import { lockDataDir } from "./data-dir-lock";
+import { startEmbeddedDatabase } from "./embedded";
+
+export interface OpenDatabase {
+  url: string;
+  embedded: boolean;
+  close(): Promise<void>;
+}
+
+export class DatabaseUnreachableError extends Error {
+  override name = "DatabaseUnreachableError";
+}
+
+export async function openDatabase(options: {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  embeddedPort?: number;
+}): Promise<OpenDatabase> {
+  if (options.databaseUrl) {
+    await assertReachable(options.databaseUrl);
+    return { url: options.databaseUrl, embedded: false, close: async () => {} };
+  }
+  const unlock = await lockDataDir(options.dataDir);
+  try {
+    const embedded = await startEmbeddedDatabase({
+      dataDir: path.join(options.dataDir, "pglite"),
+      port: options.embeddedPort,
+    });
+    return {
+      url: embedded.url,
+      embedded: true,
+      close: async () => {
+        await embedded.stop();
+        await unlock();
+      },
+    };
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
+}
+
+/** Fails within `timeoutMs` with one line naming the host and port. */
+export async function assertReachable(url: string, timeoutMs = 8000): Promise<void> {
+  const { hostname, port } = new URL(url);
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs });
+  client.on("error", () => {});
+  try {
+    await client.connect();
+    await client.query("select 1");
+  } catch (error) {
+    const reason = (error as { code?: string; message?: string }).code ?? (error as Error).message;
+    throw new DatabaseUnreachableError(
+      `Cannot reach PostgreSQL at ${hostname}:${port || 5432} (${reason}). Check DATABASE_URL, or unset it to use the embedded database.`,
+    );
+  } finally {
+    await client.end().catch(() => {});
+  }
+}

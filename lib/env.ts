@@ -1,0 +1,34 @@
+// The environment, parsed once. Everything else imports `env` rather than reading process.env.
+import { z } from "zod";
+
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** PostgreSQL URL. The launcher (scripts/serve.ts) sets it to the embedded database when unset. */
+  DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/ })),
+  AUTH_SECRET: optional(z.string().min(32, "AUTH_SECRET must be at least 32 characters")),
+  /** Public origin of the site, for canonical URLs and feeds. */
+  SITE_URL: z.url().default("http://localhost:3000"),
+  SEED_ADMIN_EMAIL: optional(z.email()),
+  SEED_ADMIN_PASSWORD: optional(z.string().min(12, "SEED_ADMIN_PASSWORD must be at least 12 characters")),
+  /** Where the embedded database, uploads and the local auth secret live. */
+  DATA_DIR: z.string().default(".data"),
+  /** IP of the reverse proxy whose X-Forwarded-For may be trusted. */
+  TRUSTED_PROXY: optional(z.string()),
+  REDIS_URL: optional(z.url()),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n  ${problems.join("\n  ")}`);
+  }
+  return result.data;
+}
+
+export const env = parseEnv(process.env);

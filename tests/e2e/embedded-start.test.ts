@@ -1,0 +1,52 @@
+// The README's first command on a machine with nothing but Node: no DATABASE_URL, so the app
+// starts its embedded PostgreSQL, migrates, seeds and serves the demo reprint.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startAppServer, type AppServer } from "../support/app-server";
+
+describe("npm start without DATABASE_URL", () => {
+  let server: AppServer;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), "crosscurrent-embedded-"));
+    server = await startAppServer({
+      DATABASE_URL: undefined,
+      TEST_DATABASE_URL: undefined,
+      DATA_DIR: dataDir,
+      AUTH_SECRET: undefined,
+      NODE_ENV: undefined,
+    });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it("serves the seeded reprint from the embedded database", async () => {
+    const home = await (await fetch(server.baseUrl)).text();
+    const slug = /href="\/articles\/([^"]+)"/.exec(home)?.[1];
+    expect(slug).toBe("today-there-is-a-special-background-for-high-level-calls-between-china-and-japan");
+    const response = await fetch(`${server.baseUrl}/articles/${slug}`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain(
+      "Today, there is a special background for high-level calls between China and Japan!",
+    );
+    expect(html).toContain("Tiger knife");
+    expect(html).toContain("Bu Yidao");
+  });
+
+  it("prints the generated admin password once and reports the embedded database", () => {
+    expect(server.output()).toMatch(/Database: embedded/);
+    expect(server.output()).toMatch(/Admin password \(shown once, not stored\): \S{20}/);
+  });
+
+  it("answers /api/health with the database up and the migration count", async () => {
+    const health = await (await fetch(`${server.baseUrl}/api/health`)).json();
+    expect(health).toMatchObject({ status: "ok", database: "up" });
+    expect(health.migrations).toBeGreaterThanOrEqual(1);
+  });
+});

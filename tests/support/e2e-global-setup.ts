@@ -1,0 +1,47 @@
+// End-to-end tests run against the production build, started the way `npm start` starts it,
+// on a database of their own.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { startAppServer } from "./app-server";
+import { assertBrowserAvailable } from "./browser";
+import { adminQuery } from "./int-global-setup";
+import { testServerUrl, withDatabase } from "./test-database-url";
+
+export const E2E_ADMIN = { email: "admin@crosscurrent.test", password: "correct horse battery staple" };
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseUrl: string;
+    adminEmail: string;
+    adminPassword: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  assertBrowserAvailable();
+  const serverUrl = testServerUrl();
+  const dataDir = await mkdtemp(path.join(tmpdir(), "crosscurrent-e2e-"));
+  const database = `crosscurrent_e2e_${process.pid}`;
+  if (serverUrl) {
+    await adminQuery(serverUrl, `drop database if exists ${database} with (force)`);
+    await adminQuery(serverUrl, `create database ${database}`);
+  }
+  const server = await startAppServer({
+    DATABASE_URL: serverUrl ? withDatabase(serverUrl, database) : undefined,
+    DATA_DIR: dataDir,
+    AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+    SEED_ADMIN_EMAIL: E2E_ADMIN.email,
+    SEED_ADMIN_PASSWORD: E2E_ADMIN.password,
+  });
+  project.provide("baseUrl", server.baseUrl);
+  project.provide("adminEmail", E2E_ADMIN.email);
+  project.provide("adminPassword", E2E_ADMIN.password);
+
+  return async () => {
+    await server.stop();
+    if (serverUrl) await adminQuery(serverUrl, `drop database if exists ${database} with (force)`);
+    await rm(dataDir, { recursive: true, force: true });
+  };
+}
