@@ -9,8 +9,9 @@ const EnvSchema = z.object({
   /** PostgreSQL URL. The launcher (scripts/serve.ts) sets it to the embedded database when unset. */
   DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/ })),
   AUTH_SECRET: optional(z.string().min(32, "AUTH_SECRET must be at least 32 characters")),
-  /** Public origin of the site, for canonical URLs and feeds. */
-  SITE_URL: z.url().default("http://localhost:3000"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Public origin of the site, for canonical URLs, feeds and sign-in redirects. */
+  SITE_URL: optional(z.url()),
   SEED_ADMIN_EMAIL: optional(z.email()),
   SEED_ADMIN_PASSWORD: optional(z.string().min(12, "SEED_ADMIN_PASSWORD must be at least 12 characters")),
   /** Where the embedded database, uploads and the local auth secret live. */
@@ -20,7 +21,7 @@ const EnvSchema = z.object({
   REDIS_URL: optional(z.url()),
 });
 
-export type Env = z.infer<typeof EnvSchema>;
+export type Env = Omit<z.infer<typeof EnvSchema>, "SITE_URL"> & { SITE_URL: string };
 
 function parseEnv(source: NodeJS.ProcessEnv): Env {
   const result = EnvSchema.safeParse(source);
@@ -28,7 +29,8 @@ function parseEnv(source: NodeJS.ProcessEnv): Env {
     const problems = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment:\n  ${problems.join("\n  ")}`);
   }
-  return result.data;
+  const { SITE_URL, ...rest } = result.data;
+  return { ...rest, SITE_URL: SITE_URL ?? `http://localhost:${rest.PORT}` };
 }
 
 export const env = parseEnv(process.env);

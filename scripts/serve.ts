@@ -12,7 +12,6 @@ if (mode !== "start" && mode !== "dev") {
   console.error("Usage: tsx scripts/serve.ts start|dev");
   process.exit(2);
 }
-const port = process.env.PORT ?? "3000";
 
 let database: OpenDatabase | undefined;
 try {
@@ -46,12 +45,13 @@ try {
 
 function runNext(database: OpenDatabase, authSecret: string) {
   const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
-  const child = spawn(process.execPath, [nextBin, mode!, "--port", port], {
+  const child = spawn(process.execPath, [nextBin, mode!, "--port", String(env.PORT)], {
     stdio: "inherit",
     env: {
       ...process.env,
       DATABASE_URL: database.url,
       AUTH_SECRET: authSecret,
+      SITE_URL: env.SITE_URL,
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? env.SITE_URL,
     },
   });

@@ -79,13 +79,41 @@ async function readMigrationTable(connectionString: string): Promise<MigrationRo
   }
 }
 
-function failedMigrationMessage(row: MigrationRow): string {
-  const firstLog = row.logs?.split("\n").find((line) => line.trim()) ?? "no log";
+/** The database's own words from a failed migration's log, e.g. "ERROR: syntax error at …". */
+function databaseError(logs: string | null): string {
+  const text = logs ?? "";
   return (
-    `Migration ${row.migration_name} failed earlier and the database may be half-migrated ` +
-    `(${firstLog.trim()}). Fix the database, then mark it rolled back ` +
-    `(prisma migrate resolve --rolled-back ${row.migration_name}) or reset a development database with npm run db:reset.`
+    /\bERROR: .*/.exec(text)?.[0] ??
+    text.split("\n").find((line) => line.trim() && !/connector error/.test(line)) ??
+    "no log"
   );
+}
+
+function failedMigrationMessage(row: MigrationRow, when: "now" | "earlier"): string {
+  return (
+    `Migration ${row.migration_name} ${when === "now" ? "failed" : "failed earlier"} and the database may be ` +
+    `half-migrated (${databaseError(row.logs)}). Repair the database by hand, then run ` +
+    `npm run db:migrate -- --rolled-back ${row.migration_name}; on a development database, npm run db:reset.`
+  );
+}
+
+function findFailed(rows: MigrationRow[]): MigrationRow | undefined {
+  return rows.find((row) => !row.finished_at && !row.rolled_back_at);
+}
+
+/** What `prisma migrate resolve --rolled-back` does: lets a repaired failed migration be retried. */
+export async function markRolledBack(connectionString: string, migrationName: string): Promise<void> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    const result = await client.query(
+      "update _prisma_migrations set rolled_back_at = now() where migration_name = $1 and finished_at is null and rolled_back_at is null",
+      [migrationName],
+    );
+    if (result.rowCount === 0) throw new MigrationError(`No failed migration named ${migrationName}.`);
+  } finally {
+    await client.end();
+  }
 }
 
 export interface MigrationStatus {
@@ -109,10 +137,8 @@ export async function migrationStatus(
 
 /** Applies pending migrations exactly as `prisma migrate deploy` would; returns their names. */
 export async function applyMigrations(connectionString: string, dir = MIGRATIONS_DIR): Promise<string[]> {
-  const failed = (await readMigrationTable(connectionString)).find(
-    (row) => !row.finished_at && !row.rolled_back_at,
-  );
-  if (failed) throw new MigrationError(failedMigrationMessage(failed));
+  const failed = findFailed(await readMigrationTable(connectionString));
+  if (failed) throw new MigrationError(failedMigrationMessage(failed, "earlier"));
 
   const folders = await listMigrations(dir);
   try {
@@ -135,10 +161,8 @@ export async function applyMigrations(connectionString: string, dir = MIGRATIONS
     );
     return appliedMigrationNames;
   } catch (error) {
-    const nowFailed = (await readMigrationTable(connectionString)).find(
-      (row) => !row.finished_at && !row.rolled_back_at,
-    );
-    if (nowFailed) throw new MigrationError(failedMigrationMessage(nowFailed));
+    const nowFailed = findFailed(await readMigrationTable(connectionString));
+    if (nowFailed) throw new MigrationError(failedMigrationMessage(nowFailed, "now"));
     throw new MigrationError(`Applying migrations failed: ${errorMessage(error)}`);
   }
 }

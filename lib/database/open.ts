@@ -46,18 +46,21 @@ export async function openDatabase(options: {
 
 /** Fails within `timeoutMs` with one line naming the host and port. */
 export async function assertReachable(url: string, timeoutMs = 8000): Promise<void> {
-  const { hostname, port } = new URL(url);
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs });
-  client.on("error", () => {});
+  let where = "DATABASE_URL";
+  let client: pg.Client | undefined;
   try {
+    const { hostname, port } = new URL(url);
+    where = `${hostname}:${port || 5432}`;
+    client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs });
+    client.on("error", () => {});
     await client.connect();
     await client.query("select 1");
   } catch (error) {
-    const reason = (error as { code?: string; message?: string }).code ?? (error as Error).message;
+    const reason = (error as { code?: string }).code ?? (error as Error).message;
     throw new DatabaseUnreachableError(
-      `Cannot reach PostgreSQL at ${hostname}:${port || 5432} (${reason}). Check DATABASE_URL, or unset it to use the embedded database.`,
+      `Cannot reach PostgreSQL at ${where} (${reason}). Check DATABASE_URL, or unset it to use the embedded database.`,
     );
   } finally {
-    await client.end().catch(() => {});
+    await client?.end().catch(() => {});
   }
 }

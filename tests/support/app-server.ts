@@ -25,7 +25,13 @@ const TSX = path.resolve("node_modules/tsx/dist/cli.mjs");
 export async function startAppServer(env: Record<string, string | undefined>): Promise<AppServer> {
   const port = await freePort();
   const child = spawn(process.execPath, [TSX, "scripts/serve.ts", "start"], {
-    env: { ...process.env, NODE_ENV: "production", ...env, PORT: String(port) },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      SITE_URL: `http://127.0.0.1:${port}`,
+      ...env,
+      PORT: String(port),
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
