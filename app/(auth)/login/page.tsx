@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { LoginForm } from "@/components/auth/login-form";
+import { safeCallbackPath } from "@/lib/auth/callback-path";
+import { getCurrentUser } from "@/lib/session";
+
+export const metadata: Metadata = { title: "Sign in", robots: { index: false } };
+
+interface Props {
+  searchParams: Promise<{ callbackUrl?: string | string[]; error?: string | string[] }>;
+}
+
+export default async function LoginPage({ searchParams }: Props) {
+  const { callbackUrl } = await searchParams;
+  const destination = safeCallbackPath(callbackUrl);
+  if (await getCurrentUser()) redirect(destination);
+  return (
+    <main className="auth-page">
+      <h1>Sign in to Crosscurrent</h1>
+      <LoginForm callbackPath={destination} />
+    </main>
+  );
+}

@@ -1,0 +1,9 @@
+import type { Permission } from "@/lib/permissions";
+
+/** The staff surface: each section and the permission that shows it. */
+export const ADMIN_SECTIONS: ReadonlyArray<{ href: string; label: string; permission: Permission }> = [
+  { href: "/admin", label: "Dashboard", permission: "admin.access" },
+  { href: "/admin/users", label: "Users", permission: "user.manage" },
+  { href: "/admin/audit", label: "Audit log", permission: "audit.read" },
+  { href: "/admin/account", label: "My account", permission: "account.manageOwn" },
+];

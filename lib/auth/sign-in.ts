@@ -1,0 +1,76 @@
+// Checking a staff member's email and password, with lockout after repeated failures per
+// account and per IP. Messages never reveal whether the email exists.
+import { z } from "zod";
+import { now } from "@/lib/clock";
+import { db } from "@/lib/db";
+import { blockedUntil, hit, resetLimit, type LimitRule } from "@/lib/rate-limit";
+import { hashPassword, verifyPassword } from "./password";
+
+export const ACCOUNT_LIMIT: LimitRule = { limit: 10, windowMs: 15 * 60_000, blockMs: 15 * 60_000 };
+export const IP_LIMIT: LimitRule = { limit: 50, windowMs: 15 * 60_000, blockMs: 15 * 60_000 };
+
+export const CredentialsSchema = z.object({
+  email: z.string().trim().toLowerCase().max(254).pipe(z.email()),
+  password: z.string().min(1).max(1024),
+});
+
+export const WRONG_CREDENTIALS = "Email or password is wrong.";
+
+export type SignInResult =
+  | { ok: true; user: { id: string; email: string; name: string; role: string; sessionVersion: number } }
+  | { ok: false; message: string };
+
+// Verifying against a real hash when the email is unknown keeps both paths equally slow.
+let dummyHash: Promise<string> | undefined;
+
+function minutesUntil(time: Date): number {
+  return Math.max(1, Math.ceil((time.getTime() - now().getTime()) / 60_000));
+}
+
+export async function signInWithPassword(input: unknown, ip: string | null): Promise<SignInResult> {
+  const parsed = CredentialsSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, message: WRONG_CREDENTIALS };
+  const { email, password } = parsed.data;
+  const accountKey = `login:account:${email}`;
+  const ipKey = ip ? `login:ip:${ip}` : null;
+
+  const lockedUntil = (await blockedUntil(accountKey)) ?? (ipKey ? await blockedUntil(ipKey) : null);
+  if (lockedUntil) {
+    return {
+      ok: false,
+      message: `Too many failed sign-ins. Try again in ${minutesUntil(lockedUntil)} minute(s).`,
+    };
+  }
+
+  const user = await db.user.findUnique({
+    where: { email },
+    omit: { passwordHash: false },
+  });
+  dummyHash ??= hashPassword("not a real password, only for timing");
+  const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
+
+  if (!user || !valid || !user.active) {
+    const account = await hit(accountKey, ACCOUNT_LIMIT);
+    if (ipKey) await hit(ipKey, IP_LIMIT);
+    if (account.blockedUntil && account.blockedUntil > now()) {
+      return {
+        ok: false,
+        message: `Too many failed sign-ins. Try again in ${minutesUntil(account.blockedUntil)} minute(s).`,
+      };
+    }
+    return { ok: false, message: WRONG_CREDENTIALS };
+  }
+
+  await resetLimit(accountKey);
+  await db.user.update({ where: { id: user.id }, data: { lastLoginAt: now() } });
+  return {
+    ok: true,
+    user: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      sessionVersion: user.sessionVersion,
+    },
+  };
+}

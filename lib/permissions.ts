@@ -1,0 +1,83 @@
+// What each role may do: the one table every guard reads.
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export const PERMISSIONS = [
+  "admin.access",
+  "article.create",
+  "article.editOwn",
+  "article.editAny",
+  "article.publish",
+  "article.archive",
+  "tag.manage",
+  "person.manage",
+  "media.upload",
+  "source.read",
+  "source.manage",
+  "authorization.read",
+  "authorization.request",
+  "authorization.manage",
+  "comment.moderate",
+  "settings.manage",
+  "user.manage",
+  "audit.read",
+  "account.manageOwn",
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+const WRITER: readonly Permission[] = [
+  "admin.access",
+  "article.create",
+  "article.editOwn",
+  "media.upload",
+  "account.manageOwn",
+];
+
+const EDITOR: readonly Permission[] = [
+  ...WRITER,
+  "article.editAny",
+  "article.publish",
+  "article.archive",
+  "tag.manage",
+  "person.manage",
+  "source.read",
+  "authorization.read",
+  "authorization.request",
+  "comment.moderate",
+];
+
+export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
+  WRITER: new Set(WRITER),
+  EDITOR: new Set(EDITOR),
+  ADMIN: new Set(PERMISSIONS),
+};
+
+export interface Actor {
+  id: string;
+  role: Role;
+}
+
+export function can(actor: Actor | null, permission: Permission): boolean {
+  return actor !== null && ROLE_PERMISSIONS[actor.role].has(permission);
+}
+
+export class ForbiddenError extends Error {
+  override name = "ForbiddenError";
+  constructor(readonly permission: Permission) {
+    super(`You do not have permission to do this (${permission}).`);
+  }
+}
+
+export class UnauthenticatedError extends Error {
+  override name = "UnauthenticatedError";
+  constructor() {
+    super("Please sign in again.");
+  }
+}
+
+/** Throws unless `actor` is signed in and holds `permission`; returns the actor. */
+export function requirePermission<T extends Actor>(actor: T | null, permission: Permission): T {
+  if (!actor) throw new UnauthenticatedError();
+  if (!ROLE_PERMISSIONS[actor.role].has(permission)) throw new ForbiddenError(permission);
+  return actor;
+}

@@ -1,0 +1,26 @@
+import { z } from "zod";
+
+const optionalText = z
+  .string()
+  .trim()
+  .max(200)
+  .optional()
+  .transform((v) => v || undefined);
+const optionalDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .optional()
+  .catch(undefined);
+
+/** Filters of /admin/audit from its query string; anything malformed is dropped, not fatal. */
+export const AuditFiltersSchema = z.object({
+  actor: optionalText.catch(undefined),
+  entityType: optionalText.catch(undefined),
+  entityId: optionalText.catch(undefined),
+  action: optionalText.catch(undefined),
+  from: optionalDate,
+  to: optionalDate,
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+
+export type AuditFilters = z.output<typeof AuditFiltersSchema>;

@@ -1,0 +1,70 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { launchBrowser } from "../support/browser";
+import { signIn, signOut } from "../support/staff-session";
+
+describe("staff accounts", () => {
+  const baseUrl = inject("baseUrl");
+  const editorEmail = `editor-${Date.now()}@crosscurrent.test`;
+  let browser: Browser;
+  let page: Page;
+  let editorPassword: string;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  // Each step is a new visitor with its own cookies.
+  beforeEach(async () => {
+    page = await (await browser.newContext()).newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("sends anonymous visitors of /admin to the sign-in page", async () => {
+    await page.goto(`${baseUrl}/admin/users`);
+    expect(new URL(page.url()).pathname).toBe("/login");
+  });
+
+  it("refuses a wrong password with a generic message", async () => {
+    await page.goto(`${baseUrl}/login`);
+    await page.getByLabel("Email").fill(inject("adminEmail"));
+    await page.getByLabel("Password").fill("not the password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect.poll(() => page.locator(".form-error").textContent()).toBe("Email or password is wrong.");
+  });
+
+  it("lets the seeded admin create an editor and shows a one-time password", async () => {
+    await signIn(page, baseUrl, inject("adminEmail"), inject("adminPassword"), "/admin/users");
+    const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Create user" }) });
+    await form.getByLabel("Email").fill(editorEmail);
+    await form.getByLabel("Name").fill("Eddie Editor");
+    await form.locator('select[name="role"]').selectOption("EDITOR");
+    await form.getByRole("button", { name: "Create user" }).click();
+    const password = page.getByTestId("one-time-password");
+    await password.waitFor();
+    editorPassword = (await password.textContent())!;
+    expect(editorPassword).toMatch(/^\S{20}$/);
+    await page.reload();
+    expect(await page.getByTestId(`user-${editorEmail}`).textContent()).toContain("Editor");
+    await signOut(page);
+    const afterSignOut = await page.goto(`${baseUrl}/admin/users`);
+    expect(new URL(afterSignOut!.url()).pathname).toBe("/login");
+  });
+
+  it("signs the editor in, and refuses them the users page", async () => {
+    await signIn(page, baseUrl, editorEmail, editorPassword);
+    const nav = await page.getByRole("navigation", { name: "Admin" }).textContent();
+    expect(nav).not.toContain("Users");
+    const response = await page.goto(`${baseUrl}/admin/users`);
+    expect(response?.status()).toBe(403);
+    expect(await page.locator("h1").textContent()).toBe("Not allowed");
+  });
+
+  it("shows the user management in the audit log", async () => {
+    await signIn(page, baseUrl, inject("adminEmail"), inject("adminPassword"), "/admin/audit");
+    const log = await page.locator("table").textContent();
+    expect(log).toContain("user.create");
+    expect(log).toContain(inject("adminEmail"));
+  });
+});

@@ -1,0 +1,113 @@
+// Every server action and mutating route handler, found by reading app/, against every kind of
+// caller. A new mutation that is not in MATRIX, or that skips the guard, fails this test.
+import { readdir } from "node:fs/promises";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { ActionDefinition } from "@/lib/actions/run-action";
+import { runAction } from "@/lib/actions/run-action";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { ROLE_PERMISSIONS } from "@/lib/permissions";
+import { userForSession, type CurrentUser } from "@/lib/session";
+import { createTestUser } from "../support/users";
+
+type Caller = "anonymous" | "deactivated" | Role;
+const CALLERS: Caller[] = ["anonymous", "deactivated", "WRITER", "EDITOR", "ADMIN"];
+
+/** Who may call each mutation: "file#export" → roles allowed. */
+const MATRIX: Record<string, Role[]> = {
+  "app/(admin)/admin/users/actions.ts#createUser": ["ADMIN"],
+  "app/(admin)/admin/users/actions.ts#changeUserRole": ["ADMIN"],
+  "app/(admin)/admin/users/actions.ts#setUserActive": ["ADMIN"],
+  "app/(admin)/admin/users/actions.ts#resetUserPassword": ["ADMIN"],
+  "app/(admin)/admin/account/actions.ts#changeOwnPassword": ["ADMIN", "EDITOR", "WRITER"],
+  "app/(admin)/admin/account/actions.ts#signOutEverywhere": ["ADMIN", "EDITOR", "WRITER"],
+};
+
+/** Route handlers that mutate but guard themselves by other means, and why. */
+const SELF_GUARDED_ROUTES: Record<string, string> = {
+  "app/api/auth/[...nextauth]/route.ts": "next-auth's own sign-in endpoints, protected by its CSRF token",
+};
+
+const MUTATING_METHODS = ["POST", "PUT", "PATCH", "DELETE"];
+// A probe no action's schema accepts: allowed callers get INVALID, so no handler ever runs.
+const PROBE = "authorization-matrix-probe";
+
+async function sourceFiles(): Promise<string[]> {
+  const entries = await readdir("app", { recursive: true });
+  return entries.map((entry) => path.join("app", entry)).filter((file) => /\.tsx?$/.test(file));
+}
+
+interface Mutation {
+  id: string;
+  definition: ActionDefinition | undefined;
+}
+
+async function discoverMutations(): Promise<Mutation[]> {
+  const files = await sourceFiles();
+  const actionFiles = files.filter((f) => /(^|\/)actions(\.ts|\/[^/]+\.ts)$/.test(f));
+  const routeFiles = files.filter((f) => /(^|\/)route\.ts$/.test(f) && !(f in SELF_GUARDED_ROUTES));
+  const mutations: Mutation[] = [];
+  for (const file of actionFiles) {
+    const exports = (await import(path.resolve(file))) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(exports)) {
+      mutations.push({
+        id: `${file}#${name}`,
+        definition: (value as { definition?: ActionDefinition }).definition,
+      });
+    }
+  }
+  for (const file of routeFiles) {
+    const exports = (await import(path.resolve(file))) as Record<string, unknown>;
+    for (const method of MUTATING_METHODS.filter((m) => m in exports)) {
+      const definition = (exports[method] as { definition?: ActionDefinition }).definition;
+      mutations.push({ id: `${file}#${method}`, definition });
+    }
+  }
+  return mutations;
+}
+
+describe("authorization matrix", () => {
+  let mutations: Mutation[];
+  const callers = new Map<Caller, CurrentUser | null>();
+
+  beforeAll(async () => {
+    mutations = await discoverMutations();
+    callers.set("anonymous", null);
+    const deactivated = await createTestUser("EDITOR", { active: false });
+    // A deactivated user's still-signed token resolves to no user at all.
+    callers.set("deactivated", await userForSession(deactivated.id, deactivated.sessionVersion));
+    for (const role of ["WRITER", "EDITOR", "ADMIN"] as const) callers.set(role, await createTestUser(role));
+  });
+
+  it("knows every mutation in app/, and every one is guarded", () => {
+    const ids = mutations.map((m) => m.id).sort();
+    expect(ids, "add new mutations to MATRIX").toEqual(Object.keys(MATRIX).sort());
+    for (const mutation of mutations) {
+      expect(mutation.definition, `${mutation.id} must be made with defineAction`).toBeDefined();
+    }
+  });
+
+  it("matches the permission table for each mutation", () => {
+    for (const mutation of mutations) {
+      const allowedByTable = (["WRITER", "EDITOR", "ADMIN"] as const).filter((role) =>
+        ROLE_PERMISSIONS[role].has(mutation.definition!.permission),
+      );
+      expect(allowedByTable.sort(), mutation.id).toEqual([...MATRIX[mutation.id]!].sort());
+    }
+  });
+
+  it("refuses or admits each caller exactly as the matrix says", async () => {
+    for (const mutation of mutations) {
+      for (const caller of CALLERS) {
+        const result = await runAction(mutation.definition!, callers.get(caller)!, PROBE);
+        const expected =
+          caller === "anonymous" || caller === "deactivated"
+            ? "UNAUTHENTICATED"
+            : MATRIX[mutation.id]!.includes(caller)
+              ? "INVALID"
+              : "FORBIDDEN";
+        expect(result.ok ? "OK" : result.code, `${mutation.id} as ${caller}`).toBe(expected);
+      }
+    }
+  });
+});

@@ -1,0 +1,33 @@
+// Staff users for tests, written straight to this file's database.
+import { randomBytes } from "node:crypto";
+import { hashPassword } from "@/lib/auth/password";
+import { db } from "@/lib/db";
+import type { Role } from "@/lib/generated/prisma/enums";
+import type { CurrentUser } from "@/lib/session";
+
+let cachedHash: Promise<string> | undefined;
+export const TEST_PASSWORD = "a test password that is long enough";
+
+export async function createTestUser(
+  role: Role,
+  overrides: { active?: boolean; email?: string } = {},
+): Promise<CurrentUser & { sessionVersion: number }> {
+  cachedHash ??= hashPassword(TEST_PASSWORD);
+  const user = await db.user.create({
+    data: {
+      email: overrides.email ?? `${role.toLowerCase()}-${randomBytes(4).toString("hex")}@crosscurrent.test`,
+      name: `Test ${role.toLowerCase()}`,
+      role,
+      active: overrides.active ?? true,
+      passwordHash: await cachedHash,
+    },
+  });
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    mustChangePassword: user.mustChangePassword,
+    sessionVersion: user.sessionVersion,
+  };
+}
