@@ -41,6 +41,15 @@ export async function hit(key: string, rule: LimitRule): Promise<LimitState> {
   return row!;
 }
 
+/** Takes back one hit (an attempt that turned out fine), lifting a block that hit caused. */
+export async function forgive(key: string, rule: LimitRule): Promise<void> {
+  await db.$executeRaw`
+    update "RateLimit" set
+      "hits" = greatest("hits" - 1, 0),
+      "blockedUntil" = case when "hits" - 1 < ${rule.limit} then null else "blockedUntil" end
+    where "key" = ${key}`;
+}
+
 export async function resetLimit(key: string): Promise<void> {
   await db.rateLimit.deleteMany({ where: { key } });
 }

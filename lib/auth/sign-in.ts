@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
-import { blockedUntil, hit, resetLimit, type LimitRule } from "@/lib/rate-limit";
+import { blockedUntil, forgive, hit, resetLimit, type LimitRule } from "@/lib/rate-limit";
 import { hashPassword, verifyPassword } from "./password";
 
 export const ACCOUNT_LIMIT: LimitRule = { limit: 10, windowMs: 15 * 60_000, blockMs: 15 * 60_000 };
@@ -27,6 +27,10 @@ function minutesUntil(time: Date): number {
   return Math.max(1, Math.ceil((time.getTime() - now().getTime()) / 60_000));
 }
 
+function locked(until: Date): SignInResult {
+  return { ok: false, message: `Too many failed sign-ins. Try again in ${minutesUntil(until)} minute(s).` };
+}
+
 export async function signInWithPassword(input: unknown, ip: string | null): Promise<SignInResult> {
   const parsed = CredentialsSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: WRONG_CREDENTIALS };
@@ -35,33 +39,26 @@ export async function signInWithPassword(input: unknown, ip: string | null): Pro
   const ipKey = ip ? `login:ip:${ip}` : null;
 
   const lockedUntil = (await blockedUntil(accountKey)) ?? (ipKey ? await blockedUntil(ipKey) : null);
-  if (lockedUntil) {
-    return {
-      ok: false,
-      message: `Too many failed sign-ins. Try again in ${minutesUntil(lockedUntil)} minute(s).`,
-    };
-  }
+  if (lockedUntil) return locked(lockedUntil);
 
-  const user = await db.user.findUnique({
-    where: { email },
-    omit: { passwordHash: false },
-  });
+  // Count the attempt before checking the password, so parallel guesses cannot all slip
+  // past the lock; a successful attempt is taken back below.
+  const account = await hit(accountKey, ACCOUNT_LIMIT);
+  const address = ipKey ? await hit(ipKey, IP_LIMIT) : null;
+  if (account.hits > ACCOUNT_LIMIT.limit && account.blockedUntil) return locked(account.blockedUntil);
+  if (address && address.hits > IP_LIMIT.limit && address.blockedUntil) return locked(address.blockedUntil);
+
+  const user = await db.user.findUnique({ where: { email }, omit: { passwordHash: false } });
   dummyHash ??= hashPassword("not a real password, only for timing");
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
 
   if (!user || !valid || !user.active) {
-    const account = await hit(accountKey, ACCOUNT_LIMIT);
-    if (ipKey) await hit(ipKey, IP_LIMIT);
-    if (account.blockedUntil && account.blockedUntil > now()) {
-      return {
-        ok: false,
-        message: `Too many failed sign-ins. Try again in ${minutesUntil(account.blockedUntil)} minute(s).`,
-      };
-    }
+    if (account.blockedUntil && account.blockedUntil > now()) return locked(account.blockedUntil);
     return { ok: false, message: WRONG_CREDENTIALS };
   }
 
   await resetLimit(accountKey);
+  if (ipKey) await forgive(ipKey, IP_LIMIT);
   await db.user.update({ where: { id: user.id }, data: { lastLoginAt: now() } });
   return {
     ok: true,

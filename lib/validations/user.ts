@@ -1,14 +1,22 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/roles";
 
-const id = z.string().trim().min(1, "Missing user id.").max(64);
+const id = z
+  .string({ error: "Missing user id." })
+  .trim()
+  .min(1, "Missing user id.")
+  .max(64, "That user id is not valid.");
 const email = z
-  .string()
+  .string({ error: "Enter an email address." })
   .trim()
   .toLowerCase()
   .max(254, "Email is too long.")
   .pipe(z.email("Enter a valid email address."));
-const name = z.string().trim().min(1, "Enter a name.").max(120, "Keep the name under 120 characters.");
+const name = z
+  .string({ error: "Enter a name." })
+  .trim()
+  .min(1, "Enter a name.")
+  .max(120, "Keep the name under 120 characters.");
 const role = z.enum(ROLES, { error: "Choose a role: admin, editor or writer." });
 export const newPassword = z
   .string()
@@ -19,7 +27,7 @@ export const CreateUserSchema = z.object({ email, name, role });
 export const ChangeRoleSchema = z.object({ userId: id, role });
 export const SetActiveSchema = z.object({
   userId: id,
-  active: z.enum(["true", "false"]).transform((v) => v === "true"),
+  active: z.enum(["true", "false"], { error: "Choose active or inactive." }).transform((v) => v === "true"),
 });
 export const ResetPasswordSchema = z.object({ userId: id });
 export const ChangeOwnPasswordSchema = z
