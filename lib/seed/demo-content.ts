@@ -5,6 +5,7 @@ import path from "node:path";
 import type { Db } from "@/lib/db";
 import { generatePassword, hashPassword } from "@/lib/auth/password";
 import { documentFromBlocks, documentToPlainText } from "@/lib/editor/document";
+import { textMentions } from "@/lib/import/mentions";
 import { importReprintText } from "@/lib/import/reprint-text";
 import { slugify } from "@/lib/slug";
 import { DEMO_TAGS } from "./demo-tags";
@@ -120,7 +121,7 @@ export async function seedDemoContent(
           create: tags
             .filter((_tag, i) => {
               const { kind, name, aliases = [] } = DEMO_TAGS[i]!;
-              return kind === "TOPIC" || [name, ...aliases].some((n) => mentions(bodyText, n));
+              return kind === "TOPIC" || [name, ...aliases].some((n) => textMentions(bodyText, n));
             })
             .map((tag, position) => ({ tagId: tag.id, position })),
         },
@@ -143,10 +144,4 @@ export async function seedDemoContent(
   });
 
   return { adminEmail, generatedPassword, articleSlug };
-}
-
-/** Whether the text names the tag; "Japan–Taiwan" also matches "Japan Taiwan". */
-function mentions(text: string, name: string): boolean {
-  const words = name.split(/[\s–-]+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  return new RegExp(`\\b${words.join("[\\s–-]+")}\\b`, "i").test(text);
 }

@@ -15,7 +15,8 @@ const FIXTURE = readFileSync(
 );
 
 const TITLE = "Today, there is a special background for high-level calls between China and Japan!";
-const FIRST_PARAGRAPH = "This summer, the active duty officials of Japan’s defense ministry will be stationed in Taiwan?";
+const FIRST_PARAGRAPH =
+  "This summer, the active duty officials of Japan’s defense ministry will be stationed in Taiwan?";
 const LAST_PARAGRAPH = "In this case, I hope some Japanese politicians will listen.";
 
 function paragraphs(blocks: readonly ImportedBlock[]): string[] {
@@ -26,7 +27,7 @@ function blockTexts(blocks: readonly ImportedBlock[]): string[] {
   return blocks.flatMap((block) => (block.type === "sectionBreak" ? [] : [block.text]));
 }
 
-/** Expects `run` to throw an ImportError and returns it. */
+/** Imports `input`, expecting an ImportError, and returns the error. */
 function importError(input: string): ImportError {
   try {
     importReprintText(input);
@@ -49,16 +50,19 @@ function escapeHtml(text: string): string {
 
 /** The fixture as a WordPress page would render it: images where the double blank lines are. */
 function fixtureAsHtml(text: string): string {
-  const [title = "", ...rest] = text.split(/\n{2,}/);
-  const sections = rest
-    .join("\n\n")
+  const titleEnd = text.indexOf("\n");
+  const title = text.slice(0, titleEnd);
+  const sections = text
+    .slice(titleEnd)
+    .trim()
     .split(/\n{3,}/)
     .map((section) =>
       section
         .split(/\n{2,}/)
         .map((line) => {
           if (line === "Spread the love") return `<div class="sharing"><span>${line}</span></div>`;
-          if (line === "Leave a Reply") return `<div id="respond"><h3 class="comment-reply-title">${line}</h3>`;
+          if (line === "Leave a Reply")
+            return `<div id="respond"><h3 class="comment-reply-title">${line}</h3>`;
           if (line.startsWith("Your email")) {
             return `<form action="/wp-comments-post.php"><p class="comment-notes">${line}</p><textarea></textarea></form></div>`;
           }
@@ -72,7 +76,9 @@ function fixtureAsHtml(text: string): string {
     '<nav><a href="/">Home</a></nav>',
     `<article><h1 class="entry-title">${escapeHtml(title)}</h1>`,
     '<script>window.dataLayer = ["<p>not text</p>"];</script>',
-    sections.join('\n<figure class="wp-block-image"><img src="photo.jpg" alt="Photo"><figcaption>A caption</figcaption></figure>\n'),
+    sections.join(
+      '\n<figure class="wp-block-image"><img src="photo.jpg" alt="Photo"><figcaption>A caption</figcaption></figure>\n',
+    ),
     '</article><ul class="share"><li><a href="#">Twitter</a></li><li><a href="#">Facebook</a></li></ul>',
     "<footer>© 2022 Crosscurrent</footer></body></html>",
   ].join("\n");
@@ -186,7 +192,9 @@ describe("importReprintText errors", () => {
   });
 
   it("rejects a title with no body", () => {
-    const error = importError("A title on its own\n\nSource: Reuters\n\nBy Jane Doe\n\nSpread the love\n\nLeave a Reply\n\nA comment");
+    const error = importError(
+      "A title on its own\n\nSource: Reuters\n\nBy Jane Doe\n\nSpread the love\n\nLeave a Reply\n\nA comment",
+    );
     expect(error.missing).toEqual(["body"]);
     expect(error.message).toContain("no body");
     expect(error.message).toContain("“A title on its own”");
@@ -194,7 +202,10 @@ describe("importReprintText errors", () => {
   });
 
   it("rejects binary junk and lines of symbols", () => {
-    expect(importError("\u0000\u0001\u0002\u0003\u0004\u0005garbage\u0006\u0007").missing).toEqual(["title", "body"]);
+    expect(importError("\u0000\u0001\u0002\u0003\u0004\u0005garbage\u0006\u0007").missing).toEqual([
+      "title",
+      "body",
+    ]);
     expect(importError("\u0000\u0001\u0002").message).toMatch(/binary/);
     expect(importError("#$%^&*()!@".repeat(5000)).missing).toEqual(["title", "body"]);
     expect(importError("=".repeat(100_000)).missing).toEqual(["title", "body"]);
@@ -284,13 +295,23 @@ describe("source variants", () => {
   const sourceOf = (line: string) => importReprintText(`Title\n\n${line}\n\nBody paragraph.`).source;
 
   it.each([
-    ["Source: wechat official account: Bu Yidao has been authorized to reprint", "Bu Yidao", "WECHAT_ACCOUNT", "has been authorized to reprint"],
+    [
+      "Source: wechat official account: Bu Yidao has been authorized to reprint",
+      "Bu Yidao",
+      "WECHAT_ACCOUNT",
+      "has been authorized to reprint",
+    ],
     ["source : WeChat public account Bu Yidao", "Bu Yidao", "WECHAT_ACCOUNT", null],
     ["来源：微信公众号：补壹刀，已获授权转载", "补壹刀", "WECHAT_ACCOUNT", "已获授权转载"],
     ["来源：微信公众号「补壹刀」", "补壹刀", "WECHAT_ACCOUNT", null],
     ["来源：环球时报微信公众号", "环球时报", "WECHAT_ACCOUNT", null],
     ["来源：人民日报", "人民日报", "NEWSPAPER", null],
-    ["Source: newspaper: The Daily Planet, reprinted with permission", "The Daily Planet", "NEWSPAPER", "reprinted with permission"],
+    [
+      "Source: newspaper: The Daily Planet, reprinted with permission",
+      "The Daily Planet",
+      "NEWSPAPER",
+      "reprinted with permission",
+    ],
     ["Source: Xinhua News Agency", "Xinhua News Agency", "AGENCY", null],
     ["来源：新华社", "新华社", "AGENCY", null],
     ["Source: website: Guancha", "Guancha", "WEBSITE", null],
@@ -365,8 +386,13 @@ describe("body structure", () => {
   });
 
   it("joins hard-wrapped lines inside a paragraph", () => {
-    const draft = importReprintText("Title\n\nThe first paragraph was\nwrapped by an email client.\n\n第二段被\n折行了。");
-    expect(paragraphs(draft.blocks)).toEqual(["The first paragraph was wrapped by an email client.", "第二段被折行了。"]);
+    const draft = importReprintText(
+      "Title\n\nThe first paragraph was\nwrapped by an email client.\n\n第二段被\n折行了。",
+    );
+    expect(paragraphs(draft.blocks)).toEqual([
+      "The first paragraph was wrapped by an email client.",
+      "第二段被折行了。",
+    ]);
   });
 
   it("reads one paragraph per line when the text has no blank lines", () => {
