@@ -3,6 +3,10 @@ import type { Permission } from "@/lib/permissions";
 /** The staff surface: each section and the permission that shows it. */
 export const ADMIN_SECTIONS: ReadonlyArray<{ href: string; label: string; permission: Permission }> = [
   { href: "/admin", label: "Dashboard", permission: "admin.access" },
+  { href: "/admin/articles", label: "Articles", permission: "article.editOwn" },
+  { href: "/admin/media", label: "Media", permission: "media.upload" },
+  { href: "/admin/tags", label: "Tags", permission: "tag.manage" },
+  { href: "/admin/people", label: "People", permission: "person.manage" },
   { href: "/admin/users", label: "Users", permission: "user.manage" },
   { href: "/admin/audit", label: "Audit log", permission: "audit.read" },
   { href: "/admin/account", label: "My account", permission: "account.manageOwn" },

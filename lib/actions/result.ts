@@ -3,7 +3,14 @@ export type ActionFailureCode = "UNAUTHENTICATED" | "FORBIDDEN" | "INVALID" | "N
 
 export type ActionResult<T = unknown> =
   | { ok: true; message?: string; data?: T; redirectTo?: string }
-  | { ok: false; code: ActionFailureCode; message: string; fieldErrors?: Record<string, string[]> };
+  | {
+      ok: false;
+      code: ActionFailureCode;
+      message: string;
+      fieldErrors?: Record<string, string[]>;
+      /** What the caller needs to resolve it, e.g. the server's version in a conflict. */
+      data?: unknown;
+    };
 
 /** Thrown inside a handler to answer with a failure (and roll back its transaction). */
 export class ActionFailure extends Error {
@@ -12,6 +19,7 @@ export class ActionFailure extends Error {
     readonly code: ActionFailureCode,
     message: string,
     readonly fieldErrors?: Record<string, string[]>,
+    readonly data?: unknown,
   ) {
     super(message);
   }

@@ -30,10 +30,11 @@ export async function runAction<S extends z.ZodType, T>(
   const parsed = definition.schema.safeParse(rawInput);
   if (!parsed.success) {
     const { fieldErrors, formErrors } = z.flattenError(parsed.error);
+    const firstFieldError = Object.values(fieldErrors as Record<string, string[]>)[0]?.[0];
     return {
       ok: false,
       code: "INVALID",
-      message: formErrors[0] ?? "Some fields need attention.",
+      message: formErrors[0] ?? firstFieldError ?? "Some fields need attention.",
       fieldErrors: fieldErrors as Record<string, string[]>,
     };
   }
@@ -41,7 +42,13 @@ export async function runAction<S extends z.ZodType, T>(
     return await definition.handler(parsed.data, { actor, ip });
   } catch (error) {
     if (error instanceof ActionFailure) {
-      return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
+      return {
+        ok: false,
+        code: error.code,
+        message: error.message,
+        fieldErrors: error.fieldErrors,
+        data: error.data,
+      };
     }
     throw error;
   }

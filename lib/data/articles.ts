@@ -3,9 +3,12 @@ import { cache } from "react";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-/** The one rule of what readers may see: published, its time has come, not withdrawn. */
+/**
+ * The one rule of what readers may see: published or scheduled, its time has come, not
+ * withdrawn. A scheduled article goes public at its time without anyone acting.
+ */
 export function publicArticleWhere(now: Date): Prisma.ArticleWhereInput {
-  return { status: "PUBLISHED", publishedAt: { lte: now }, withdrawnAt: null };
+  return { status: { in: ["PUBLISHED", "SCHEDULED"] }, publishedAt: { lte: now }, withdrawnAt: null };
 }
 
 const bylineSelect = {
@@ -36,24 +39,33 @@ export async function listPublishedArticles(options: { now: Date; take: number; 
   });
 }
 
+const articleViewSelect = {
+  ...articleCardSelect,
+  body: true,
+  bodyText: true,
+  originalUrl: true,
+  originalTitle: true,
+  isTranslation: true,
+  isModified: true,
+  authorization: {
+    select: { attributionRequired: true, attributionText: true, linkBackRequired: true },
+  },
+  tags: {
+    orderBy: { position: "asc" },
+    select: { tag: { select: { name: true, slug: true, kind: true } } },
+  },
+} as const satisfies Prisma.ArticleSelect;
+
+export type ArticleView = Prisma.ArticleGetPayload<{ select: typeof articleViewSelect }>;
+
 export const getPublishedArticle = cache(async (slug: string, now: Date) => {
-  return db.article.findFirst({
-    where: { slug, ...publicArticleWhere(now) },
-    select: {
-      ...articleCardSelect,
-      body: true,
-      bodyText: true,
-      originalUrl: true,
-      originalTitle: true,
-      isTranslation: true,
-      isModified: true,
-      authorization: {
-        select: { attributionRequired: true, attributionText: true, linkBackRequired: true },
-      },
-      tags: {
-        orderBy: { position: "asc" },
-        select: { tag: { select: { name: true, slug: true, kind: true } } },
-      },
-    },
-  });
+  return db.article.findFirst({ where: { slug, ...publicArticleWhere(now) }, select: articleViewSelect });
 });
+
+/** Any article, whatever its status: for the staff preview only. */
+export async function getArticleForPreview(id: string) {
+  return db.article.findUnique({
+    where: { id },
+    select: { ...articleViewSelect, createdById: true, status: true },
+  });
+}

@@ -14,13 +14,37 @@ type Caller = "anonymous" | "deactivated" | Role;
 const CALLERS: Caller[] = ["anonymous", "deactivated", "WRITER", "EDITOR", "ADMIN"];
 
 /** Who may call each mutation: "file#export" → roles allowed. */
+const ALL_STAFF: Role[] = ["ADMIN", "EDITOR", "WRITER"];
+const EDITORS: Role[] = ["ADMIN", "EDITOR"];
+
 const MATRIX: Record<string, Role[]> = {
+  "app/(admin)/admin/articles/actions.ts#createArticle": ALL_STAFF,
+  "app/(admin)/admin/articles/actions.ts#saveArticle": ALL_STAFF,
+  "app/(admin)/admin/articles/actions.ts#submitArticle": ALL_STAFF,
+  "app/(admin)/admin/articles/actions.ts#importReprint": ALL_STAFF,
+  "app/(admin)/admin/articles/actions.ts#publishArticle": EDITORS,
+  "app/(admin)/admin/articles/actions.ts#scheduleArticle": EDITORS,
+  "app/(admin)/admin/articles/actions.ts#unpublishArticle": EDITORS,
+  "app/(admin)/admin/articles/actions.ts#archiveArticle": EDITORS,
+  "app/(admin)/admin/articles/actions.ts#bulkArchiveArticles": EDITORS,
+  "app/(admin)/admin/articles/[id]/revisions/actions.ts#restoreRevision": ALL_STAFF,
   "app/(admin)/admin/users/actions.ts#createUser": ["ADMIN"],
   "app/(admin)/admin/users/actions.ts#changeUserRole": ["ADMIN"],
   "app/(admin)/admin/users/actions.ts#setUserActive": ["ADMIN"],
   "app/(admin)/admin/users/actions.ts#resetUserPassword": ["ADMIN"],
-  "app/(admin)/admin/account/actions.ts#changeOwnPassword": ["ADMIN", "EDITOR", "WRITER"],
-  "app/(admin)/admin/account/actions.ts#signOutEverywhere": ["ADMIN", "EDITOR", "WRITER"],
+  "app/(admin)/admin/tags/actions.ts#createTag": EDITORS,
+  "app/(admin)/admin/tags/actions.ts#renameTag": EDITORS,
+  "app/(admin)/admin/tags/actions.ts#mergeTags": EDITORS,
+  "app/(admin)/admin/tags/actions.ts#deleteTag": EDITORS,
+  "app/(admin)/admin/people/actions.ts#createPerson": EDITORS,
+  "app/(admin)/admin/people/actions.ts#renamePerson": EDITORS,
+  "app/(admin)/admin/people/actions.ts#mergePeople": EDITORS,
+  "app/(admin)/admin/people/actions.ts#deletePerson": EDITORS,
+  "app/(admin)/admin/media/actions.ts#updateMediaAlt": ALL_STAFF,
+  "app/(admin)/admin/media/actions.ts#deleteMedia": ALL_STAFF,
+  "app/api/admin/media/route.ts#POST": ALL_STAFF,
+  "app/(admin)/admin/account/actions.ts#changeOwnPassword": ALL_STAFF,
+  "app/(admin)/admin/account/actions.ts#signOutEverywhere": ALL_STAFF,
 };
 
 /** Route handlers that mutate but guard themselves by other means, and why. */

@@ -257,6 +257,7 @@ const article = {
   authorizationId: grantedThenRevoked.id,
   originalUrl: "https://mp.weixin.qq.com/s/AbCdEf123",
   originalTitle: "东京的选择",
+  sourceLine: "Source: wechat official account: Bu Yidao has been authorized to reprint",
   originalLanguage: "zh-Hans",
   isTranslation: true,
   isModified: true,

@@ -1,0 +1,119 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { defineAction } from "@/lib/actions/define-action";
+import { importPastedReprint } from "@/lib/articles/import-reprint";
+import { createArticle as create, saveArticle as save } from "@/lib/articles/save-article";
+import {
+  archiveArticle as archive,
+  bulkArchive,
+  publishArticle as publish,
+  scheduleArticle as schedule,
+  submitForReview,
+  unpublishArticle as unpublish,
+} from "@/lib/articles/workflow";
+import {
+  BulkArchiveSchema,
+  CreateArticleSchema,
+  ImportReprintSchema,
+  SaveArticleSchema,
+  ScheduleSchema,
+  TransitionSchema,
+} from "@/lib/validations/article";
+
+/** Public pages render per request for now; the admin list must show the new state. */
+function refreshArticleViews(slug?: string) {
+  revalidatePath("/admin/articles");
+  revalidatePath("/");
+  if (slug) revalidatePath(`/articles/${slug}`);
+}
+
+export const createArticle = defineAction({
+  permission: "article.create",
+  schema: CreateArticleSchema,
+  async handler(input, context) {
+    const article = await create(input, context);
+    refreshArticleViews();
+    return { ok: true, message: "Saved.", data: article };
+  },
+});
+
+export const saveArticle = defineAction({
+  permission: "article.editOwn",
+  schema: SaveArticleSchema,
+  async handler(input, context) {
+    const article = await save(input, context);
+    if (input.manual) refreshArticleViews(article.slug);
+    return { ok: true, message: "Saved.", data: article };
+  },
+});
+
+export const submitArticle = defineAction({
+  permission: "article.editOwn",
+  schema: TransitionSchema,
+  async handler(input, context) {
+    const article = await submitForReview(input, context);
+    refreshArticleViews();
+    return { ok: true, message: "Submitted for review.", data: article };
+  },
+});
+
+export const publishArticle = defineAction({
+  permission: "article.publish",
+  schema: TransitionSchema,
+  async handler(input, context) {
+    const article = await publish(input, context);
+    refreshArticleViews(article.slug);
+    return { ok: true, message: "Published.", data: article };
+  },
+});
+
+export const scheduleArticle = defineAction({
+  permission: "article.publish",
+  schema: ScheduleSchema,
+  async handler(input, context) {
+    const article = await schedule(input, context);
+    refreshArticleViews(article.slug);
+    return { ok: true, message: "Scheduled.", data: article };
+  },
+});
+
+export const unpublishArticle = defineAction({
+  permission: "article.publish",
+  schema: TransitionSchema,
+  async handler(input, context) {
+    const article = await unpublish(input, context);
+    refreshArticleViews(article.slug);
+    return { ok: true, message: "Unpublished: it is a draft again.", data: article };
+  },
+});
+
+export const archiveArticle = defineAction({
+  permission: "article.archive",
+  schema: TransitionSchema,
+  async handler(input, context) {
+    const article = await archive(input, context);
+    refreshArticleViews(article.slug);
+    return { ok: true, message: "Archived.", data: article };
+  },
+});
+
+export const bulkArchiveArticles = defineAction({
+  permission: "article.archive",
+  schema: BulkArchiveSchema,
+  async handler(input, context) {
+    const count = await bulkArchive(input.ids, context);
+    refreshArticleViews();
+    return { ok: true, message: `Archived ${count} article(s).` };
+  },
+});
+
+export const importReprint = defineAction({
+  permission: "article.create",
+  schema: ImportReprintSchema,
+  async handler(input, context) {
+    const article = await importPastedReprint(input.text, context);
+    refreshArticleViews();
+    return { ok: true, redirectTo: `/admin/articles/${article.id}` };
+  },
+});

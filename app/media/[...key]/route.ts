@@ -1,0 +1,36 @@
+// Public files of the media library: /media/<id>/<file> is the storage key "media/<id>/<file>".
+// Only keys under "media/" are reachable here, and the storage layer refuses any key that
+// could leave its folder. Keys never change content, so responses are cached for good.
+import { getStorage, isValidStorageKey } from "@/lib/storage";
+
+const HEADERS = {
+  "X-Content-Type-Options": "nosniff",
+  "Cache-Control": "public, max-age=31536000, immutable",
+  "Content-Security-Policy": "default-src 'none'",
+} as const;
+
+function notFound(): Response {
+  return new Response("Not found", {
+    status: 404,
+    headers: {
+      "Content-Type": "text/plain; charset=utf-8",
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "no-store",
+    },
+  });
+}
+
+export async function GET(_request: Request, { params }: { params: Promise<{ key: string[] }> }) {
+  const { key: segments } = await params;
+  const key = ["media", ...segments].join("/");
+  if (!isValidStorageKey(key)) return notFound();
+  const stored = await getStorage().get(key);
+  if (!stored) return notFound();
+  return new Response(stored.bytes as Uint8Array<ArrayBuffer>, {
+    headers: {
+      ...HEADERS,
+      "Content-Type": stored.contentType,
+      "Content-Length": String(stored.bytes.byteLength),
+    },
+  });
+}

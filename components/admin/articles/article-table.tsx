@@ -1,0 +1,100 @@
+"use client";
+
+import Link from "next/link";
+import { useState, useTransition } from "react";
+import { bulkArchiveArticles } from "@/app/(admin)/admin/articles/actions";
+
+export interface DeskRow {
+  id: string;
+  title: string;
+  status: string;
+  kind: string;
+  source: string | null;
+  createdBy: string | null;
+  updatedAt: string;
+  publishedAt: string | null;
+  withdrawn: boolean;
+}
+
+export function ArticleTable({ rows, canArchive }: { rows: DeskRow[]; canArchive: boolean }) {
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  function toggle(id: string, on: boolean) {
+    setSelected((current) => {
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }
+
+  function archiveSelected() {
+    if (!window.confirm(`Archive ${selected.size} article(s)? They leave the public site.`)) return;
+    startTransition(async () => {
+      const result = await bulkArchiveArticles({ ids: [...selected] });
+      setMessage(result.message ?? null);
+      if (result.ok) setSelected(new Set());
+    });
+  }
+
+  return (
+    <>
+      {canArchive && (
+        <p>
+          <button type="button" disabled={selected.size === 0 || pending} onClick={archiveSelected}>
+            Archive selected ({selected.size})
+          </button>{" "}
+          <span role="status" aria-live="polite">
+            {message}
+          </span>
+        </p>
+      )}
+      <table className="data-table">
+        <thead>
+          <tr>
+            {canArchive && (
+              <th scope="col">
+                <span className="visually-hidden">Select</span>
+              </th>
+            )}
+            <th scope="col">Title</th>
+            <th scope="col">Status</th>
+            <th scope="col">Kind</th>
+            <th scope="col">Source</th>
+            <th scope="col">By</th>
+            <th scope="col">Updated</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id}>
+              {canArchive && (
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={`Select ${row.title}`}
+                    checked={selected.has(row.id)}
+                    onChange={(e) => toggle(row.id, e.target.checked)}
+                  />
+                </td>
+              )}
+              <td>
+                <Link href={`/admin/articles/${row.id}`}>{row.title || "(untitled)"}</Link>
+              </td>
+              <td>
+                {row.status.replace("_", " ").toLowerCase()}
+                {row.withdrawn && <strong> · withdrawn</strong>}
+              </td>
+              <td>{row.kind.toLowerCase()}</td>
+              <td>{row.source ?? ""}</td>
+              <td>{row.createdBy ?? ""}</td>
+              <td>{row.updatedAt.slice(0, 16).replace("T", " ")}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

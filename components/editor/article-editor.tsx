@@ -1,0 +1,201 @@
+"use client";
+
+import { EditorContent, useEditor, type Editor } from "@tiptap/react";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useRef, useState } from "react";
+import {
+  archiveArticle,
+  createArticle,
+  publishArticle,
+  saveArticle,
+  scheduleArticle,
+  submitArticle,
+  unpublishArticle,
+} from "@/app/(admin)/admin/articles/actions";
+import type { ActionResult } from "@/lib/actions/result";
+import { countWords, documentToPlainText, readingMinutes, type ArticleDocument } from "@/lib/editor/document";
+import { articleExtensions } from "@/lib/editor/extensions";
+import { ConflictDialog } from "./conflict-dialog";
+import { readLocalDraft, clearLocalDraft, type LocalDraft } from "./local-draft";
+import { SaveIndicator } from "./save-indicator";
+import { SidePanel } from "./side-panel";
+import { Toolbar, promptForLink } from "./toolbar";
+import type { EditorFields, EditorOptions, ServerArticle } from "./types";
+import { useAutosave } from "./use-autosave";
+import { WorkflowBar } from "./workflow-bar";
+
+const BODY_SYNC_MS = 250;
+
+/**
+ * The editor's document as plain JSON. ProseMirror keeps attributes in null-prototype objects,
+ * which a server action would receive as opaque references rather than data.
+ */
+function editorDocument(editor: Editor): ArticleDocument {
+  return JSON.parse(JSON.stringify(editor.getJSON())) as ArticleDocument;
+}
+
+export function ArticleEditor(props: {
+  article: ServerArticle | null;
+  initialFields: EditorFields;
+  options: EditorOptions;
+  canPublish: boolean;
+}) {
+  const router = useRouter();
+  const [fields, setFields] = useState(props.initialFields);
+  const [article, setArticle] = useState(props.article);
+  const [restorable, setRestorable] = useState<LocalDraft | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const bodyTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  const update = useCallback(<K extends keyof EditorFields>(key: K, value: EditorFields[K]) => {
+    setFields((current) => ({ ...current, [key]: value }));
+  }, []);
+
+  const editor = useEditor({
+    extensions: articleExtensions,
+    content: props.initialFields.body,
+    immediatelyRender: false,
+    shouldRerenderOnTransaction: false,
+    editorProps: {
+      attributes: {
+        class: "article-body editor-surface",
+        "aria-label": "Article body",
+        role: "textbox",
+        "aria-multiline": "true",
+      },
+      handleKeyDown: (_view, event) => {
+        if ((event.metaKey || event.ctrlKey) && event.key.toLowerCase() === "k" && editor) {
+          event.preventDefault();
+          promptForLink(editor);
+          return true;
+        }
+        return false;
+      },
+    },
+    // Typing stays fast: the body reaches the form state a moment after the last keystroke.
+    onUpdate: ({ editor: e }) => {
+      clearTimeout(bodyTimer.current);
+      bodyTimer.current = setTimeout(() => update("body", editorDocument(e)), BODY_SYNC_MS);
+    },
+  });
+
+  const onSaved = useCallback((saved: ServerArticle, created: boolean) => {
+    setArticle(saved);
+    if (created) {
+      clearLocalDraft(null);
+      // Only the address changes: a navigation would remount the editor and drop what was
+      // typed while the first save was on its way.
+      window.history.replaceState(null, "", `/admin/articles/${saved.id}`);
+    }
+  }, []);
+  const autosave = useAutosave({
+    article: props.article,
+    fields,
+    create: createArticle,
+    save: saveArticle,
+    onSaved,
+  });
+
+  // A newer unsaved copy in this browser (a failed save, a closed tab): offer it back.
+  useEffect(() => {
+    const draft = readLocalDraft(props.article?.id ?? null);
+    const serverTime = props.article ? Date.parse(props.article.updatedAt) : 0;
+    if (
+      draft &&
+      draft.savedAt > serverTime &&
+      JSON.stringify(draft.fields) !== JSON.stringify(props.initialFields)
+    ) {
+      // Browser storage is only readable after hydration, so this cannot be initial state.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
+      setRestorable(draft);
+    }
+  }, [props.article, props.initialFields]);
+
+  function restoreLocal(draft: LocalDraft) {
+    setFields(draft.fields);
+    editor?.commands.setContent(draft.fields.body);
+    setRestorable(null);
+  }
+
+  async function runWorkflow(
+    action: (input: unknown) => Promise<ActionResult>,
+    extra: Record<string, unknown> = {},
+  ) {
+    setNotice(null);
+    clearTimeout(bodyTimer.current);
+    // Save what is on screen first, so what gets published is exactly what the editor sees.
+    const onScreen = editor ? { ...fields, body: editorDocument(editor) } : fields;
+    setFields(onScreen);
+    if (!(await autosave.saveNow(onScreen))) return;
+    const confirmed = autosave.confirmed();
+    if (!confirmed) return;
+    const result = await action({ id: confirmed.id, version: confirmed.version, ...extra });
+    if (result.ok) {
+      const moved = result.data as ServerArticle;
+      autosave.adopt(moved);
+      setArticle(moved);
+    }
+    setNotice(result.message ?? null);
+    router.refresh();
+  }
+
+  const plainText = documentToPlainText(fields.body);
+
+  return (
+    <div className="editor-layout">
+      <div className="editor-main">
+        {restorable && (
+          <div className="notice" role="alert">
+            This browser has unsaved changes from {new Date(restorable.savedAt).toLocaleString()}.{" "}
+            <button type="button" onClick={() => restoreLocal(restorable)}>
+              Restore them
+            </button>{" "}
+            <button type="button" className="link-button" onClick={() => setRestorable(null)}>
+              Discard
+            </button>
+          </div>
+        )}
+        {autosave.status.kind === "conflict" && (
+          <ConflictDialog
+            mine={fields}
+            server={autosave.status.server}
+            onKeepMine={(server) => void autosave.keepMine(server)}
+            onTakeTheirs={autosave.takeTheirs}
+          />
+        )}
+        <label className="title-field">
+          <span className="visually-hidden">Title</span>
+          <input
+            name="title"
+            placeholder="Title"
+            value={fields.title}
+            maxLength={300}
+            onChange={(e) => update("title", e.target.value)}
+          />
+        </label>
+        {editor && (
+          <Toolbar editor={editor} onInsertImage={() => setNotice("Images come from the media library.")} />
+        )}
+        <EditorContent editor={editor} />
+        <p className="meta editor-stats">
+          <span data-testid="word-count">{countWords(plainText)} words</span> · {readingMinutes(plainText)}{" "}
+          min read · <SaveIndicator status={autosave.status} />
+        </p>
+      </div>
+      <div className="editor-side">
+        <WorkflowBar
+          article={article}
+          canPublish={props.canPublish}
+          notice={notice}
+          onSave={() => void autosave.saveNow(editor ? { ...fields, body: editorDocument(editor) } : fields)}
+          onSubmit={() => void runWorkflow(submitArticle)}
+          onPublish={() => void runWorkflow(publishArticle)}
+          onSchedule={(publishAt) => void runWorkflow(scheduleArticle, { publishAt })}
+          onUnpublish={() => void runWorkflow(unpublishArticle)}
+          onArchive={() => void runWorkflow(archiveArticle)}
+        />
+        <SidePanel fields={fields} update={update} options={props.options} />
+      </div>
+    </div>
+  );
+}

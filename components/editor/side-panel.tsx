@@ -1,0 +1,276 @@
+"use client";
+
+import type { EditorFields, EditorOptions } from "./types";
+
+type Update = <K extends keyof EditorFields>(key: K, value: EditorFields[K]) => void;
+
+function TextField(props: {
+  label: string;
+  name: keyof EditorFields;
+  value: string;
+  update: Update;
+  multiline?: boolean;
+  maxLength: number;
+  placeholder?: string;
+}) {
+  const common = {
+    name: props.name,
+    value: props.value,
+    maxLength: props.maxLength,
+    placeholder: props.placeholder,
+    onChange: (e: { target: { value: string } }) => props.update(props.name, e.target.value as never),
+  };
+  return (
+    <label>
+      {props.label}
+      {props.multiline ? <textarea rows={3} {...common} /> : <input {...common} />}
+    </label>
+  );
+}
+
+export function SidePanel({
+  fields,
+  update,
+  options,
+}: {
+  fields: EditorFields;
+  update: Update;
+  options: EditorOptions;
+}) {
+  const authorizations = options.authorizations.filter((a) => a.sourceId === fields.sourceId);
+  return (
+    <aside className="editor-panel" aria-label="Article settings">
+      <TextField
+        label="Slug (web address)"
+        name="slug"
+        value={fields.slug}
+        update={update}
+        maxLength={100}
+        placeholder="made from the title"
+      />
+      <TextField
+        label="Excerpt"
+        name="excerpt"
+        value={fields.excerpt}
+        update={update}
+        maxLength={600}
+        multiline
+      />
+
+      <fieldset>
+        <legend>Kind</legend>
+        {(["ORIGINAL", "REPRINT"] as const).map((kind) => (
+          <label key={kind} className="inline-choice">
+            <input
+              type="radio"
+              name="kind"
+              checked={fields.kind === kind}
+              onChange={() => update("kind", kind)}
+            />
+            {kind === "ORIGINAL" ? "Our own" : "Reprint"}
+          </label>
+        ))}
+      </fieldset>
+
+      {fields.kind === "REPRINT" && (
+        <fieldset>
+          <legend>Reprint</legend>
+          <label>
+            Source
+            <select
+              value={fields.sourceId ?? ""}
+              onChange={(e) => {
+                update("sourceId", e.target.value || null);
+                update("authorizationId", null);
+              }}
+            >
+              <option value="">Choose the rights holder…</option>
+              {options.sources.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Authorization
+            <select
+              value={fields.authorizationId ?? ""}
+              onChange={(e) => update("authorizationId", e.target.value || null)}
+            >
+              <option value="">{authorizations.length ? "Choose…" : "None recorded for this source"}</option>
+              {authorizations.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <TextField
+            label="Original URL"
+            name="originalUrl"
+            value={fields.originalUrl}
+            update={update}
+            maxLength={2000}
+            placeholder="https://…"
+          />
+          <TextField
+            label="Original title"
+            name="originalTitle"
+            value={fields.originalTitle}
+            update={update}
+            maxLength={300}
+          />
+          <TextField
+            label="Source line as printed"
+            name="sourceLine"
+            value={fields.sourceLine}
+            update={update}
+            maxLength={500}
+          />
+          <TextField
+            label="Original language"
+            name="originalLanguage"
+            value={fields.originalLanguage}
+            update={update}
+            maxLength={20}
+            placeholder="zh-Hans"
+          />
+          <label className="inline-choice">
+            <input
+              type="checkbox"
+              checked={fields.isTranslation}
+              onChange={(e) => update("isTranslation", e.target.checked)}
+            />
+            Translated
+          </label>
+          <label className="inline-choice">
+            <input
+              type="checkbox"
+              checked={fields.isModified}
+              onChange={(e) => update("isModified", e.target.checked)}
+            />
+            Edited from the original
+          </label>
+        </fieldset>
+      )}
+
+      <fieldset>
+        <legend>Bylines</legend>
+        {fields.bylines.map((byline, index) => (
+          <div key={index} className="byline-row">
+            <select
+              aria-label={`Byline ${index + 1} person`}
+              value={byline.personId}
+              onChange={(e) =>
+                update(
+                  "bylines",
+                  fields.bylines.map((b, i) => (i === index ? { ...b, personId: e.target.value } : b)),
+                )
+              }
+            >
+              {options.people.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+            <select
+              aria-label={`Byline ${index + 1} role`}
+              value={byline.role}
+              onChange={(e) =>
+                update(
+                  "bylines",
+                  fields.bylines.map((b, i) =>
+                    i === index ? { ...b, role: e.target.value as "AUTHOR" | "TRANSLATOR" } : b,
+                  ),
+                )
+              }
+            >
+              <option value="AUTHOR">Author</option>
+              <option value="TRANSLATOR">Translator</option>
+            </select>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() =>
+                update(
+                  "bylines",
+                  fields.bylines.filter((_, i) => i !== index),
+                )
+              }
+            >
+              Remove
+            </button>
+          </div>
+        ))}
+        {options.people.length > 0 && (
+          <button
+            type="button"
+            className="link-button"
+            onClick={() =>
+              update("bylines", [...fields.bylines, { personId: options.people[0]!.id, role: "AUTHOR" }])
+            }
+          >
+            Add a byline
+          </button>
+        )}
+      </fieldset>
+
+      <fieldset>
+        <legend>Tags</legend>
+        <select
+          multiple
+          aria-label="Tags"
+          size={8}
+          value={fields.tagIds}
+          onChange={(e) =>
+            update(
+              "tagIds",
+              Array.from(e.target.selectedOptions, (o) => o.value),
+            )
+          }
+        >
+          {options.tags.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.name} ({t.kind.toLowerCase()})
+            </option>
+          ))}
+        </select>
+      </fieldset>
+
+      <fieldset>
+        <legend>Search and sharing</legend>
+        <TextField
+          label="SEO title"
+          name="seoTitle"
+          value={fields.seoTitle}
+          update={update}
+          maxLength={120}
+        />
+        <TextField
+          label="SEO description"
+          name="seoDescription"
+          value={fields.seoDescription}
+          update={update}
+          maxLength={300}
+          multiline
+        />
+      </fieldset>
+
+      <label>
+        Comments
+        <select
+          value={fields.commentMode ?? ""}
+          onChange={(e) => update("commentMode", (e.target.value || null) as EditorFields["commentMode"])}
+        >
+          <option value="">Site default</option>
+          <option value="OPEN">Open</option>
+          <option value="PREMODERATE_NEW">Hold new commenters</option>
+          <option value="PREMODERATE_ALL">Hold every comment</option>
+          <option value="CLOSED">Closed</option>
+        </select>
+      </label>
+    </aside>
+  );
+}

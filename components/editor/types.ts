@@ -1,0 +1,44 @@
+import type { ArticleDocument } from "@/lib/editor/document";
+import type { ArticleStatus } from "@/lib/generated/prisma/enums";
+
+/** Everything the editor edits; the shape the save actions accept (minus id and version). */
+export interface EditorFields {
+  title: string;
+  slug: string;
+  excerpt: string;
+  body: ArticleDocument;
+  kind: "ORIGINAL" | "REPRINT";
+  sourceId: string | null;
+  authorizationId: string | null;
+  originalUrl: string;
+  originalTitle: string;
+  sourceLine: string;
+  originalLanguage: string;
+  isTranslation: boolean;
+  isModified: boolean;
+  bylines: { personId: string; role: "AUTHOR" | "TRANSLATOR" }[];
+  tagIds: string[];
+  featuredImageId: string | null;
+  featuredImageAlt: string;
+  seoTitle: string;
+  seoDescription: string;
+  commentMode: "OPEN" | "PREMODERATE_NEW" | "PREMODERATE_ALL" | "CLOSED" | null;
+}
+
+export interface ServerArticle {
+  id: string;
+  version: number;
+  status: ArticleStatus;
+  slug: string;
+  title: string;
+  excerpt: string;
+  body: ArticleDocument;
+  updatedAt: string;
+}
+
+export interface EditorOptions {
+  sources: { id: string; name: string }[];
+  authorizations: { id: string; sourceId: string; label: string }[];
+  people: { id: string; name: string }[];
+  tags: { id: string; name: string; kind: string }[];
+}

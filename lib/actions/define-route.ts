@@ -1,0 +1,43 @@
+import "server-only";
+import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/lib/env";
+import { can } from "@/lib/permissions";
+import { clientIpFromHeaders } from "@/lib/request-ip";
+import { getCurrentUser } from "@/lib/session";
+import { HTTP_STATUS } from "./result";
+import { runAction, type ActionDefinition } from "./run-action";
+
+export type GuardedRoute = ((request: NextRequest) => Promise<Response>) & { definition: ActionDefinition };
+
+/** Reads a request's input: multipart/urlencoded forms as objects (files kept), JSON as is. */
+async function readInput(request: NextRequest): Promise<unknown> {
+  const type = request.headers.get("content-type") ?? "";
+  if (type.startsWith("multipart/form-data") || type.startsWith("application/x-www-form-urlencoded")) {
+    return Object.fromEntries((await request.formData()).entries());
+  }
+  if (type.startsWith("application/json")) return request.json().catch(() => undefined);
+  return undefined;
+}
+
+/**
+ * A mutating route handler with the same guard as server actions: permission, then zod, then
+ * the handler. Answers JSON, with 401/403/400/404/409 for refusals.
+ */
+export function defineRoute(definition: ActionDefinition): GuardedRoute {
+  const route = async (request: NextRequest) => {
+    const origin = request.headers.get("origin");
+    if (origin && origin !== new URL(env.SITE_URL).origin && origin !== request.nextUrl.origin) {
+      return NextResponse.json(
+        { ok: false, code: "FORBIDDEN", message: "Cross-site requests are refused." },
+        { status: 403 },
+      );
+    }
+    const actor = await getCurrentUser();
+    const ip = clientIpFromHeaders(request.headers);
+    // Refuse before reading the body, so anonymous uploads cost nothing.
+    const input = can(actor, definition.permission) ? await readInput(request) : undefined;
+    const result = await runAction(definition, actor, input, ip);
+    return NextResponse.json(result, { status: result.ok ? 200 : HTTP_STATUS[result.code] });
+  };
+  return Object.assign(route, { definition });
+}
