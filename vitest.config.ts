@@ -32,6 +32,8 @@ export default defineConfig({
           include: ["tests/e2e/**/*.test.ts"],
           globalSetup: ["tests/support/e2e-global-setup.ts"],
           fileParallelism: false,
+          // Pages answer in milliseconds, but a loaded CI machine needs patience.
+          expect: { poll: { timeout: 15_000 } },
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

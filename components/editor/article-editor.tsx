@@ -15,6 +15,7 @@ import {
 import type { ActionResult } from "@/lib/actions/result";
 import { countWords, documentToPlainText, readingMinutes, type ArticleDocument } from "@/lib/editor/document";
 import { articleExtensions } from "@/lib/editor/extensions";
+import { MediaPicker, type PickedMedia } from "@/components/admin/media/media-picker";
 import { ConflictDialog } from "./conflict-dialog";
 import { readLocalDraft, clearLocalDraft, type LocalDraft } from "./local-draft";
 import { SaveIndicator } from "./save-indicator";
@@ -39,12 +40,15 @@ export function ArticleEditor(props: {
   initialFields: EditorFields;
   options: EditorOptions;
   canPublish: boolean;
+  featuredImageUrl: string | null;
 }) {
   const router = useRouter();
   const [fields, setFields] = useState(props.initialFields);
   const [article, setArticle] = useState(props.article);
   const [restorable, setRestorable] = useState<LocalDraft | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [picking, setPicking] = useState<"body" | "featured" | null>(null);
+  const [featuredUrl, setFeaturedUrl] = useState(props.featuredImageUrl);
   const bodyTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const update = useCallback(<K extends keyof EditorFields>(key: K, value: EditorFields[K]) => {
@@ -139,6 +143,16 @@ export function ArticleEditor(props: {
     router.refresh();
   }
 
+  function onPick(media: PickedMedia) {
+    if (picking === "body") editor?.chain().focus().setImage({ src: media.url, alt: media.alt }).run();
+    if (picking === "featured") {
+      update("featuredImageId", media.id);
+      update("featuredImageAlt", media.alt);
+      setFeaturedUrl(media.url);
+    }
+    setPicking(null);
+  }
+
   const plainText = documentToPlainText(fields.body);
 
   return (
@@ -173,8 +187,11 @@ export function ArticleEditor(props: {
             onChange={(e) => update("title", e.target.value)}
           />
         </label>
-        {editor && (
-          <Toolbar editor={editor} onInsertImage={() => setNotice("Images come from the media library.")} />
+        {editor && <Toolbar editor={editor} onInsertImage={() => setPicking("body")} />}
+        {picking && (
+          <section className="picker" aria-label="Choose an image">
+            <MediaPicker onPick={onPick} onCancel={() => setPicking(null)} />
+          </section>
         )}
         <EditorContent editor={editor} />
         <p className="meta editor-stats">
@@ -194,7 +211,17 @@ export function ArticleEditor(props: {
           onUnpublish={() => void runWorkflow(unpublishArticle)}
           onArchive={() => void runWorkflow(archiveArticle)}
         />
-        <SidePanel fields={fields} update={update} options={props.options} />
+        <SidePanel
+          fields={fields}
+          update={update}
+          options={props.options}
+          featuredImageUrl={featuredUrl}
+          onChooseFeaturedImage={() => setPicking("featured")}
+          onRemoveFeaturedImage={() => {
+            update("featuredImageId", null);
+            setFeaturedUrl(null);
+          }}
+        />
       </div>
     </div>
   );

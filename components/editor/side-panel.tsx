@@ -32,10 +32,16 @@ export function SidePanel({
   fields,
   update,
   options,
+  featuredImageUrl,
+  onChooseFeaturedImage,
+  onRemoveFeaturedImage,
 }: {
   fields: EditorFields;
   update: Update;
   options: EditorOptions;
+  featuredImageUrl: string | null;
+  onChooseFeaturedImage: () => void;
+  onRemoveFeaturedImage: () => void;
 }) {
   const authorizations = options.authorizations.filter((a) => a.sourceId === fields.sourceId);
   return (
@@ -237,6 +243,29 @@ export function SidePanel({
             </option>
           ))}
         </select>
+      </fieldset>
+
+      <fieldset>
+        <legend>Featured image</legend>
+        {fields.featuredImageId && featuredImageUrl ? (
+          <>
+            {/* eslint-disable-next-line @next/next/no-img-element -- a preview of our own upload */}
+            <img src={featuredImageUrl} alt={fields.featuredImageAlt} className="featured-preview" />
+            <TextField
+              label="Image description (alt text)"
+              name="featuredImageAlt"
+              value={fields.featuredImageAlt}
+              update={update}
+              maxLength={300}
+            />
+            <button type="button" className="link-button" onClick={onRemoveFeaturedImage}>
+              Remove
+            </button>
+          </>
+        ) : null}
+        <button type="button" className="link-button" onClick={onChooseFeaturedImage}>
+          {fields.featuredImageId ? "Choose another" : "Choose from the media library"}
+        </button>
       </fieldset>
 
       <fieldset>

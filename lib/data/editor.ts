@@ -3,6 +3,7 @@ import "server-only";
 import type { EditorFields, EditorOptions, ServerArticle } from "@/components/editor/types";
 import { db } from "@/lib/db";
 import type { ArticleDocument } from "@/lib/editor/document";
+import { mediaUrl } from "@/lib/media/urls";
 
 export const EMPTY_FIELDS: EditorFields = {
   title: "",
@@ -62,6 +63,7 @@ export async function articleForEditor(id: string) {
     include: {
       bylines: { orderBy: { position: "asc" }, select: { personId: true, role: true } },
       tags: { orderBy: { position: "asc" }, select: { tagId: true } },
+      featuredImage: { select: { storageKey: true } },
     },
   });
   if (!article) return null;
@@ -97,5 +99,11 @@ export async function articleForEditor(id: string) {
     seoDescription: article.seoDescription ?? "",
     commentMode: article.commentMode,
   };
-  return { server, fields, createdById: article.createdById, status: article.status };
+  return {
+    server,
+    fields,
+    createdById: article.createdById,
+    status: article.status,
+    featuredImageUrl: article.featuredImage ? mediaUrl(article.featuredImage.storageKey) : null,
+  };
 }

@@ -19,6 +19,7 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
       initialFields={loaded.fields}
       options={await editorOptions()}
       canPublish={can(user, "article.publish")}
+      featuredImageUrl={loaded.featuredImageUrl}
     />
   );
 }

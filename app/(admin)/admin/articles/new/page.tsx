@@ -13,6 +13,7 @@ export default async function NewArticlePage() {
       initialFields={EMPTY_FIELDS}
       options={await editorOptions()}
       canPublish={can(user, "article.publish")}
+      featuredImageUrl={null}
     />
   );
 }
