@@ -1,15 +1,34 @@
-// A convenience, never the only check: anonymous visitors to /admin go to the sign-in page
-// before any admin code runs. Every admin page and action checks the session again itself.
+// Runs before routing. Two jobs, neither the only line of defence:
+// - anonymous visitors to /admin go to the sign-in page (every admin page and action checks the
+//   session again itself);
+// - the URL of an article whose reprint rights ended answers 451 with a short notice (lists,
+//   feeds and the article page itself already hide it through the shared visibility rule).
 import { NextResponse, type NextRequest } from "next/server";
+import { isWithdrawnSlug, withdrawnResponse } from "@/lib/articles/withdrawn";
+import { now } from "@/lib/clock";
 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
+const ARTICLE_PATH = /^\/articles\/([^/]+)\/?$/;
 
-export function proxy(request: NextRequest) {
-  const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
-  if (hasSession) return NextResponse.next();
+export async function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const article = ARTICLE_PATH.exec(pathname);
+  if (article) {
+    const slug = safeDecode(article[1]!);
+    return slug && (await isWithdrawnSlug(slug, now())) ? withdrawnResponse() : NextResponse.next();
+  }
+  if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
   const login = new URL("/login", request.url);
-  login.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
+  login.searchParams.set("callbackUrl", pathname + search);
   return NextResponse.redirect(login);
 }
 
-export const config = { matcher: ["/admin", "/admin/:path*"] };
+function safeDecode(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null; // malformed escapes: let the page answer 404
+  }
+}
+
+export const config = { matcher: ["/admin", "/admin/:path*", "/articles/:slug"] };

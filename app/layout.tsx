@@ -7,6 +7,7 @@ export const metadata: Metadata = {
   metadataBase: new URL(env.SITE_URL),
   title: { default: "Crosscurrent", template: "%s · Crosscurrent" },
   description: "Geopolitical commentary, reprinted with permission and written in-house.",
+  alternates: { types: { "application/rss+xml": [{ url: "/feed.xml", title: "Crosscurrent" }] } },
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

@@ -5,6 +5,8 @@ export const ADMIN_SECTIONS: ReadonlyArray<{ href: string; label: string; permis
   { href: "/admin", label: "Dashboard", permission: "admin.access" },
   { href: "/admin/articles", label: "Articles", permission: "article.editOwn" },
   { href: "/admin/media", label: "Media", permission: "media.upload" },
+  { href: "/admin/sources", label: "Sources", permission: "source.read" },
+  { href: "/admin/authorizations", label: "Authorizations", permission: "authorization.read" },
   { href: "/admin/tags", label: "Tags", permission: "tag.manage" },
   { href: "/admin/people", label: "People", permission: "person.manage" },
   { href: "/admin/users", label: "Users", permission: "user.manage" },

@@ -9,6 +9,9 @@ export default function SiteLayout({ children }: { children: ReactNode }) {
           Crosscurrent
         </Link>
         <span className="meta">Commentary across borders, reprinted with permission</span>
+        <form role="search" action="/search" className="site-search">
+          <input type="search" name="q" aria-label="Search the site" placeholder="Search" maxLength={200} />
+        </form>
       </header>
       <main className="site-main">{children}</main>
       <footer className="site-footer meta">

@@ -1,13 +1,14 @@
 "use client";
 
-import { useActionState, type ReactNode } from "react";
+import { startTransition, useActionState, useRef, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/actions/result";
 
 type FormAction = (state: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 
 /**
  * A form bound to a server action: shows the action's message in a live region, and field
- * errors next to fields through `children(state)`.
+ * errors next to fields through `children(state)`. What was typed stays in the fields when the
+ * server refuses it (a plain form action would clear them); a success clears the form.
  */
 export function ActionForm({
   action,
@@ -22,13 +23,24 @@ export function ActionForm({
   submitLabel: string;
   confirm?: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
+  const form = useRef<HTMLFormElement>(null);
+  const [state, formAction, pending] = useActionState(
+    async (previous: ActionResult | null, data: FormData) => {
+      const result = await action(previous, data);
+      if (result.ok) form.current?.reset();
+      return result;
+    },
+    null,
+  );
   return (
     <form
-      action={formAction}
+      ref={form}
       className={className}
       onSubmit={(event) => {
-        if (confirm && !window.confirm(confirm)) event.preventDefault();
+        event.preventDefault();
+        if (confirm && !window.confirm(confirm)) return;
+        const data = new FormData(event.currentTarget);
+        startTransition(() => formAction(data));
       }}
     >
       {children?.(state)}

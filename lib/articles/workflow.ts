@@ -6,7 +6,7 @@ import { recordAudit } from "@/lib/audit";
 import { now } from "@/lib/clock";
 import { db, type DbTransaction } from "@/lib/db";
 import type { ArticleStatus } from "@/lib/generated/prisma/enums";
-import { checkPublishable, RIGHTS_REASON_TEXT } from "@/lib/rights/check-publishable";
+import { evaluateRights, RIGHTS_REASON_TEXT, type RightsReason } from "@/lib/rights/check-publishable";
 import { canEditArticle } from "./access";
 import { writeRevision } from "./revisions";
 import { articleVersionSelect, conflict, type ArticleVersion } from "./save-article";
@@ -15,10 +15,14 @@ interface Move {
   action: string;
   from: readonly ArticleStatus[];
   to: ArticleStatus;
-  publishedAt?: (current: Date | null) => Date | null;
-  checkRights?: boolean;
+  /** The publish time to set, given the current one. */
+  publishedAt?: (current: Date | null, status: ArticleStatus) => Date | null;
+  /** Run the reprint-rights check (and record it) before moving. */
+  rights?: "PUBLISH" | "SCHEDULE";
   revision?: boolean;
 }
+
+type MoveOutcome = { moved: ArticleVersion } | { refused: RightsReason[] };
 
 const STATUS_LABEL: Record<ArticleStatus, string> = {
   DRAFT: "a draft",
@@ -28,45 +32,52 @@ const STATUS_LABEL: Record<ArticleStatus, string> = {
   ARCHIVED: "archived",
 };
 
+const LIVE_OR_EARLIER: readonly ArticleStatus[] = ["DRAFT", "IN_REVIEW", "SCHEDULED", "PUBLISHED"];
+
 async function move(
   tx: DbTransaction,
   target: { id: string; version: number },
   step: Move,
   { actor, ip }: ActionContext,
-): Promise<ArticleVersion> {
+  at: Date,
+): Promise<MoveOutcome> {
   const current = await tx.article.findUnique({
     where: { id: target.id },
-    select: { ...articleVersionSelect, createdById: true, kind: true, sourceId: true, publishedAt: true },
+    select: { ...articleVersionSelect, createdById: true, publishedAt: true, withdrawnAt: true },
   });
   if (!current) throw new ActionFailure("NOT_FOUND", "This article no longer exists.");
   if (!canEditArticle(actor, current))
     throw new ActionFailure("FORBIDDEN", "You cannot change this article now.");
   if (current.version !== target.version) throw conflict(current);
-  if (!step.from.includes(current.status)) {
+  // Publishing a published article is only for one withdrawn over its rights (a re-grant).
+  const republishing =
+    step.to === "PUBLISHED" && current.status === "PUBLISHED" && current.withdrawnAt !== null;
+  if (!step.from.includes(current.status) && !republishing) {
     throw new ActionFailure(
       "CONFLICT",
       `This article is ${STATUS_LABEL[current.status]}; it cannot be ${step.action}.`,
     );
   }
-  if (step.checkRights) {
-    const decision = checkPublishable(current);
-    if (!decision.allowed) {
-      throw new ActionFailure(
-        "CONFLICT",
-        decision.reasons.map((r) => RIGHTS_REASON_TEXT[r]).join(" "),
-        undefined,
-        {
-          reasons: decision.reasons,
-        },
-      );
-    }
+  let authorizationId: string | null | undefined;
+  if (step.rights) {
+    const decision = await evaluateRights(tx, {
+      articleId: current.id,
+      trigger: step.rights,
+      actorId: actor.id,
+      at,
+    });
+    // The evaluation is recorded either way: the caller commits it, then reports the refusal.
+    if (!decision.allowed) return { refused: decision.reasons };
+    authorizationId = decision.authorizationId;
   }
   const { count } = await tx.article.updateMany({
     where: { id: current.id, version: target.version },
     data: {
       status: step.to,
       version: { increment: 1 },
-      ...(step.publishedAt ? { publishedAt: step.publishedAt(current.publishedAt) } : {}),
+      ...(step.publishedAt ? { publishedAt: step.publishedAt(current.publishedAt, current.status) } : {}),
+      // Publishing records which authorization allows it, and ends an earlier withdrawal.
+      ...(authorizationId !== undefined ? { authorizationId, withdrawnAt: null, withdrawnReason: null } : {}),
     },
   });
   if (count === 0) throw conflict(current);
@@ -84,31 +95,48 @@ async function move(
     after: { status: moved.status, version: moved.version },
     ip,
   });
-  return moved;
+  return { moved };
+}
+
+async function runMove(
+  target: { id: string; version: number },
+  step: Move,
+  context: ActionContext,
+  at = now(),
+): Promise<ArticleVersion> {
+  const outcome = await db.$transaction((tx) => move(tx, target, step, context, at));
+  if ("refused" in outcome) {
+    throw new ActionFailure(
+      "CONFLICT",
+      outcome.refused.map((r) => RIGHTS_REASON_TEXT[r]).join(" "),
+      undefined,
+      {
+        reasons: outcome.refused,
+      },
+    );
+  }
+  return outcome.moved;
 }
 
 export function submitForReview(target: { id: string; version: number }, context: ActionContext) {
-  return db.$transaction((tx) =>
-    move(tx, target, { action: "submitted", from: ["DRAFT"], to: "IN_REVIEW" }, context),
-  );
+  return runMove(target, { action: "submitted", from: ["DRAFT"], to: "IN_REVIEW" }, context);
 }
 
 export function publishArticle(target: { id: string; version: number }, context: ActionContext) {
   const at = now();
-  return db.$transaction((tx) =>
-    move(
-      tx,
-      target,
-      {
-        action: "published",
-        from: ["DRAFT", "IN_REVIEW", "SCHEDULED", "ARCHIVED"],
-        to: "PUBLISHED",
-        publishedAt: () => at,
-        checkRights: true,
-        revision: true,
-      },
-      context,
-    ),
+  return runMove(
+    target,
+    {
+      action: "published",
+      from: ["DRAFT", "IN_REVIEW", "SCHEDULED", "ARCHIVED"],
+      to: "PUBLISHED",
+      // A republished (re-granted) article keeps its original date.
+      publishedAt: (current, status) => (status === "PUBLISHED" && current ? current : at),
+      rights: "PUBLISH",
+      revision: true,
+    },
+    context,
+    at,
   );
 }
 
@@ -121,54 +149,39 @@ export async function scheduleArticle(
       publishAt: ["Choose a time in the future."],
     });
   }
-  return db.$transaction((tx) =>
-    move(
-      tx,
-      target,
-      {
-        action: "scheduled",
-        from: ["DRAFT", "IN_REVIEW", "SCHEDULED"],
-        to: "SCHEDULED",
-        publishedAt: () => target.publishAt,
-        checkRights: true,
-        revision: true,
-      },
-      context,
-    ),
+  // Checked now, and again by the rights sweep when the time comes.
+  return runMove(
+    target,
+    {
+      action: "scheduled",
+      from: ["DRAFT", "IN_REVIEW", "SCHEDULED"],
+      to: "SCHEDULED",
+      publishedAt: () => target.publishAt,
+      rights: "SCHEDULE",
+      revision: true,
+    },
+    context,
   );
 }
 
 export function unpublishArticle(target: { id: string; version: number }, context: ActionContext) {
-  return db.$transaction((tx) =>
-    move(tx, target, { action: "unpublished", from: ["PUBLISHED", "SCHEDULED"], to: "DRAFT" }, context),
-  );
+  return runMove(target, { action: "unpublished", from: ["PUBLISHED", "SCHEDULED"], to: "DRAFT" }, context);
 }
 
 export function archiveArticle(target: { id: string; version: number }, context: ActionContext) {
-  return db.$transaction((tx) =>
-    move(
-      tx,
-      target,
-      { action: "archived", from: ["DRAFT", "IN_REVIEW", "SCHEDULED", "PUBLISHED"], to: "ARCHIVED" },
-      context,
-    ),
-  );
+  return runMove(target, { action: "archived", from: LIVE_OR_EARLIER, to: "ARCHIVED" }, context);
 }
 
 /** Archives many at once: all or nothing. */
 export async function bulkArchive(ids: string[], context: ActionContext): Promise<number> {
+  const at = now();
   return db.$transaction(async (tx) => {
     const articles = await tx.article.findMany({
       where: { id: { in: ids }, status: { not: "ARCHIVED" } },
       select: { id: true, version: true },
     });
     for (const article of articles) {
-      await move(
-        tx,
-        article,
-        { action: "archived", from: ["DRAFT", "IN_REVIEW", "SCHEDULED", "PUBLISHED"], to: "ARCHIVED" },
-        context,
-      );
+      await move(tx, article, { action: "archived", from: LIVE_OR_EARLIER, to: "ARCHIVED" }, context, at);
     }
     return articles.length;
   });

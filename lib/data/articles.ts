@@ -1,22 +1,15 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
+import { publicArticleWhere } from "@/lib/articles/visibility";
 import type { Prisma } from "@/lib/generated/prisma/client";
-
-/**
- * The one rule of what readers may see: published or scheduled, its time has come, not
- * withdrawn. A scheduled article goes public at its time without anyone acting.
- */
-export function publicArticleWhere(now: Date): Prisma.ArticleWhereInput {
-  return { status: { in: ["PUBLISHED", "SCHEDULED"] }, publishedAt: { lte: now }, withdrawnAt: null };
-}
 
 const bylineSelect = {
   orderBy: { position: "asc" },
   select: { role: true, person: { select: { name: true, slug: true } } },
 } as const satisfies Prisma.Article$bylinesArgs;
 
-const articleCardSelect = {
+export const articleCardSelect = {
   id: true,
   slug: true,
   title: true,
@@ -41,6 +34,12 @@ export async function listPublishedArticles(options: { now: Date; take: number; 
 
 const articleViewSelect = {
   ...articleCardSelect,
+  // The source's website too: JSON-LD names it as the copyright holder and what a reprint is based on.
+  source: { select: { name: true, slug: true, kind: true, url: true } },
+  updatedAt: true,
+  seoTitle: true,
+  seoDescription: true,
+  originalLanguage: true,
   body: true,
   bodyText: true,
   originalUrl: true,

@@ -22,3 +22,35 @@ export async function dashboardCounts(now: Date) {
   );
   return { drafts, inReview, pendingComments, expiringAuthorizations, lapsedAuthorizations };
 }
+
+/** Articles that need the desk: withdrawn for rights, or public on an authorization ending soon. */
+export async function articlesNeedingAttention(now: Date) {
+  const horizon = new Date(now.getTime() + EXPIRY_HORIZON_DAYS * 86_400_000);
+  const select = {
+    id: true,
+    title: true,
+    withdrawnAt: true,
+    withdrawnReason: true,
+    source: { select: { name: true } },
+    authorization: { select: { id: true, validUntil: true } },
+  } as const;
+  const [withdrawn, atRisk] = await Promise.all([
+    db.article.findMany({
+      where: { withdrawnAt: { not: null } },
+      orderBy: { withdrawnAt: "desc" },
+      take: 50,
+      select,
+    }),
+    db.article.findMany({
+      where: {
+        withdrawnAt: null,
+        status: { in: ["PUBLISHED", "SCHEDULED"] },
+        authorization: { status: "GRANTED", validUntil: { gt: now, lte: horizon } },
+      },
+      orderBy: { authorization: { validUntil: "asc" } },
+      take: 50,
+      select,
+    }),
+  ]);
+  return { withdrawn, atRisk };
+}

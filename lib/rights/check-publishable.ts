@@ -1,16 +1,379 @@
-// Whether an article may go public now. A reprint needs its source; the reprint-rights rules
-// (authorizations, scope, validity) extend this same function.
-import type { ArticleKind } from "@/lib/generated/prisma/enums";
+// Whether an article may go public at a given moment, and the record of every such check.
+// Our own pieces always may. A reprint needs its source and an authorization from that source
+// that is granted, in force, covers it (whole source, this piece, or its author) and allows
+// what we did to it (modification, translation). A refusal or revocation that names the piece
+// or its author outranks a broader grant. A linked authorization decides alone, except that a
+// renewal of it stands in once it lapses. `decideRights` is the rule on loaded data;
+// `checkPublishable` loads and decides; `evaluateRights` also records a RightsCheck row.
+// No "server-only": scripts (the rights sweep) and tests use it too.
+import type { DbTransaction } from "@/lib/db";
+import type {
+  ArticleKind,
+  AuthorizationScope,
+  AuthorizationStatus,
+  TerminationEffect,
+} from "@/lib/generated/prisma/enums";
+import {
+  authorizationStateAt,
+  SCOPE_SPECIFICITY,
+  normalizeName,
+  normalizeUrl,
+  scopeCovers,
+} from "./coverage";
+import type { AuthorizationState } from "./coverage";
 
-export type RightsReason = "NO_SOURCE";
+export { authorizationStateAt, isStillServable, normalizeName, normalizeUrl, scopeCovers } from "./coverage";
+export type { AuthorizationState } from "./coverage";
 
+export const RIGHTS_REASONS = [
+  "NO_SOURCE",
+  "NO_COVERING_AUTHORIZATION",
+  "NOT_YET_VALID",
+  "EXPIRED",
+  "REVOKED",
+  "DENIED",
+  "SCOPE_MISMATCH",
+  "MODIFICATION_NOT_PERMITTED",
+  "TRANSLATION_NOT_PERMITTED",
+  "WRONG_SOURCE",
+] as const;
+
+export type RightsReason = (typeof RIGHTS_REASONS)[number];
+
+/** One sentence per reason, saying what the editor can do about it. */
 export const RIGHTS_REASON_TEXT: Record<RightsReason, string> = {
   NO_SOURCE: "A reprint needs its source before it can be published.",
+  NO_COVERING_AUTHORIZATION:
+    "No granted authorization from the source covers this reprint; record the source's permission or link an existing grant.",
+  NOT_YET_VALID:
+    "The authorization for this reprint has not started yet; wait until it is valid or schedule the article for after that date.",
+  EXPIRED:
+    "The authorization for this reprint has expired; record a renewal from the source and link it to the article.",
+  REVOKED:
+    "The source has revoked permission for this reprint; it can only be published again under a new authorization from them.",
+  DENIED:
+    "The source has refused permission for this reprint; it can only be published if they later grant an authorization.",
+  SCOPE_MISMATCH:
+    "The linked authorization covers a different article or author; check the original URL and bylines, or link an authorization that covers this piece.",
+  MODIFICATION_NOT_PERMITTED:
+    "The authorization does not allow modified versions; publish the original text unchanged or get the source's permission to modify it.",
+  TRANSLATION_NOT_PERMITTED:
+    "The authorization does not allow translation; get the source's permission to translate before publishing.",
+  WRONG_SOURCE:
+    "The linked authorization belongs to a different source; link one granted by this reprint's source.",
 };
 
-export type RightsDecision = { allowed: true } | { allowed: false; reasons: RightsReason[] };
+/** What set off a rights check; stored in RightsCheck.trigger. */
+export type RightsTrigger = "PUBLISH" | "SCHEDULE" | "SCHEDULED_PUBLISH" | "SWEEP" | "REVOCATION";
 
-export function checkPublishable(article: { kind: ArticleKind; sourceId: string | null }): RightsDecision {
-  if (article.kind === "REPRINT" && !article.sourceId) return { allowed: false, reasons: ["NO_SOURCE"] };
-  return { allowed: true };
+export type RightsDecision =
+  | { allowed: true; authorizationId: string | null }
+  | { allowed: false; reasons: RightsReason[]; authorizationId: string | null };
+
+/** The article as the rule sees it. */
+export interface ArticleRights {
+  kind: ArticleKind;
+  sourceId: string | null;
+  /** The authorization the editor linked; null lets the rule pick a covering grant. */
+  authorizationId: string | null;
+  originalUrl: string | null;
+  isTranslation: boolean;
+  isModified: boolean;
+  /** Names (and native-script names) of the people in its AUTHOR bylines. */
+  authorNames: readonly string[];
+}
+
+/** An authorization as the rule sees it; load it with `authorizationRightsSelect`. */
+export interface AuthorizationRights {
+  id: string;
+  sourceId: string;
+  scope: AuthorizationScope;
+  scopeUrl: string | null;
+  scopeAuthorName: string | null;
+  status: AuthorizationStatus;
+  validFrom: Date;
+  validUntil: Date | null;
+  modificationAllowed: boolean;
+  translationAllowed: boolean;
+  onTermination: TerminationEffect;
+  /** When it was granted or denied; orders a renewed grant after an earlier refusal. */
+  decidedAt: Date | null;
+  revokedAt: Date | null;
+  createdAt: Date;
+  /** The authorization this one renews: a renewal stands in for a linked one that lapsed. */
+  renewsId: string | null;
+}
+
+export const authorizationRightsSelect = {
+  id: true,
+  sourceId: true,
+  scope: true,
+  scopeUrl: true,
+  scopeAuthorName: true,
+  status: true,
+  validFrom: true,
+  validUntil: true,
+  modificationAllowed: true,
+  translationAllowed: true,
+  onTermination: true,
+  decidedAt: true,
+  revokedAt: true,
+  createdAt: true,
+  renewsId: true,
+} as const;
+
+function allow(authorizationId: string | null): RightsDecision {
+  return { allowed: true, authorizationId };
+}
+
+function refuse(reasons: readonly RightsReason[], authorizationId: string | null): RightsDecision {
+  const present = new Set(reasons);
+  return { allowed: false, reasons: RIGHTS_REASONS.filter((r) => present.has(r)), authorizationId };
+}
+
+const STATE_REASON: Record<Exclude<AuthorizationState, "VALID">, RightsReason> = {
+  NOT_YET_VALID: "NOT_YET_VALID",
+  EXPIRED: "EXPIRED",
+  REVOKED: "REVOKED",
+  DENIED: "DENIED",
+  REQUESTED: "NO_COVERING_AUTHORIZATION",
+};
+
+/** When the source last spoke through this authorization: its revocation, else its decision. */
+function decisionTime(a: AuthorizationRights): number {
+  const time = a.status === "REVOKED" ? (a.revokedAt ?? a.decidedAt) : a.decidedAt;
+  return (time ?? a.createdAt).getTime();
+}
+
+/** Most specific first, then most recent, then by id so the choice is stable. */
+function byRank(a: AuthorizationRights, b: AuthorizationRights): number {
+  return (
+    SCOPE_SPECIFICITY[b.scope] - SCOPE_SPECIFICITY[a.scope] ||
+    decisionTime(b) - decisionTime(a) ||
+    a.id.localeCompare(b.id)
+  );
+}
+
+function sameTarget(a: AuthorizationRights, b: AuthorizationRights): boolean {
+  if (a.scope !== b.scope) return false;
+  if (a.scope === "ARTICLE") return normalizeUrl(a.scopeUrl ?? "") === normalizeUrl(b.scopeUrl ?? "");
+  if (a.scope === "AUTHOR")
+    return normalizeName(a.scopeAuthorName ?? "") === normalizeName(b.scopeAuthorName ?? "");
+  return true;
+}
+
+/**
+ * Whether grant `g` overrides refusal/revocation `b`: it names the piece more specifically
+ * (an ARTICLE grant over an AUTHOR refusal), or names the same piece or author and came later.
+ */
+function outranks(g: AuthorizationRights, b: AuthorizationRights): boolean {
+  const difference = SCOPE_SPECIFICITY[g.scope] - SCOPE_SPECIFICITY[b.scope];
+  if (difference !== 0) return difference > 0;
+  return sameTarget(g, b) && decisionTime(g) > decisionTime(b);
+}
+
+function conditionProblems(a: AuthorizationRights, article: ArticleRights): RightsReason[] {
+  const problems: RightsReason[] = [];
+  if (article.isModified && !a.modificationAllowed) problems.push("MODIFICATION_NOT_PERMITTED");
+  if (article.isTranslation && !a.translationAllowed) problems.push("TRANSLATION_NOT_PERMITTED");
+  return problems;
+}
+
+const TELLING_STATES = ["NOT_YET_VALID", "EXPIRED", "REVOKED", "DENIED"] as const;
+
+/** Among authorizations that are not in force, the state that best explains why, and whose. */
+function mostTelling(
+  candidates: readonly AuthorizationRights[],
+  at: Date,
+): { reason: RightsReason; authorizationId: string } | null {
+  for (const state of TELLING_STATES) {
+    const inState = candidates.filter((a) => authorizationStateAt(a, at) === state).sort(byRank);
+    if (inState[0]) return { reason: STATE_REASON[state], authorizationId: inState[0].id };
+  }
+  return null;
+}
+
+/**
+ * Refusals and revocations that name this piece (by URL or author) and that no valid grant
+ * outranks. A broader grant cannot override them; a later grant for the same piece or author
+ * can. When the grant that would override one is itself expired or not yet valid, that state
+ * is the reason given.
+ */
+function activeBlock(
+  covering: readonly AuthorizationRights[],
+  named: AuthorizationRights | undefined,
+  at: Date,
+): RightsDecision | null {
+  const grants = covering.filter((a) => a.status === "GRANTED");
+  const blockers = covering
+    .filter((a) => (a.status === "DENIED" || a.status === "REVOKED") && a.scope !== "WHOLE_SOURCE")
+    .filter((b) => !grants.some((g) => authorizationStateAt(g, at) === "VALID" && outranks(g, b)))
+    .sort(byRank);
+  if (blockers.length === 0) return null;
+  const explained = blockers.map((b) => {
+    const superseding = mostTelling(
+      grants.filter((g) => outranks(g, b)),
+      at,
+    );
+    return superseding ?? { reason: STATE_REASON[b.status as "DENIED" | "REVOKED"], authorizationId: b.id };
+  });
+  const namedBlocker = named && blockers.some((b) => b.id === named.id) ? named.id : null;
+  return refuse(
+    explained.map((e) => e.reason),
+    namedBlocker ?? explained[0]!.authorizationId,
+  );
+}
+
+/** What stops a linked authorization from allowing this article: its state, its scope, its conditions. */
+function linkedProblems(a: AuthorizationRights, article: ArticleRights, at: Date): RightsReason[] {
+  const reasons: RightsReason[] = [];
+  const state = authorizationStateAt(a, at);
+  if (state !== "VALID") reasons.push(STATE_REASON[state]);
+  const covers = scopeCovers(a, article);
+  if (!covers) reasons.push("SCOPE_MISMATCH");
+  if (state === "VALID" && covers) reasons.push(...conditionProblems(a, article));
+  return reasons;
+}
+
+/** Renewals of `a` (and renewals of those), same source only, latest decision first. */
+function renewalsOf(
+  a: AuthorizationRights,
+  authorizations: readonly AuthorizationRights[],
+): AuthorizationRights[] {
+  const found = new Map<string, AuthorizationRights>([[a.id, a]]);
+  let frontier = [a.id];
+  while (frontier.length > 0) {
+    const next = authorizations.filter(
+      (r) => r.renewsId && frontier.includes(r.renewsId) && r.sourceId === a.sourceId && !found.has(r.id),
+    );
+    for (const r of next) found.set(r.id, r);
+    frontier = next.map((r) => r.id);
+  }
+  found.delete(a.id);
+  return [...found.values()].sort(
+    (x, y) => decisionTime(y) - decisionTime(x) || y.validFrom.getTime() - x.validFrom.getTime(),
+  );
+}
+
+/** The rule itself, on loaded data: no database, no clock. */
+export function decideRights(
+  article: ArticleRights,
+  authorizations: readonly AuthorizationRights[],
+  at: Date,
+): RightsDecision {
+  if (article.kind === "ORIGINAL") return allow(null);
+  if (!article.sourceId) return refuse(["NO_SOURCE"], null);
+
+  const covering = authorizations.filter((a) => a.sourceId === article.sourceId && scopeCovers(a, article));
+  const named = article.authorizationId
+    ? authorizations.find((a) => a.id === article.authorizationId)
+    : undefined;
+
+  const blocked = activeBlock(covering, named, at);
+  if (blocked) return blocked;
+
+  if (article.authorizationId) {
+    // The editor (or an earlier publication) linked one: it decides, or a renewal of it does.
+    if (!named) return refuse(["NO_COVERING_AUTHORIZATION"], null);
+    if (named.sourceId !== article.sourceId) return refuse(["WRONG_SOURCE"], named.id);
+    const own = linkedProblems(named, article, at);
+    if (own.length === 0) return allow(named.id);
+    const renewals = renewalsOf(named, authorizations);
+    const working = renewals.find((r) => linkedProblems(r, article, at).length === 0);
+    if (working) return allow(working.id);
+    // The source's latest decided word on the renewal explains more than the lapsed original.
+    const latest = renewals.find((r) => r.status !== "REQUESTED");
+    if (latest) return refuse(linkedProblems(latest, article, at), latest.id);
+    return refuse(own, named.id);
+  }
+
+  // None linked: the best valid covering grant, preferring one whose conditions this version
+  // meets, then the most specific, then the longest-lasting.
+  const valid = covering
+    .filter((a) => authorizationStateAt(a, at) === "VALID")
+    .map((a) => ({ a, problems: conditionProblems(a, article) }))
+    .sort(
+      (x, y) =>
+        x.problems.length - y.problems.length ||
+        SCOPE_SPECIFICITY[y.a.scope] - SCOPE_SPECIFICITY[x.a.scope] ||
+        (y.a.validUntil?.getTime() ?? Infinity) - (x.a.validUntil?.getTime() ?? Infinity) ||
+        byRank(x.a, y.a),
+    );
+  const best = valid[0];
+  if (best) return best.problems.length > 0 ? refuse(best.problems, best.a.id) : allow(best.a.id);
+
+  const telling = mostTelling(covering, at);
+  if (telling) return refuse([telling.reason], telling.authorizationId);
+  return refuse(["NO_COVERING_AUTHORIZATION"], null);
+}
+
+/** Loads the article and the authorizations that bear on it (its source's, and the one it links) in `tx`, and decides. */
+export async function checkPublishable(
+  tx: DbTransaction,
+  articleId: string,
+  at: Date,
+): Promise<RightsDecision> {
+  const article = await tx.article.findUnique({
+    where: { id: articleId },
+    select: {
+      kind: true,
+      sourceId: true,
+      authorizationId: true,
+      originalUrl: true,
+      isTranslation: true,
+      isModified: true,
+      bylines: {
+        where: { role: "AUTHOR" },
+        select: { person: { select: { name: true, nativeName: true } } },
+      },
+    },
+  });
+  if (!article) throw new Error(`Rights check: article ${articleId} does not exist.`);
+
+  const rights: ArticleRights = {
+    kind: article.kind,
+    sourceId: article.sourceId,
+    authorizationId: article.authorizationId,
+    originalUrl: article.originalUrl,
+    isTranslation: article.isTranslation,
+    isModified: article.isModified,
+    authorNames: article.bylines.flatMap(({ person }) =>
+      person.nativeName ? [person.name, person.nativeName] : [person.name],
+    ),
+  };
+  if (rights.kind === "ORIGINAL" || !rights.sourceId) return decideRights(rights, [], at);
+
+  const related = [
+    { sourceId: rights.sourceId },
+    ...(rights.authorizationId ? [{ id: rights.authorizationId }] : []),
+  ];
+  const authorizations = await tx.reprintAuthorization.findMany({
+    where: { OR: related },
+    select: authorizationRightsSelect,
+  });
+  return decideRights(rights, authorizations, at);
+}
+
+/**
+ * `checkPublishable`, recorded: writes one RightsCheck row (article, the authorization the
+ * decision rests on, trigger, outcome, reasons, actor, time = `at`) in `tx`. If `tx` later
+ * rolls back, the row goes with it.
+ */
+export async function evaluateRights(
+  tx: DbTransaction,
+  input: { articleId: string; trigger: RightsTrigger; actorId: string | null; at: Date },
+): Promise<RightsDecision> {
+  const decision = await checkPublishable(tx, input.articleId, input.at);
+  await tx.rightsCheck.create({
+    data: {
+      articleId: input.articleId,
+      authorizationId: decision.authorizationId,
+      trigger: input.trigger,
+      allowed: decision.allowed,
+      reasons: decision.allowed ? [] : decision.reasons,
+      actorId: input.actorId,
+      createdAt: input.at,
+    },
+  });
+  return decision;
 }

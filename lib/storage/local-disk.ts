@@ -13,6 +13,8 @@ export const LOCAL_CONTENT_TYPES: Readonly<Record<string, string>> = {
   png: "image/png",
   webp: "image/webp",
   avif: "image/avif",
+  // Reprint-authorization evidence; never served under /media (that route serves media/ keys only).
+  pdf: "application/pdf",
 };
 
 function contentTypeOf(key: string): string | undefined {

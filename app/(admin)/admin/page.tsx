@@ -1,15 +1,19 @@
+import Link from "next/link";
 import { requirePagePermission } from "@/lib/admin-guard";
 import { now } from "@/lib/clock";
-import { dashboardCounts } from "@/lib/data/dashboard";
+import { articlesNeedingAttention, dashboardCounts } from "@/lib/data/dashboard";
 
 export const metadata = { title: "Dashboard" };
 
+const day = (date: Date | null | undefined) => date?.toISOString().slice(0, 10) ?? "";
+
 export default async function DashboardPage() {
   await requirePagePermission("admin.access", "/admin");
-  const counts = await dashboardCounts(now());
+  const at = now();
+  const [counts, attention] = await Promise.all([dashboardCounts(at), articlesNeedingAttention(at)]);
   const tiles = [
-    { label: "Drafts", value: counts.drafts },
-    { label: "In review", value: counts.inReview },
+    { label: "Drafts", value: counts.drafts, href: "/admin/articles?status=DRAFT" },
+    { label: "In review", value: counts.inReview, href: "/admin/articles?status=IN_REVIEW" },
     { label: "Comments pending", value: counts.pendingComments },
     { label: "Authorizations ending within 30 days", value: counts.expiringAuthorizations },
     { label: "Authorizations lapsed or revoked with articles", value: counts.lapsedAuthorizations },
@@ -21,10 +25,38 @@ export default async function DashboardPage() {
         {tiles.map((tile) => (
           <li key={tile.label} className="tile">
             <strong>{tile.value}</strong>
-            <span>{tile.label}</span>
+            {tile.href ? <Link href={tile.href}>{tile.label}</Link> : <span>{tile.label}</span>}
           </li>
         ))}
       </ul>
+
+      <h2>Withdrawn for reprint rights</h2>
+      {attention.withdrawn.length === 0 ? (
+        <p className="meta">None.</p>
+      ) : (
+        <ul data-testid="withdrawn-articles">
+          {attention.withdrawn.map((article) => (
+            <li key={article.id}>
+              <Link href={`/admin/articles/${article.id}`}>{article.title}</Link> · {article.source?.name} ·
+              withdrawn {day(article.withdrawnAt)} — {article.withdrawnReason}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h2>Public, on an authorization ending within 30 days</h2>
+      {attention.atRisk.length === 0 ? (
+        <p className="meta">None.</p>
+      ) : (
+        <ul data-testid="at-risk-articles">
+          {attention.atRisk.map((article) => (
+            <li key={article.id}>
+              <Link href={`/admin/articles/${article.id}`}>{article.title}</Link> · {article.source?.name} ·
+              ends {day(article.authorization?.validUntil)}
+            </li>
+          ))}
+        </ul>
+      )}
     </>
   );
 }

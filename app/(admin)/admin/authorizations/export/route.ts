@@ -1,0 +1,10 @@
+// CSV export of /admin/authorizations: ?what=authorizations|articles plus the list's filters.
+import type { NextRequest } from "next/server";
+import { csvExport } from "@/lib/authorizations/http";
+import { getCurrentUser } from "@/lib/session";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: NextRequest) {
+  return csvExport(await getCurrentUser(), request.nextUrl.searchParams);
+}

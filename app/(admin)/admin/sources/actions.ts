@@ -1,0 +1,55 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { defineAction } from "@/lib/actions/define-action";
+import {
+  createSource as create,
+  deleteSource as remove,
+  updateSource as update,
+} from "@/lib/sources/manage-sources";
+import { CreateSourceSchema, DeleteSourceSchema, UpdateSourceSchema } from "@/lib/validations/source";
+
+/** The desk's source pages, the article desk (which names sources) and the public source pages. */
+function refreshSourceViews(sourceId: string, ...slugs: string[]) {
+  revalidatePath("/admin/sources");
+  revalidatePath(`/admin/sources/${sourceId}`);
+  revalidatePath("/admin/articles");
+  for (const slug of slugs) revalidatePath(`/sources/${slug}`);
+}
+
+export const createSource = defineAction({
+  permission: "source.manage",
+  schema: CreateSourceSchema,
+  async handler(input, context) {
+    const source = await create(input, context);
+    refreshSourceViews(source.id, source.slug);
+    return {
+      ok: true,
+      message: `Added the source “${source.name}” at /sources/${source.slug}.`,
+      data: source,
+      redirectTo: `/admin/sources/${source.id}`,
+    };
+  },
+});
+
+export const updateSource = defineAction({
+  permission: "source.manage",
+  schema: UpdateSourceSchema,
+  async handler(input, context) {
+    const { source, changed, previousSlug } = await update(input, context);
+    if (!changed) return { ok: true, message: "Nothing to save: no field changed.", data: source };
+    refreshSourceViews(source.id, source.slug, ...(previousSlug ? [previousSlug] : []));
+    const moved = previousSlug ? ` /sources/${previousSlug} now leads here.` : "";
+    return { ok: true, message: `Saved “${source.name}” at /sources/${source.slug}.${moved}`, data: source };
+  },
+});
+
+export const deleteSource = defineAction({
+  permission: "source.manage",
+  schema: DeleteSourceSchema,
+  async handler(input, context) {
+    const source = await remove(input, context);
+    refreshSourceViews(source.id, source.slug);
+    return { ok: true, message: `Deleted the source “${source.name}”.`, redirectTo: "/admin/sources" };
+  },
+});

@@ -1,0 +1,83 @@
+import type { Metadata } from "next";
+import { notFound, permanentRedirect } from "next/navigation";
+import { connection } from "next/server";
+import { ArchiveHeader, articleCountPhrase } from "@/components/archive/archive-header";
+import { ArchiveList } from "@/components/archive/archive-list";
+import { ArchivePagination, archivePageHref } from "@/components/archive/archive-pagination";
+import { SOURCE_KIND_LABELS } from "@/components/article/source-line";
+import {
+  archivePageNumber,
+  listSourceArticles,
+  lookupSource,
+  requestNow,
+  slugFromParam,
+} from "@/lib/data/archives";
+import { env } from "@/lib/env";
+import { breadcrumbJsonLd } from "@/lib/seo/json-ld";
+import { JsonLd } from "@/lib/seo/json-ld-script";
+import { safeHttpUrl, sourcePath } from "@/lib/seo/urls";
+
+interface Props {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  await connection();
+  const lookup = await lookupSource(slugFromParam((await params).slug), requestNow());
+  if (!lookup || !("found" in lookup)) return {};
+  const source = lookup.found;
+  const page = archivePageNumber(await searchParams);
+  return {
+    title: page > 1 ? `${source.name} · page ${page}` : source.name,
+    description:
+      source.description ||
+      `Commentary from ${SOURCE_KIND_LABELS[source.kind].toLowerCase()} ${source.name}, reprinted with its authorization.`,
+    alternates: { canonical: archivePageHref(sourcePath(source.slug), page) },
+  };
+}
+
+export default async function SourcePage({ params, searchParams }: Props) {
+  await connection();
+  const page = archivePageNumber(await searchParams);
+  const lookup = await lookupSource(slugFromParam((await params).slug), requestNow());
+  if (!lookup) notFound();
+  if ("redirectTo" in lookup) permanentRedirect(archivePageHref(sourcePath(lookup.redirectTo), page));
+  const source = lookup.found;
+  const archive = await listSourceArticles(source.id, page, requestNow());
+  if (!archive) notFound();
+  const website = safeHttpUrl(source.url);
+  return (
+    <>
+      <JsonLd
+        data={breadcrumbJsonLd(
+          [
+            { name: "Crosscurrent", url: "/" },
+            { name: source.name, url: sourcePath(source.slug) },
+          ],
+          env.SITE_URL,
+        )}
+      />
+      <ArchiveHeader
+        label={`Source · ${SOURCE_KIND_LABELS[source.kind]}`}
+        title={source.name}
+        description={source.description}
+      >
+        {website && (
+          <p>
+            Website:{" "}
+            <a href={website} rel="nofollow noopener">
+              {website}
+            </a>
+          </p>
+        )}
+        <p className="meta">{articleCountPhrase(archive.total)} reprinted with authorization</p>
+      </ArchiveHeader>
+      <ArchiveList
+        entries={archive.articles.map((article) => ({ article }))}
+        empty="Nothing from this source is published at the moment."
+      />
+      <ArchivePagination basePath={sourcePath(source.slug)} page={archive.page} pages={archive.pages} />
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+// GET /api/v1/articles/:slug — one public article with its body (Tiptap JSON) and rendered HTML.
+// 404 when there is no such public article, 451 when its reprint rights have ended, 308 from an
+// old slug to the current one.
+import type { NextRequest } from "next/server";
+import { now } from "@/lib/clock";
+import { slugFromParam } from "@/lib/data/archives";
+import { getApiArticle, refuseParams } from "@/lib/data/content-api";
+import { apiError, apiJson, apiPreflight, apiRedirect, guarded } from "../../_shared/http";
+
+// Never prerendered: the build has no database, and answers change as articles are published.
+export const dynamic = "force-dynamic";
+
+interface Context {
+  params: Promise<{ slug: string }>;
+}
+
+export async function GET(request: NextRequest, { params }: Context): Promise<Response> {
+  return guarded(async () => {
+    const noParams = refuseParams(request.nextUrl.searchParams);
+    if (!noParams.ok) return apiError(400, noParams.error);
+    const slug = slugFromParam((await params).slug);
+    const found = await getApiArticle(slug, now());
+    switch (found.status) {
+      case "found":
+        return apiJson({ data: found.article });
+      case "moved":
+        return apiRedirect(new URL(`/api/v1/articles/${encodeURIComponent(found.slug)}`, request.url));
+      case "withdrawn":
+        return apiError(
+          451,
+          "This article is no longer available: the permission to reprint it has ended. If you keep a copy, remove it.",
+        );
+      case "missing":
+        return apiError(404, `No published article has the slug "${slug}".`);
+    }
+  });
+}
+
+export function OPTIONS(request: NextRequest): Response {
+  return apiPreflight(request);
+}

@@ -1,0 +1,20 @@
+// GET /api/v1/tags — every tag with its number of public articles. Answers { data: [...] }.
+import type { NextRequest } from "next/server";
+import { now } from "@/lib/clock";
+import { listApiTags, refuseParams } from "@/lib/data/content-api";
+import { apiError, apiJson, apiPreflight, guarded } from "../_shared/http";
+
+// Never prerendered: the build has no database, and answers change as articles are published.
+export const dynamic = "force-dynamic";
+
+export async function GET(request: NextRequest): Promise<Response> {
+  return guarded(async () => {
+    const noParams = refuseParams(request.nextUrl.searchParams);
+    if (!noParams.ok) return apiError(400, noParams.error);
+    return apiJson({ data: await listApiTags(now()) });
+  });
+}
+
+export function OPTIONS(request: NextRequest): Response {
+  return apiPreflight(request);
+}

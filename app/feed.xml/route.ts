@@ -1,0 +1,10 @@
+import { now } from "@/lib/clock";
+import { buildFeed } from "@/lib/feeds/data";
+import { feedResponse } from "@/lib/feeds/response";
+
+// Per request: the build has no database, and what is public changes with the clock.
+export const dynamic = "force-dynamic";
+
+export async function GET() {
+  return feedResponse(await buildFeed({ kind: "site" }, now()));
+}

@@ -1,0 +1,11 @@
+import type { MetadataRoute } from "next";
+import { connection } from "next/server";
+import { now } from "@/lib/clock";
+import { env } from "@/lib/env";
+import { buildSitemap } from "@/lib/feeds/sitemap";
+
+// Built per request: the build has no database, and what is public changes with the clock.
+export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
+  await connection();
+  return buildSitemap(now(), env.SITE_URL);
+}

@@ -1,0 +1,82 @@
+// The feeds' reads: the newest public articles, of the whole site, a tag or a source. Every read
+// goes through `publicArticleWhere`; nothing about comments is selected.
+import "server-only";
+import { publicArticleWhere } from "@/lib/articles/visibility";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { SLUG_PATTERN } from "@/lib/slug";
+import { buildRssFeed, FEED_ITEM_LIMIT, type FeedChannel } from "./rss";
+import { feedArticleSelect } from "./select";
+import { absoluteUrl, sourceFeedPath, sourcePath, tagFeedPath, tagPath } from "./site-url";
+
+export type FeedScope = { kind: "site" } | { kind: "tag"; slug: string } | { kind: "source"; slug: string };
+
+const SITE_TITLE = "Crosscurrent";
+
+async function resolveScope(
+  scope: FeedScope,
+  siteUrl: string,
+): Promise<{ channel: FeedChannel; where: Prisma.ArticleWhereInput } | null> {
+  if (scope.kind === "site") {
+    return {
+      channel: {
+        title: SITE_TITLE,
+        description: "Geopolitical commentary, reprinted with permission and written in-house.",
+        link: absoluteUrl(siteUrl, "/"),
+        selfUrl: absoluteUrl(siteUrl, "/feed.xml"),
+      },
+      where: {},
+    };
+  }
+  if (!SLUG_PATTERN.test(scope.slug) || scope.slug.length > 200) return null;
+  if (scope.kind === "tag") {
+    const tag = await db.tag.findUnique({ where: { slug: scope.slug }, select: { id: true, name: true } });
+    if (!tag) return null;
+    return {
+      channel: {
+        title: `${SITE_TITLE}: ${tag.name}`,
+        description: `Articles about ${tag.name} on ${SITE_TITLE}.`,
+        link: absoluteUrl(siteUrl, tagPath(scope.slug)),
+        selfUrl: absoluteUrl(siteUrl, tagFeedPath(scope.slug)),
+      },
+      where: { tags: { some: { tagId: tag.id } } },
+    };
+  }
+  const source = await db.source.findUnique({
+    where: { slug: scope.slug },
+    select: { id: true, name: true },
+  });
+  if (!source) return null;
+  return {
+    channel: {
+      title: `${SITE_TITLE}: ${source.name}`,
+      description: `Articles from ${source.name}, reprinted with authorization on ${SITE_TITLE}.`,
+      link: absoluteUrl(siteUrl, sourcePath(scope.slug)),
+      selfUrl: absoluteUrl(siteUrl, sourceFeedPath(scope.slug)),
+    },
+    where: { sourceId: source.id },
+  };
+}
+
+/** The newest public articles of a scope, for a feed. */
+export async function listFeedArticles(where: Prisma.ArticleWhereInput, now: Date, take = FEED_ITEM_LIMIT) {
+  return db.article.findMany({
+    where: { AND: [publicArticleWhere(now), where] },
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    take,
+    select: feedArticleSelect,
+  });
+}
+
+/** The RSS document of a scope, or null when its tag or source does not exist. */
+export async function buildFeed(
+  scope: FeedScope,
+  now: Date,
+  siteUrl: string = env.SITE_URL,
+): Promise<string | null> {
+  const resolved = await resolveScope(scope, siteUrl);
+  if (!resolved) return null;
+  const articles = await listFeedArticles(resolved.where, now);
+  return buildRssFeed({ siteUrl, channel: resolved.channel, articles, now });
+}

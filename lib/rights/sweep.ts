@@ -1,0 +1,132 @@
+// The rights sweep, run every 30 seconds by each app instance (see instrumentation.ts) and by
+// `npm run rights:sweep`. It fires scheduled publications whose time has come (re-checking
+// their rights) and withdraws published reprints whose authorization has lapsed. Readers never
+// wait for it: the visibility rule hides lapsed reprints at read time; the sweep records the
+// withdrawal so the desk sees it and the audit trail says when and why.
+import { recordAudit } from "@/lib/audit";
+import { db, type DbTransaction } from "@/lib/db";
+import { servableRightsWhere } from "@/lib/articles/visibility";
+import { evaluateRights, RIGHTS_REASON_TEXT, type RightsTrigger } from "./check-publishable";
+import { isStillServable } from "./coverage";
+
+export interface SweepResult {
+  published: number;
+  withdrawn: number;
+}
+
+/** Withdraws `articleId` (recording why), unless it is already withdrawn. */
+export async function withdrawArticle(
+  tx: DbTransaction,
+  article: { id: string },
+  reason: string,
+  at: Date,
+  actorId: string | null,
+): Promise<boolean> {
+  const { count } = await tx.article.updateMany({
+    where: { id: article.id, withdrawnAt: null },
+    data: { withdrawnAt: at, withdrawnReason: reason, version: { increment: 1 } },
+  });
+  if (count === 0) return false;
+  await recordAudit(tx, {
+    actorId,
+    action: "article.withdrawn",
+    entityType: "Article",
+    entityId: article.id,
+    after: { withdrawnAt: at, reason },
+  });
+  return true;
+}
+
+/**
+ * Re-checks one public article: records the evaluation, follows a renewal onto the article,
+ * and withdraws it when its rights are gone (unless its terms keep existing pieces up).
+ */
+async function reviewArticle(
+  tx: DbTransaction,
+  article: { id: string; authorizationId: string | null },
+  trigger: RightsTrigger,
+  at: Date,
+  actorId: string | null,
+): Promise<{ allowed: boolean; withdrawn: boolean }> {
+  const decision = await evaluateRights(tx, { articleId: article.id, trigger, actorId, at });
+  if (decision.allowed) {
+    if (decision.authorizationId !== article.authorizationId) {
+      await tx.article.update({
+        where: { id: article.id },
+        data: { authorizationId: decision.authorizationId },
+      });
+    }
+    return { allowed: true, withdrawn: false };
+  }
+  const ruling = decision.authorizationId
+    ? await tx.reprintAuthorization.findUnique({ where: { id: decision.authorizationId } })
+    : null;
+  if (ruling && isStillServable(ruling, at)) return { allowed: false, withdrawn: false };
+  const reason = decision.reasons.map((r) => RIGHTS_REASON_TEXT[r]).join(" ");
+  return { allowed: false, withdrawn: await withdrawArticle(tx, article, reason, at, actorId) };
+}
+
+/**
+ * After an authorization of a source is revoked, denied or otherwise changed: re-checks every
+ * public reprint of that source (a refusal naming one piece outranks a whole-source grant).
+ */
+export async function reviewSourceReprints(
+  tx: DbTransaction,
+  sourceId: string,
+  trigger: RightsTrigger,
+  at: Date,
+  actorId: string | null,
+): Promise<number> {
+  const reprints = await tx.article.findMany({
+    where: { sourceId, kind: "REPRINT", withdrawnAt: null, status: { in: ["PUBLISHED", "SCHEDULED"] } },
+    select: { id: true, authorizationId: true },
+  });
+  let withdrawn = 0;
+  for (const article of reprints) {
+    if ((await reviewArticle(tx, article, trigger, at, actorId)).withdrawn) withdrawn++;
+  }
+  return withdrawn;
+}
+
+export async function sweepRights(at: Date): Promise<SweepResult> {
+  let published = 0;
+  let withdrawn = 0;
+
+  // Scheduled articles whose time has come: re-check, then publish or withdraw.
+  const due = await db.article.findMany({
+    where: { status: "SCHEDULED", publishedAt: { lte: at }, withdrawnAt: null },
+    select: { id: true, version: true, authorizationId: true },
+  });
+  for (const article of due) {
+    await db.$transaction(async (tx) => {
+      const result = await reviewArticle(tx, article, "SCHEDULED_PUBLISH", at, null);
+      if (result.withdrawn) withdrawn++;
+      if (!result.allowed) return;
+      const { count } = await tx.article.updateMany({
+        where: { id: article.id, version: article.version, status: "SCHEDULED" },
+        data: { status: "PUBLISHED", version: { increment: 1 } },
+      });
+      if (count === 0) return; // changed meanwhile; the next sweep sees it again
+      published++;
+      await recordAudit(tx, {
+        actorId: null,
+        action: "article.scheduledPublish",
+        entityType: "Article",
+        entityId: article.id,
+      });
+    });
+  }
+
+  // Published reprints whose rights no longer let them be served.
+  const lapsed = await db.article.findMany({
+    where: { status: "PUBLISHED", kind: "REPRINT", withdrawnAt: null, NOT: servableRightsWhere(at) },
+    select: { id: true, authorizationId: true },
+  });
+  for (const article of lapsed) {
+    await db.$transaction(async (tx) => {
+      const result = await reviewArticle(tx, article, "SWEEP", at, null);
+      if (result.withdrawn) withdrawn++;
+    });
+  }
+  return { published, withdrawn };
+}

@@ -1,0 +1,158 @@
+// schema.org JSON-LD for search engines, as plain objects. Pure: no database, no environment;
+// the caller passes the site's origin. Render them with <JsonLd> (json-ld-script.tsx), the one
+// place that writes script content.
+import type { ArticleKind, BylineRole, SourceKind, TagKind } from "@/lib/generated/prisma/enums";
+import { attributionText } from "./attribution";
+import { absoluteUrl, articlePath, authorPath, safeHttpUrl, sourcePath } from "./urls";
+
+export const SITE_NAME = "Crosscurrent";
+
+export type JsonLdObject = { [key: string]: JsonLdValue };
+export type JsonLdValue = string | number | boolean | null | JsonLdObject | JsonLdValue[];
+
+/** What the article builder reads; `ArticleView` (lib/data/articles.ts) satisfies it. */
+export interface JsonLdArticleInput {
+  slug: string;
+  title: string;
+  excerpt?: string | null;
+  seoDescription?: string | null;
+  publishedAt: Date | null;
+  /** Falls back to `publishedAt` when absent. */
+  updatedAt?: Date | null;
+  kind: ArticleKind;
+  originalUrl?: string | null;
+  originalTitle?: string | null;
+  originalLanguage?: string | null;
+  isTranslation?: boolean;
+  source: { name: string; slug: string; kind?: SourceKind; url?: string | null } | null;
+  authorization?: { attributionText: string } | null;
+  bylines: ReadonlyArray<{ role: BylineRole; person: { name: string; slug: string } }>;
+  tags?: ReadonlyArray<{ tag: { name: string; slug: string; kind: TagKind } }>;
+}
+
+const ENTITY_TYPE: Record<Exclude<TagKind, "TOPIC">, string> = {
+  PERSON: "Person",
+  PLACE: "Place",
+  ORGANIZATION: "Organization",
+};
+
+/** Drops keys whose value is undefined, so the output has no empty fields. */
+function compact(object: Record<string, JsonLdValue | undefined>): JsonLdObject {
+  const out: JsonLdObject = {};
+  for (const [key, value] of Object.entries(object)) if (value !== undefined) out[key] = value;
+  return out;
+}
+
+function nonEmpty<T>(list: T[]): T[] | undefined {
+  return list.length > 0 ? list : undefined;
+}
+
+function publisher(siteUrl: string): JsonLdObject {
+  return { "@type": "Organization", name: SITE_NAME, url: absoluteUrl(siteUrl, "/") };
+}
+
+function person(siteUrl: string, entry: { name: string; slug: string }): JsonLdObject {
+  return { "@type": "Person", name: entry.name, url: absoluteUrl(siteUrl, authorPath(entry.slug)) };
+}
+
+function sourceEntity(siteUrl: string, source: NonNullable<JsonLdArticleInput["source"]>): JsonLdObject {
+  return {
+    // A source of kind INDIVIDUAL is a person (a blogger, a columnist), every other kind a body.
+    "@type": source.kind === "INDIVIDUAL" ? "Person" : "Organization",
+    name: source.name,
+    url: safeHttpUrl(source.url) ?? absoluteUrl(siteUrl, sourcePath(source.slug)),
+  };
+}
+
+/**
+ * An article as schema.org OpinionNewsArticle: everything we publish is commentary. Reprints
+ * name what they are based on, whose copyright they are and the terms they carry.
+ */
+export function newsArticleJsonLd(article: JsonLdArticleInput, siteUrl: string): JsonLdObject {
+  const url = absoluteUrl(siteUrl, articlePath(article.slug));
+  const authors = article.bylines.filter((b) => b.role === "AUTHOR").map((b) => person(siteUrl, b.person));
+  const translators = article.bylines
+    .filter((b) => b.role === "TRANSLATOR")
+    .map((b) => person(siteUrl, b.person));
+  const tags = (article.tags ?? []).map((t) => t.tag);
+  const entities = tags.flatMap((tag) =>
+    tag.kind === "TOPIC" ? [] : [{ "@type": ENTITY_TYPE[tag.kind], name: tag.name } satisfies JsonLdObject],
+  );
+  const keywords = tags.filter((tag) => tag.kind === "TOPIC").map((tag) => tag.name);
+
+  const isReprint = article.kind === "REPRINT";
+  const source = isReprint && article.source ? article.source : null;
+  const basedOn = isReprint ? (safeHttpUrl(article.originalUrl) ?? safeHttpUrl(source?.url)) : null;
+  const terms = attributionText(article);
+  const copyrightHolder = source ? sourceEntity(siteUrl, source) : undefined;
+  const published = article.publishedAt?.toISOString();
+  const description = article.seoDescription?.trim() || article.excerpt?.trim() || undefined;
+
+  return compact({
+    "@context": "https://schema.org",
+    "@type": "OpinionNewsArticle",
+    "@id": `${url}#article`,
+    url,
+    mainEntityOfPage: { "@type": "WebPage", "@id": url },
+    headline: article.title,
+    description,
+    datePublished: published,
+    dateModified: article.updatedAt?.toISOString() ?? published,
+    // Search engines want an author: a reprint without bylines is the source's, ours is ours.
+    author: nonEmpty(authors) ?? copyrightHolder ?? publisher(siteUrl),
+    translator: nonEmpty(translators),
+    publisher: publisher(siteUrl),
+    isAccessibleForFree: true,
+    isBasedOn: basedOn ?? undefined,
+    translationOfWork:
+      isReprint && article.isTranslation && basedOn
+        ? compact({
+            "@type": "CreativeWork",
+            url: basedOn,
+            name: article.originalTitle ?? undefined,
+            inLanguage: article.originalLanguage ?? undefined,
+          })
+        : undefined,
+    copyrightHolder,
+    usageInfo: terms ?? undefined,
+    copyrightNotice: terms ?? undefined,
+    about: nonEmpty(entities),
+    mentions: nonEmpty(entities),
+    keywords: nonEmpty(keywords),
+  });
+}
+
+export interface BreadcrumbItem {
+  name: string;
+  /** Absolute, or a path resolved against `siteUrl`. */
+  url: string;
+}
+
+export function breadcrumbJsonLd(items: readonly BreadcrumbItem[], siteUrl?: string): JsonLdObject {
+  return {
+    "@context": "https://schema.org",
+    "@type": "BreadcrumbList",
+    itemListElement: items.map((item, index) => ({
+      "@type": "ListItem",
+      position: index + 1,
+      name: item.name,
+      item: siteUrl && item.url.startsWith("/") ? absoluteUrl(siteUrl, item.url) : item.url,
+    })),
+  };
+}
+
+/** For the front page: the site, and its search box (Sitelinks search). */
+export function websiteJsonLd(siteUrl: string): JsonLdObject {
+  return {
+    "@context": "https://schema.org",
+    "@type": "WebSite",
+    name: SITE_NAME,
+    url: absoluteUrl(siteUrl, "/"),
+    publisher: publisher(siteUrl),
+    potentialAction: {
+      "@type": "SearchAction",
+      target: { "@type": "EntryPoint", urlTemplate: absoluteUrl(siteUrl, "/search?q={search_term_string}") },
+      "query-input": "required name=search_term_string",
+    },
+  };
+}

@@ -1,0 +1,24 @@
+// Absolute public URLs, for canonical links, JSON-LD and the content API. Slugs may be in any
+// script (台海局势), so each one is percent-encoded as a path segment; a SITE_URL with a path
+// prefix (https://example.com/crosscurrent) keeps its prefix.
+
+export function absoluteUrl(siteUrl: string, path: string): string {
+  const base = siteUrl.replace(/\/+$/, "");
+  return `${base}${path.startsWith("/") ? path : `/${path}`}`;
+}
+
+export const articlePath = (slug: string) => `/articles/${encodeURIComponent(slug)}`;
+export const tagPath = (slug: string) => `/tags/${encodeURIComponent(slug)}`;
+export const sourcePath = (slug: string) => `/sources/${encodeURIComponent(slug)}`;
+export const authorPath = (slug: string) => `/authors/${encodeURIComponent(slug)}`;
+
+/** Only http(s) addresses are ever put in an href or a JSON-LD URL that came from stored data. */
+export function safeHttpUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,8 @@
+// npm run rights:sweep: one rights sweep now, for cron or by hand (the app also runs it every 30 s).
+import { now } from "@/lib/clock";
+import { db } from "@/lib/db";
+import { sweepRights } from "@/lib/rights/sweep";
+
+const result = await sweepRights(now());
+console.log(`Published ${result.published} scheduled article(s); withdrew ${result.withdrawn}.`);
+await db.$disconnect();

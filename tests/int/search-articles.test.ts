@@ -1,0 +1,306 @@
+// Public search: PostgreSQL full-text search over the weighted search vector, websearch syntax,
+// ranking, snippets, filters and pages — and only what `publicArticleWhere` lets readers see.
+import { beforeAll, describe, expect, it } from "vitest";
+import { publishArticle, scheduleArticle } from "@/lib/articles/workflow";
+import { searchArticles, listSearchFacets, MAX_SEARCH_CANDIDATES } from "@/lib/data/search";
+import { db } from "@/lib/db";
+import type { CurrentUser } from "@/lib/session";
+import { MARK_START, MARK_STOP, splitHighlights } from "@/lib/search/highlight";
+import { MAX_QUERY_LENGTH, normalizeQuery, parseSearchParams, SEARCH_PAGE_SIZE } from "@/lib/search/query";
+import { context, createTestArticle } from "../support/articles";
+import { createTestUser } from "../support/users";
+
+let editor: CurrentUser;
+const ids: Record<string, string> = {};
+let tagSlug: string;
+let sourceSlug: string;
+
+async function published(
+  key: string,
+  fields: Parameters<typeof createTestArticle>[1] & { title: string; paragraphs: string[] },
+) {
+  const article = await createTestArticle(editor, fields);
+  const moved = await publishArticle({ id: article.id, version: article.version }, context(editor));
+  ids[key] = moved.id;
+  return moved;
+}
+
+const search = (q: string, extra: { tag?: string; source?: string; page?: number } = {}) =>
+  searchArticles({ q, page: 1, now: new Date(), ...extra });
+const foundIds = async (q: string, extra: { tag?: string; source?: string; page?: number } = {}) =>
+  (await search(q, extra)).hits.map((h) => h.article.id);
+
+beforeAll(async () => {
+  editor = await createTestUser("EDITOR");
+  const tag = await db.tag.create({ data: { name: "Islands", slug: "islands-search-test", kind: "TOPIC" } });
+  tagSlug = tag.slug;
+
+  await published("titleKishida", {
+    title: "Kishida weighs the NATO summit",
+    paragraphs: ["The prime minister is expected to attend the meeting in Madrid."],
+  });
+  await published("bodyKishida", {
+    title: "Notes on Japanese politics",
+    paragraphs: [
+      "Prime Minister Fumio Kishida faces an election.",
+      "Kishida is a moderate conservative; Kishida must still cater to the right wing.",
+    ],
+  });
+  await published("diaoyu", {
+    title: "Fisheries and sovereignty",
+    excerpt: "A dispute at sea.",
+    paragraphs: [
+      "Once there is a conflict, it will endanger the islands, especially the Diaoyu island dispute.",
+    ],
+    tagIds: [tag.id],
+  });
+  await published("okinawa", {
+    title: "Bases in the south",
+    paragraphs: ["The garrison on Okinawa has grown."],
+    tagIds: [tag.id],
+  });
+  await published("strait", {
+    title: "Patrols and signals",
+    paragraphs: ["This revelation is tantamount to dropping a bomb on the situation in the Taiwan Strait."],
+  });
+  await published("apart", {
+    title: "Geography lesson",
+    paragraphs: ["A narrow strait of water lies to the west, and Taiwan itself is mountainous."],
+  });
+
+  // Not public: a draft, a scheduled piece whose time has not come, and a reprint whose rights lapsed.
+  const draft = await createTestArticle(editor, {
+    title: "Kishida draft about Diaoyu",
+    paragraphs: ["Kishida and the Taiwan Strait, unpublished."],
+  });
+  ids.draft = draft.id;
+  const scheduled = await createTestArticle(editor, {
+    title: "Kishida scheduled about Diaoyu",
+    paragraphs: ["Kishida and the Taiwan Strait, for tomorrow."],
+  });
+  await scheduleArticle(
+    { id: scheduled.id, version: scheduled.version, publishAt: new Date(Date.now() + 86_400_000) },
+    context(editor),
+  );
+  ids.scheduled = scheduled.id;
+
+  const source = await db.source.create({
+    data: { name: "Bu Yidao (test)", slug: "bu-yidao-search-test", kind: "WECHAT_ACCOUNT" },
+  });
+  sourceSlug = source.slug;
+  const authorization = await db.reprintAuthorization.create({
+    data: {
+      sourceId: source.id,
+      status: "GRANTED",
+      validFrom: new Date(Date.now() - 86_400_000),
+      attributionText: "Reprinted with permission.",
+    },
+  });
+  await published("reprint", {
+    title: "Reprinted view on Kishida",
+    kind: "REPRINT",
+    sourceId: source.id,
+    paragraphs: ["A reprint about the Diaoyu question and Kishida."],
+  });
+  await published("revoked", {
+    title: "Revoked view on Kishida",
+    kind: "REPRINT",
+    sourceId: source.id,
+    paragraphs: ["Another reprint about Kishida and the Diaoyu question."],
+  });
+  // The second reprint's own grant is revoked (take down): it leaves the public set at once.
+  const revokedGrant = await db.reprintAuthorization.create({
+    data: {
+      sourceId: source.id,
+      status: "REVOKED",
+      validFrom: new Date(Date.now() - 86_400_000),
+      revokedAt: new Date(),
+      onTermination: "TAKE_DOWN",
+    },
+  });
+  await db.article.update({ where: { id: ids.revoked }, data: { authorizationId: revokedGrant.id } });
+  expect(authorization.id).toBeTruthy();
+});
+
+describe("search finds public articles", () => {
+  it("by a name in the body: Kishida, Diaoyu, Taiwan Strait", async () => {
+    expect(await foundIds("Kishida")).toEqual(expect.arrayContaining([ids.titleKishida, ids.bodyKishida]));
+    expect(await foundIds("Diaoyu")).toEqual(expect.arrayContaining([ids.diaoyu]));
+    expect(await foundIds("Taiwan Strait")).toEqual(expect.arrayContaining([ids.strait]));
+  });
+
+  it("ranks a title match above body matches, even several", async () => {
+    const found = await foundIds("Kishida");
+    // Two public articles have Kishida in the title; the one that names him three times in its body only comes after.
+    expect(new Set(found.slice(0, 2))).toEqual(new Set([ids.titleKishida, ids.reprint]));
+    expect(found[2]).toBe(ids.bodyKishida);
+  });
+
+  it("never returns drafts, scheduled articles whose time has not come, or withdrawn reprints", async () => {
+    for (const q of ["Kishida", "Diaoyu", "Taiwan Strait", "draft", "scheduled", "revoked"]) {
+      const found = await foundIds(q);
+      expect(found).not.toContain(ids.draft);
+      expect(found).not.toContain(ids.scheduled);
+      expect(found).not.toContain(ids.revoked);
+    }
+    expect((await search("revoked")).total).toBe(0);
+  });
+
+  it("understands websearch syntax: quoted phrases, OR, and -exclusion", async () => {
+    const phrase = await foundIds('"Taiwan Strait"');
+    expect(phrase).toContain(ids.strait);
+    expect(phrase).not.toContain(ids.apart);
+    const loose = await foundIds("Taiwan strait");
+    expect(loose).toEqual(expect.arrayContaining([ids.strait, ids.apart]));
+
+    expect(await foundIds("Diaoyu OR Okinawa")).toEqual(expect.arrayContaining([ids.diaoyu, ids.okinawa]));
+    expect(await foundIds("Diaoyu Okinawa")).toEqual([]);
+
+    const excluded = await foundIds("Kishida -NATO");
+    expect(excluded).toContain(ids.bodyKishida);
+    expect(excluded).not.toContain(ids.titleKishida);
+  });
+
+  it("marks the matches in the title and a snippet, as text segments", async () => {
+    const { hits } = await search("Diaoyu");
+    const hit = hits.find((h) => h.article.id === ids.diaoyu)!;
+    expect(hit.snippet.filter((s) => s.mark).map((s) => s.text)).toContain("Diaoyu");
+    expect(hit.snippet.map((s) => s.text).join("")).toContain("island dispute");
+    const titled = (await search("Kishida")).hits.find((h) => h.article.id === ids.titleKishida)!;
+    expect(titled.title).toEqual([
+      { text: "Kishida", mark: true },
+      { text: " weighs the NATO summit", mark: false },
+    ]);
+    for (const segment of [...hit.snippet, ...hit.title]) {
+      expect(segment.text).not.toContain(MARK_START);
+      expect(segment.text).not.toContain(MARK_STOP);
+    }
+  });
+
+  it("filters by tag and by source", async () => {
+    const inTag = await foundIds("Diaoyu OR Okinawa OR Kishida", { tag: tagSlug });
+    expect(new Set(inTag)).toEqual(new Set([ids.diaoyu, ids.okinawa]));
+    expect(await foundIds("Diaoyu", { source: sourceSlug })).toEqual([ids.reprint]);
+    expect(await foundIds("Kishida", { tag: "no-such-tag" })).toEqual([]);
+    // An empty query with a filter lists the tag's public articles, newest first.
+    const browse = await search("", { tag: tagSlug });
+    expect(browse.hits.map((h) => h.article.id)).toEqual([ids.okinawa, ids.diaoyu]);
+    expect(browse.total).toBe(2);
+  });
+
+  it("finds nothing for nonsense, and says so when the query has no searchable words", async () => {
+    const nonsense = await search("qwxzzyv blorptangle");
+    expect(nonsense).toMatchObject({ total: 0, hits: [], page: 1, totalPages: 1, noSearchableWords: false });
+    expect(await search("the of and")).toMatchObject({ total: 0, noSearchableWords: true });
+    expect(await search("")).toMatchObject({ total: 0, hits: [] });
+  });
+});
+
+describe("pages", () => {
+  beforeAll(async () => {
+    for (let i = 0; i < SEARCH_PAGE_SIZE + 3; i++) {
+      await published(`page${i}`, {
+        title: `Quokka report ${i}`,
+        paragraphs: [`Item ${i} on the quokka census.`],
+      });
+    }
+  });
+
+  it("holds 20 results, and clamps pages past the end to the last page", async () => {
+    const first = await search("quokka");
+    expect(first).toMatchObject({ total: SEARCH_PAGE_SIZE + 3, page: 1, totalPages: 2 });
+    expect(first.hits).toHaveLength(SEARCH_PAGE_SIZE);
+    const second = await search("quokka", { page: 2 });
+    expect(second.hits).toHaveLength(3);
+    const beyond = await search("quokka", { page: 999 });
+    expect(beyond.page).toBe(2);
+    expect(beyond.hits.map((h) => h.article.id)).toEqual(second.hits.map((h) => h.article.id));
+    const all = new Set([...first.hits, ...second.hits].map((h) => h.article.id));
+    expect(all.size).toBe(SEARCH_PAGE_SIZE + 3);
+    expect((await search("quokka", { page: 0 })).page).toBe(1);
+    expect((await search("quokka", { page: -3 })).page).toBe(1);
+    expect((await search("nothingmatcheszz", { page: 7 })).page).toBe(1);
+    expect(MAX_SEARCH_CANDIDATES).toBeGreaterThan(SEARCH_PAGE_SIZE);
+  });
+
+  it("reads page, q, tag and source from the query string without ever failing", () => {
+    expect(parseSearchParams({ q: "Kishida", page: "2" })).toEqual({
+      q: "Kishida",
+      tag: undefined,
+      source: undefined,
+      page: 2,
+    });
+    for (const page of ["-1", "0", "abc", "1e400", "2.5", "", "99999999999999999999"]) {
+      expect(parseSearchParams({ q: "x", page }).page).toBe(1);
+    }
+    expect(parseSearchParams({ q: ["first", "second"], page: ["3", "4"] })).toMatchObject({
+      q: "first",
+      page: 3,
+    });
+    expect(parseSearchParams({ tag: "Not A Slug!", source: "ok-slug" })).toMatchObject({
+      tag: undefined,
+      source: "ok-slug",
+    });
+    expect(parseSearchParams(undefined)).toEqual({ q: "", tag: undefined, source: undefined, page: 1 });
+    expect(parseSearchParams({ q: { nested: true } }).q).toBe("");
+  });
+});
+
+describe("hostile queries", () => {
+  const hostile = [
+    "Kishida ".repeat(1_250), // 10,000 characters
+    "x".repeat(10_000),
+    '\'; DROP TABLE "Article"; --',
+    'Kishida & | ! ( ) <-> :* \\ \'\' " ""',
+    '"unbalanced quote Kishida',
+    "-",
+    "OR OR OR",
+    "- - -Kishida",
+    "Kishida\u0000\u0007\u001b[31m\u202e",
+    "\ud800 lone surrogate Kishida",
+    "%_%",
+    "台海 岸田",
+    "\uE000Kishida\uE001",
+  ];
+
+  it.each(hostile.map((q) => [q.slice(0, 40), q]))("%s… returns a normal result", async (_label, q) => {
+    const params = parseSearchParams({ q });
+    expect(params.q.length).toBeLessThanOrEqual(MAX_QUERY_LENGTH);
+    const results = await searchArticles({ ...params, now: new Date() });
+    expect(results.page).toBeGreaterThanOrEqual(1);
+    expect(results.total).toBeGreaterThanOrEqual(0);
+    expect(results.hits.length).toBeLessThanOrEqual(SEARCH_PAGE_SIZE);
+  });
+
+  it("cuts long queries to 200 characters and strips control characters", () => {
+    expect(Array.from(normalizeQuery("a".repeat(10_000)))).toHaveLength(MAX_QUERY_LENGTH);
+    expect(normalizeQuery("  Kishida\u0000\tTaiwan\u0007  \n Strait ")).toBe("Kishida Taiwan Strait");
+    expect(normalizeQuery("\uE000x\uE001")).toBe("x");
+    expect(normalizeQuery("😀".repeat(300))).toBe("😀".repeat(MAX_QUERY_LENGTH));
+  });
+
+  it("still finds the article through the noise", async () => {
+    expect(await foundIds(normalizeQuery("Kishida\u0000\u0007"))).toContain(ids.titleKishida);
+  });
+});
+
+describe("facets", () => {
+  it("lists tags and sources that have public articles, with counts", async () => {
+    const facets = await listSearchFacets(new Date());
+    expect(facets.tags).toContainEqual({ name: "Islands", slug: tagSlug, kind: "TOPIC", count: 2 });
+    // The revoked reprint does not count.
+    expect(facets.sources).toContainEqual({ name: "Bu Yidao (test)", slug: sourceSlug, count: 1 });
+  });
+});
+
+describe("highlight splitting", () => {
+  it("turns markers into segments and keeps everything else as text", () => {
+    expect(splitHighlights(`a ${MARK_START}b${MARK_STOP} <c> ${MARK_START}d${MARK_STOP}`)).toEqual([
+      { text: "a ", mark: false },
+      { text: "b", mark: true },
+      { text: " <c> ", mark: false },
+      { text: "d", mark: true },
+    ]);
+    expect(splitHighlights("")).toEqual([]);
+  });
+});
