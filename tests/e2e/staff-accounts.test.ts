@@ -67,4 +67,33 @@ describe("staff accounts", () => {
     expect(log).toContain("user.create");
     expect(log).toContain(inject("adminEmail"));
   });
+
+  it("treats a forged session cookie as signed out, never as an error", async () => {
+    const context = await browser.newContext();
+    await context.addCookies([
+      { name: "next-auth.session-token", value: "eyJhbGciOiJub25lIn0.forged.token", url: baseUrl },
+    ]);
+    const forged = await context.newPage();
+    const response = await forged.goto(`${baseUrl}/admin/users`);
+    expect(response?.status()).toBe(200);
+    expect(new URL(forged.url()).pathname).toBe("/login");
+  });
+
+  it("answers malformed sign-in requests without a server error", async () => {
+    const csrf = (await (await fetch(`${baseUrl}/api/auth/csrf`)).json()) as { csrfToken: string };
+    for (const body of [
+      "email=&password=",
+      `email=${"a".repeat(10_000)}%40x.test&password=${"b".repeat(10_000)}`,
+      "garbage-without-fields",
+      `csrfToken=${csrf.csrfToken}&email=%00&password[]=x`,
+    ]) {
+      const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body,
+        redirect: "manual",
+      });
+      expect(response.status, body.slice(0, 40)).toBeLessThan(500);
+    }
+  });
 });

@@ -5,6 +5,10 @@ import { publishArticle, scheduleArticle } from "@/lib/articles/workflow";
 import { isWithdrawnSlug } from "@/lib/articles/withdrawn";
 import { advanceClock, now, resetClock, setClock } from "@/lib/clock";
 import { listPublishedArticles } from "@/lib/data/articles";
+import { getApiArticle } from "@/lib/data/content-api";
+import { searchArticles } from "@/lib/data/search";
+import { buildFeed } from "@/lib/feeds/data";
+import { buildSitemap } from "@/lib/feeds/sitemap";
 import { db } from "@/lib/db";
 import type { TerminationEffect } from "@/lib/generated/prisma/enums";
 import { reviewSourceReprints, sweepRights } from "@/lib/rights/sweep";
@@ -13,6 +17,7 @@ import { context, createTestArticle } from "../support/articles";
 import { createTestUser } from "../support/users";
 
 const HOUR = 3_600_000;
+const SITE = "https://crosscurrent.example";
 const T0 = new Date("2026-05-01T08:00:00Z");
 
 afterEach(() => resetClock());
@@ -58,12 +63,26 @@ describe("when an authorization's time runs out", () => {
     );
     expect(await isListed(article.id)).toBe(true);
     expect(await isWithdrawnSlug(article.slug, now())).toBe(false);
+    expect(await buildFeed({ kind: "site" }, now(), SITE)).toContain("Expiring piece");
+    expect((await buildSitemap(now(), SITE)).map((entry) => entry.url).join("\n")).toContain(article.slug);
+    expect((await getApiArticle(article.slug, now())).status).toBe("found");
+    expect(JSON.stringify(await searchArticles({ q: "Expiring", page: 1, now: now() }))).toContain(
+      article.id,
+    );
 
     advanceClock(HOUR - 1);
     expect(await isListed(article.id)).toBe(true);
     advanceClock(1);
     expect(await isListed(article.id)).toBe(false);
     expect(await isWithdrawnSlug(article.slug, now())).toBe(true);
+    expect(await buildFeed({ kind: "site" }, now(), SITE)).not.toContain("Expiring piece");
+    expect((await buildSitemap(now(), SITE)).map((entry) => entry.url).join("\n")).not.toContain(
+      article.slug,
+    );
+    expect(await getApiArticle(article.slug, now())).toEqual({ status: "withdrawn" });
+    expect(JSON.stringify(await searchArticles({ q: "Expiring", page: 1, now: now() }))).not.toContain(
+      article.id,
+    );
 
     expect(await sweepRights(now())).toEqual({ published: 0, withdrawn: 1 });
     const stored = await db.article.findUniqueOrThrow({ where: { id: article.id } });
