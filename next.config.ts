@@ -1,5 +1,35 @@
 import type { NextConfig } from "next";
 
+// Public pages render per request. A CDN may keep them 30 s, and serve a stale copy up to 15 s
+// more while it refetches: at worst 45 s, inside the promise that a withdrawn piece is gone
+// within a minute. Browsers always revalidate.
+const PUBLIC_CACHE = "public, max-age=0, s-maxage=30, stale-while-revalidate=15";
+// Headers set here win over the ones a route handler sets itself (Next only adds a handler's
+// header when none is set yet), so routes with a Cache-Control of their own are left out:
+// /feed.xml and /feeds/* (lib/feeds/response.ts) and /api/v1/* (app/api/v1/_shared/http.ts,
+// whose errors must stay no-store).
+const PUBLIC_PATHS = [
+  "/",
+  "/articles/:path*",
+  "/tags/:path*",
+  "/sources/:path*",
+  "/authors/:path*",
+  "/search",
+  "/sitemap.xml",
+];
+// Staff screens and sign-in: never stored anywhere.
+const PRIVATE_PATHS = ["/admin", "/admin/:path*", "/login", "/api/admin/:path*", "/api/auth/:path*"];
+
+const FRAME_ANCESTORS = "frame-ancestors 'none'";
+const SECURITY_HEADERS = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Frame-Options", value: "DENY" },
+  // Only framing for now; a nonce-based script policy comes later.
+  { key: "Content-Security-Policy", value: FRAME_ANCESTORS },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+];
+
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
@@ -13,6 +43,22 @@ const nextConfig: NextConfig = {
     "@node-rs/argon2",
     "sharp",
   ],
+  // When several entries match a path, the later one's value for the same header wins.
+  async headers() {
+    return [
+      { source: "/:path*", headers: SECURITY_HEADERS },
+      // Uploaded files keep the strict policy their route sets, which this one would replace.
+      {
+        source: "/media/:path*",
+        headers: [{ key: "Content-Security-Policy", value: `default-src 'none'; ${FRAME_ANCESTORS}` }],
+      },
+      ...PUBLIC_PATHS.map((source) => ({ source, headers: [{ key: "Cache-Control", value: PUBLIC_CACHE }] })),
+      ...PRIVATE_PATHS.map((source) => ({
+        source,
+        headers: [{ key: "Cache-Control", value: "private, no-store" }],
+      })),
+    ];
+  },
 };
 
 export default nextConfig;

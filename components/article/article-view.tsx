@@ -1,4 +1,5 @@
 import type { JSONContent } from "@tiptap/core";
+import Link from "next/link";
 import type { ArticleView as ArticleViewData } from "@/lib/data/articles";
 import { readingMinutes } from "@/lib/editor/document";
 import { ArticleBody } from "@/lib/editor/render";
@@ -41,6 +42,17 @@ export function ArticleView({ article }: { article: ArticleViewData }) {
       <div className="article-body">
         <ArticleBody document={article.body as JSONContent} />
       </div>
+      {article.tags.length > 0 && (
+        <nav className="article-tags" aria-label="Topics">
+          <ul>
+            {article.tags.map(({ tag }) => (
+              <li key={tag.slug}>
+                <Link href={`/tags/${tag.slug}`}>{tag.name}</Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
     </article>
   );
 }

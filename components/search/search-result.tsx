@@ -1,7 +1,5 @@
 import Link from "next/link";
-import { Byline } from "@/components/article/byline";
-import { PublishedDate } from "@/components/article/published-date";
-import { SourceLine } from "@/components/article/source-line";
+import { ArticleMeta } from "@/components/article/article-card";
 import type { SearchHit } from "@/lib/data/search";
 import { HighlightedText } from "./highlighted-text";
 import styles from "./search.module.css";
@@ -15,21 +13,7 @@ export function SearchResult({ hit }: { hit: SearchHit }) {
           <HighlightedText segments={hit.title} />
         </Link>
       </h2>
-      <p className="meta">
-        <Byline bylines={article.bylines} />
-        {article.source && (
-          <>
-            {" · "}
-            <SourceLine source={article.source} />
-          </>
-        )}
-        {article.publishedAt && (
-          <>
-            {" · "}
-            <PublishedDate date={article.publishedAt} />
-          </>
-        )}
-      </p>
+      <ArticleMeta article={article} />
       {hit.snippet.length > 0 && (
         <p className={styles.snippet}>
           <HighlightedText segments={hit.snippet} />

@@ -3,7 +3,7 @@
 import { startTransition, useActionState, useRef, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/actions/result";
 
-type FormAction = (state: ActionResult | null, formData: FormData) => Promise<ActionResult>;
+export type FormAction = (state: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 
 /**
  * A form bound to a server action: shows the action's message in a live region, and field

@@ -3,7 +3,8 @@ import { derivedStatus } from "@/lib/authorizations/status";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { oldSourceSlugs } from "@/lib/sources/slugs";
+import { sourceSelect } from "@/lib/sources/manage-sources";
+import { oldSlugsOf } from "@/lib/taxonomy/shared";
 import type { SourceListFilters } from "@/lib/validations/source";
 
 export const SOURCE_PAGE_SIZE = 50;
@@ -105,17 +106,7 @@ export async function sourceForAdmin(sourceId: string) {
   const source = await db.source.findUnique({
     where: { id: sourceId },
     select: {
-      id: true,
-      name: true,
-      slug: true,
-      kind: true,
-      platformId: true,
-      url: true,
-      description: true,
-      contactName: true,
-      contactEmail: true,
-      contactWechat: true,
-      notes: true,
+      ...sourceSelect,
       createdAt: true,
       updatedAt: true,
       _count: { select: { articles: true, authorizations: true } },
@@ -154,7 +145,7 @@ export async function sourceForAdmin(sourceId: string) {
         authorizationId: true,
       },
     }),
-    oldSourceSlugs([sourceId]),
+    oldSlugsOf("Source", [sourceId]),
   ]);
   const at = now();
   const { _count, ...fields } = source;

@@ -85,6 +85,18 @@ export function newsArticleJsonLd(article: JsonLdArticleInput, siteUrl: string):
   const basedOn = isReprint ? (safeHttpUrl(article.originalUrl) ?? safeHttpUrl(source?.url)) : null;
   const terms = attributionText(article);
   const copyrightHolder = source ? sourceEntity(siteUrl, source) : undefined;
+  // A reprint is always based on an original: its web address when we know one, otherwise a
+  // description of it (a WeChat piece or a print column may have no address we can give).
+  const original: JsonLdValue | undefined = !isReprint
+    ? undefined
+    : (basedOn ??
+      compact({
+        "@type": "CreativeWork",
+        name: article.originalTitle ?? undefined,
+        inLanguage: article.originalLanguage ?? undefined,
+        author: nonEmpty(authors),
+        publisher: copyrightHolder,
+      }));
   const published = article.publishedAt?.toISOString();
   const description = article.seoDescription?.trim() || article.excerpt?.trim() || undefined;
 
@@ -103,7 +115,7 @@ export function newsArticleJsonLd(article: JsonLdArticleInput, siteUrl: string):
     translator: nonEmpty(translators),
     publisher: publisher(siteUrl),
     isAccessibleForFree: true,
-    isBasedOn: basedOn ?? undefined,
+    isBasedOn: original,
     translationOfWork:
       isReprint && article.isTranslation && basedOn
         ? compact({

@@ -12,15 +12,14 @@ import { recordAudit } from "@/lib/audit";
 import { db, type DbTransaction } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SourceKind } from "@/lib/generated/prisma/enums";
-import { normalizeName } from "@/lib/taxonomy/shared";
-import { CreateSourceSchema, DeleteSourceSchema, UpdateSourceSchema } from "@/lib/validations/source";
 import {
-  assertSourceSlugAvailable,
-  dropSourceRedirects,
-  lockSources,
-  recordSourceSlugChange,
-  uniqueSourceSlug,
-} from "./slugs";
+  chooseSlug,
+  dropRedirectsTo,
+  lockTaxonomy,
+  normalizeName,
+  recordSlugChange,
+} from "@/lib/taxonomy/shared";
+import { CreateSourceSchema, DeleteSourceSchema, UpdateSourceSchema } from "@/lib/validations/source";
 
 export const sourceSelect = {
   id: true,
@@ -157,15 +156,9 @@ export async function createSource(
   const data = parse(CreateSourceSchema, input);
   return db
     .$transaction(async (tx) => {
-      await lockSources(tx);
+      await lockTaxonomy(tx, "Source");
       const name = normalizeName(data.name);
-      let slug: string;
-      if (data.slug) {
-        await assertSourceSlugAvailable(tx, data.slug);
-        slug = data.slug;
-      } else {
-        slug = await uniqueSourceSlug(tx, name);
-      }
+      const slug = await chooseSlug(tx, "Source", name, data.slug);
       const source = await tx.source.create({
         data: {
           name,
@@ -201,16 +194,10 @@ export async function updateSource(
   const data = parse(UpdateSourceSchema, input);
   return db
     .$transaction(async (tx) => {
-      await lockSources(tx);
+      await lockTaxonomy(tx, "Source");
       const before = await findSource(tx, data.sourceId);
       const name = data.name === undefined ? before.name : normalizeName(data.name);
-      let slug = before.slug;
-      if (data.slug) {
-        await assertSourceSlugAvailable(tx, data.slug, before.id);
-        slug = data.slug;
-      } else if (name !== before.name) {
-        slug = await uniqueSourceSlug(tx, name, before.id);
-      }
+      const slug = await chooseSlug(tx, "Source", name, data.slug, before);
       const next: Omit<SourceSnapshot, "id"> = {
         name,
         slug,
@@ -228,7 +215,7 @@ export async function updateSource(
       );
       if (!changed) return { source: before, changed: false, previousSlug: null };
       const after = await tx.source.update({ where: { id: before.id }, data: next, select: sourceSelect });
-      await recordSourceSlugChange(tx, before.id, before.slug, after.slug);
+      await recordSlugChange(tx, "Source", before.id, before.slug, after.slug);
       await recordAudit(tx, {
         actorId: actor.id,
         action: "source.update",
@@ -251,12 +238,12 @@ export async function deleteSource(
   const data = parse(DeleteSourceSchema, input);
   return db
     .$transaction(async (tx) => {
-      await lockSources(tx);
+      await lockTaxonomy(tx, "Source");
       const source = await findSource(tx, data.sourceId);
       const uses = await countSourceUses(source.id, tx);
       const inUse = sourceInUseMessage(source.name, uses);
       if (inUse) throw new ActionFailure("CONFLICT", inUse, undefined, uses);
-      await dropSourceRedirects(tx, source.id);
+      await dropRedirectsTo(tx, "Source", source.id);
       await tx.source.delete({ where: { id: source.id } });
       await recordAudit(tx, {
         actorId: actor.id,

@@ -3,21 +3,22 @@
 // the editor use. Two people may share a name; the slug tells them apart and old slugs redirect.
 import { ActionFailure } from "@/lib/actions/result";
 import type { ActionContext } from "@/lib/actions/run-action";
-import { recordAudit } from "@/lib/audit";
 import { db, type DbTransaction } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { BylineRole } from "@/lib/generated/prisma/enums";
 import {
-  assertSlugAvailable,
-  dropRedirectsTo,
-  lockTaxonomy,
-  moveSlugsOnMerge,
-  normalizeName,
-  oldSlugsOf,
-  recordSlugChange,
-  uniqueSlug,
-  usedByFailure,
-} from "./shared";
+  auditTaxonomy,
+  deleteUnused,
+  findOrFail,
+  inTaxonomyTransaction,
+  mergeTaxonomy,
+  raceFailure,
+  recordRename,
+  type MergeInput,
+  type MergeResult,
+  type TaxonomyKind,
+} from "./lifecycle";
+import { chooseSlug, lockTaxonomy, normalizeName, oldSlugsOf } from "./shared";
 
 export const personSelect = { id: true, name: true, nativeName: true, slug: true, bio: true } as const;
 export type PersonSnapshot = Prisma.PersonGetPayload<{ select: typeof personSelect }>;
@@ -42,29 +43,8 @@ export interface RenamePersonInput {
   bio?: string;
 }
 
-export interface MergeInput {
-  sourceId: string;
-  targetId: string;
-}
-
 function optionalName(value: string | null | undefined): string | null {
   return value ? normalizeName(value) || null : null;
-}
-
-async function findPerson(tx: DbTransaction, personId: string, field?: string): Promise<PersonSnapshot> {
-  const person = await tx.person.findUnique({ where: { id: personId }, select: personSelect });
-  if (!person) {
-    const message = "That person no longer exists. Reload the page.";
-    throw new ActionFailure("NOT_FOUND", message, field ? { [field]: [message] } : undefined);
-  }
-  return person;
-}
-
-function raceFailure(error: unknown): never {
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-    throw new ActionFailure("CONFLICT", "Another change to people happened at the same moment. Try again.");
-  }
-  throw error;
 }
 
 /** Articles with the person in any byline role. */
@@ -72,31 +52,28 @@ export function countPersonArticles(personId: string, tx: DbTransaction | typeof
   return tx.article.count({ where: { bylines: { some: { personId } } } });
 }
 
+const PEOPLE: TaxonomyKind<PersonSnapshot> = {
+  entityType: "Person",
+  noun: "person",
+  plural: "people",
+  idField: "personId",
+  find: (tx, id) => tx.person.findUnique({ where: { id }, select: personSelect }),
+  countArticles: countPersonArticles,
+  remove: (tx, id) => tx.person.delete({ where: { id } }),
+};
+
 async function insertPerson(
   tx: DbTransaction,
   input: CreatePersonInput,
-  { actor, ip }: ActionContext,
+  context: ActionContext,
 ): Promise<PersonSnapshot> {
   const name = normalizeName(input.name);
-  let slug: string;
-  if (input.slug) {
-    slug = input.slug.normalize("NFC");
-    await assertSlugAvailable(tx, "Person", slug);
-  } else {
-    slug = await uniqueSlug(tx, "Person", name);
-  }
+  const slug = await chooseSlug(tx, "Person", name, input.slug);
   const person = await tx.person.create({
     data: { name, slug, nativeName: optionalName(input.nativeName), bio: input.bio?.trim() ?? "" },
     select: personSelect,
   });
-  await recordAudit(tx, {
-    actorId: actor.id,
-    action: "person.create",
-    entityType: "Person",
-    entityId: person.id,
-    after: person,
-    ip,
-  });
+  await auditTaxonomy(tx, PEOPLE, "create", person.id, { after: person }, context);
   return person;
 }
 
@@ -104,56 +81,30 @@ export async function createPerson(
   input: CreatePersonInput,
   context: ActionContext,
 ): Promise<PersonSnapshot> {
-  return db
-    .$transaction(async (tx) => {
-      await lockTaxonomy(tx, "Person");
-      return insertPerson(tx, input, context);
-    })
-    .catch(raceFailure);
+  return inTaxonomyTransaction(PEOPLE, (tx) => insertPerson(tx, input, context));
 }
 
 export async function renamePerson(
   input: RenamePersonInput,
-  { actor, ip }: ActionContext,
+  context: ActionContext,
 ): Promise<PersonSnapshot> {
-  return db
-    .$transaction(async (tx) => {
-      await lockTaxonomy(tx, "Person");
-      const before = await findPerson(tx, input.personId, "personId");
-      const name = normalizeName(input.name);
-      let slug = before.slug;
-      if (input.slug) {
-        slug = input.slug.normalize("NFC");
-        await assertSlugAvailable(tx, "Person", slug, before.id);
-      } else if (name !== before.name) {
-        slug = await uniqueSlug(tx, "Person", name, before.id);
-      }
-      const nativeName = input.nativeName === undefined ? before.nativeName : optionalName(input.nativeName);
-      const bio = input.bio?.trim() ?? before.bio;
-      const unchanged =
-        name === before.name &&
-        slug === before.slug &&
-        nativeName === before.nativeName &&
-        bio === before.bio;
-      if (unchanged) return before;
-      const after = await tx.person.update({
-        where: { id: before.id },
-        data: { name, slug, nativeName, bio },
-        select: personSelect,
-      });
-      await recordSlugChange(tx, "Person", before.id, before.slug, after.slug);
-      await recordAudit(tx, {
-        actorId: actor.id,
-        action: "person.rename",
-        entityType: "Person",
-        entityId: before.id,
-        before,
-        after,
-        ip,
-      });
-      return after;
-    })
-    .catch(raceFailure);
+  return inTaxonomyTransaction(PEOPLE, async (tx) => {
+    const before = await findOrFail(tx, PEOPLE, input.personId, "personId");
+    const name = normalizeName(input.name);
+    const slug = await chooseSlug(tx, "Person", name, input.slug, before);
+    const nativeName = input.nativeName === undefined ? before.nativeName : optionalName(input.nativeName);
+    const bio = input.bio?.trim() ?? before.bio;
+    const unchanged =
+      name === before.name && slug === before.slug && nativeName === before.nativeName && bio === before.bio;
+    if (unchanged) return before;
+    const after = await tx.person.update({
+      where: { id: before.id },
+      data: { name, slug, nativeName, bio },
+      select: personSelect,
+    });
+    await recordRename(tx, PEOPLE, before, after, context);
+    return after;
+  });
 }
 
 /**
@@ -163,71 +114,34 @@ export async function renamePerson(
  */
 export async function mergePeople(
   input: MergeInput,
-  { actor, ip }: ActionContext,
-): Promise<{ target: PersonSnapshot; source: PersonSnapshot; articleCount: number; redirects: string[] }> {
-  if (input.sourceId === input.targetId) {
-    const message = "Pick a different person to merge into.";
-    throw new ActionFailure("INVALID", message, { targetId: [message] });
-  }
-  return db
-    .$transaction(async (tx) => {
-      await lockTaxonomy(tx, "Person");
-      const source = await findPerson(tx, input.sourceId, "sourceId");
-      const target = await findPerson(tx, input.targetId, "targetId");
-      const articleCount = await countPersonArticles(source.id, tx);
-      // (articleId, personId, role) is the primary key: re-point, role by role, the bylines of
-      // articles that do not already credit the target in that role; drop the rest.
-      let moved = 0;
-      for (const role of Object.values(BylineRole)) {
-        const result = await tx.articleByline.updateMany({
-          where: {
-            personId: source.id,
-            role,
-            article: { bylines: { none: { personId: target.id, role } } },
-          },
-          data: { personId: target.id },
-        });
-        moved += result.count;
-      }
-      const duplicates = await tx.articleByline.deleteMany({ where: { personId: source.id } });
-      const redirects = await moveSlugsOnMerge(tx, "Person", source, target);
-      await tx.person.delete({ where: { id: source.id } });
-      await recordAudit(tx, {
-        actorId: actor.id,
-        action: "person.merge",
-        entityType: "Person",
-        entityId: source.id,
-        before: source,
-        after: { mergedInto: target, articleCount, moved, duplicates: duplicates.count, redirects },
-        ip,
+  context: ActionContext,
+): Promise<MergeResult<PersonSnapshot>> {
+  return mergeTaxonomy(PEOPLE, input, context, async (tx, source, target) => {
+    // (articleId, personId, role) is the primary key: re-point, role by role, the bylines of
+    // articles that do not already credit the target in that role; drop the rest.
+    let moved = 0;
+    for (const role of Object.values(BylineRole)) {
+      const result = await tx.articleByline.updateMany({
+        where: {
+          personId: source.id,
+          role,
+          article: { bylines: { none: { personId: target.id, role } } },
+        },
+        data: { personId: target.id },
       });
-      return { source, target, articleCount, redirects };
-    })
-    .catch(raceFailure);
+      moved += result.count;
+    }
+    const duplicates = await tx.articleByline.deleteMany({ where: { personId: source.id } });
+    return { moved, duplicates: duplicates.count };
+  });
 }
 
 /** Deletes a person on no byline; one who is must be merged instead. */
 export async function deletePerson(
   input: { personId: string },
-  { actor, ip }: ActionContext,
+  context: ActionContext,
 ): Promise<PersonSnapshot> {
-  return db.$transaction(async (tx) => {
-    await lockTaxonomy(tx, "Person");
-    const person = await findPerson(tx, input.personId, "personId");
-    const used = await countPersonArticles(person.id, tx);
-    if (used > 0) throw usedByFailure(used);
-    await dropRedirectsTo(tx, "Person", person.id);
-    await tx.person.delete({ where: { id: person.id } });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "person.delete",
-      entityType: "Person",
-      entityId: person.id,
-      before: person,
-      ip,
-    });
-    return person;
-  });
+  return deleteUnused(PEOPLE, input.personId, context);
 }
 
 /**
@@ -267,7 +181,7 @@ export async function findOrCreatePeople(
     }
     return result;
   };
-  return tx ? work(tx) : db.$transaction(work).catch(raceFailure);
+  return tx ? work(tx) : db.$transaction(work).catch(raceFailure(PEOPLE));
 }
 
 // ─── Reading, for /admin/people ──────────────────────────────────────────────

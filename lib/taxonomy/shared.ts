@@ -1,4 +1,4 @@
-// What tags and people share: names, slugs that stay unique, and the old slugs that keep
+// What tags, people and sources share: names, slugs that stay unique, and the old slugs that keep
 // renamed and merged addresses working (SlugRedirect rows, answered with 308 by the public pages).
 //
 // Invariant kept by every write here: a slug is either some entity's live slug or an old slug
@@ -7,10 +7,24 @@ import { ActionFailure } from "@/lib/actions/result";
 import { db, type DbTransaction } from "@/lib/db";
 import { slugify } from "@/lib/slug";
 
-export type TaxonomyEntityType = "Tag" | "Person";
+export type TaxonomyEntityType = "Tag" | "Person" | "Source";
 
 const MAX_SLUG_LENGTH = 80;
-const NOUN: Record<TaxonomyEntityType, string> = { Tag: "tag", Person: "person" };
+
+interface EntityTypeInfo {
+  /** In messages: "the tag “…”". */
+  noun: string;
+  /** The advisory lock that serializes writes to this kind of entity. */
+  lockKey: string;
+  /** The public address of a slug, named in conflict messages; absent: "this address". */
+  address?: (slug: string) => string;
+}
+
+const ENTITY_TYPES: Record<TaxonomyEntityType, EntityTypeInfo> = {
+  Tag: { noun: "tag", lockKey: "crosscurrent:taxonomy:Tag" },
+  Person: { noun: "person", lockKey: "crosscurrent:taxonomy:Person" },
+  Source: { noun: "source", lockKey: "crosscurrent:sources", address: (slug) => `/sources/${slug}` },
+};
 
 /** A name as stored: NFC, trimmed, inner runs of white space made one space. */
 export function normalizeName(name: string): string {
@@ -22,7 +36,7 @@ export function normalizeName(name: string): string {
  * editors creating "Taiwan" at once get one tag, and slug checks cannot race.
  */
 export async function lockTaxonomy(tx: DbTransaction, entityType: TaxonomyEntityType): Promise<void> {
-  const key = `crosscurrent:taxonomy:${entityType}`;
+  const key = ENTITY_TYPES[entityType].lockKey;
   await tx.$executeRaw`select pg_advisory_xact_lock(hashtext(${key}))`;
 }
 
@@ -34,7 +48,14 @@ async function liveSlugs(
 ): Promise<Array<{ id: string; slug: string; name: string }>> {
   const where = { slug: { in: slugs }, id: excludeId ? { not: excludeId } : undefined };
   const select = { id: true, slug: true, name: true } as const;
-  return entityType === "Tag" ? tx.tag.findMany({ where, select }) : tx.person.findMany({ where, select });
+  switch (entityType) {
+    case "Tag":
+      return tx.tag.findMany({ where, select });
+    case "Person":
+      return tx.person.findMany({ where, select });
+    case "Source":
+      return tx.source.findMany({ where, select });
+  }
 }
 
 /** Old slugs among `slugs` that lead to some entity other than `excludeId`. */
@@ -87,17 +108,41 @@ export async function assertSlugAvailable(
   slug: string,
   excludeId?: string,
 ): Promise<void> {
-  const noun = NOUN[entityType];
+  const { noun, address } = ENTITY_TYPES[entityType];
   const [live] = await liveSlugs(tx, entityType, [slug], excludeId);
   if (live) {
-    const message = `The ${noun} “${live.name}” already has this address.`;
+    const where = address ? `the address ${address(slug)}` : "this address";
+    const message = `The ${noun} “${live.name}” already has ${where}.`;
     throw new ActionFailure("CONFLICT", message, { slug: [message] });
   }
   const [old] = await redirectedSlugs(tx, entityType, [slug], excludeId);
   if (old) {
-    const message = `This address used to belong to another ${noun} and still leads there. Choose another.`;
+    const message = address
+      ? `${address(slug)} used to belong to another ${noun} and still leads there. Choose another address.`
+      : `This address used to belong to another ${noun} and still leads there. Choose another.`;
     throw new ActionFailure("CONFLICT", message, { slug: [message] });
   }
+}
+
+/**
+ * The slug to store for `name`: `requested` (the editor's choice) when free; else, on create, one
+ * made from the name; on an update of `current`, its slug kept when the name did not change, or
+ * one made from the new name (its own old slugs allowed).
+ */
+export async function chooseSlug(
+  tx: DbTransaction,
+  entityType: TaxonomyEntityType,
+  name: string,
+  requested: string | undefined,
+  current?: { id: string; name: string; slug: string },
+): Promise<string> {
+  if (requested) {
+    const slug = requested.normalize("NFC");
+    await assertSlugAvailable(tx, entityType, slug, current?.id);
+    return slug;
+  }
+  if (current && name === current.name) return current.slug;
+  return uniqueSlug(tx, entityType, name, current?.id);
 }
 
 /**
@@ -156,7 +201,7 @@ export async function dropRedirectsTo(tx: DbTransaction, entityType: TaxonomyEnt
 /**
  * Where an old address leads: the entity's id and current slug, or null when `slug` is no
  * entity's old slug. Public pages look up the live slug first and call this on a miss, then
- * answer 308 to the current slug (`/tags/<slug>`, `/authors/<slug>`).
+ * answer 308 to the current slug (`/tags/<slug>`, `/authors/<slug>`, `/sources/<slug>`).
  */
 export async function resolveSlugRedirect(
   entityType: TaxonomyEntityType,
@@ -168,21 +213,24 @@ export async function resolveSlugRedirect(
   });
   if (!redirect) return null;
   const where = { id: redirect.entityId };
-  const current =
-    entityType === "Tag"
-      ? await db.tag.findUnique({ where, select: { id: true, slug: true } })
-      : await db.person.findUnique({ where, select: { id: true, slug: true } });
+  const select = { id: true, slug: true } as const;
+  const current = await (entityType === "Tag"
+    ? db.tag.findUnique({ where, select })
+    : entityType === "Person"
+      ? db.person.findUnique({ where, select })
+      : db.source.findUnique({ where, select }));
   return current ? { entityId: current.id, slug: current.slug } : null;
 }
 
-/** The old slugs of each of `entityIds`, for the admin lists. */
+/** The old slugs of each of `entityIds`, oldest first, for the admin lists and pages. */
 export async function oldSlugsOf(
   entityType: TaxonomyEntityType,
   entityIds: string[],
 ): Promise<Map<string, string[]>> {
+  if (entityIds.length === 0) return new Map();
   const rows = await db.slugRedirect.findMany({
     where: { entityType, entityId: { in: entityIds } },
-    orderBy: { createdAt: "asc" },
+    orderBy: [{ createdAt: "asc" }, { oldSlug: "asc" }],
     select: { entityId: true, oldSlug: true },
   });
   const byEntity = new Map<string, string[]>();

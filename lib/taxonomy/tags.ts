@@ -3,22 +3,23 @@
 // compared without regard to case; its slug is unique and its old slugs keep redirecting.
 import { ActionFailure } from "@/lib/actions/result";
 import type { ActionContext } from "@/lib/actions/run-action";
-import { recordAudit } from "@/lib/audit";
 import { db, type DbTransaction } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TagKind } from "@/lib/generated/prisma/enums";
 import { TAG_KIND_LABELS } from "./kinds";
 import {
-  assertSlugAvailable,
-  dropRedirectsTo,
-  lockTaxonomy,
-  moveSlugsOnMerge,
-  normalizeName,
-  oldSlugsOf,
-  recordSlugChange,
-  uniqueSlug,
-  usedByFailure,
-} from "./shared";
+  auditTaxonomy,
+  deleteUnused,
+  findOrFail,
+  inTaxonomyTransaction,
+  mergeTaxonomy,
+  raceFailure,
+  recordRename,
+  type MergeInput,
+  type MergeResult,
+  type TaxonomyKind,
+} from "./lifecycle";
+import { chooseSlug, lockTaxonomy, normalizeName, oldSlugsOf } from "./shared";
 
 export const tagSelect = { id: true, name: true, slug: true, kind: true, description: true } as const;
 export type TagSnapshot = Prisma.TagGetPayload<{ select: typeof tagSelect }>;
@@ -40,23 +41,9 @@ export interface RenameTagInput {
   description?: string;
 }
 
-export interface MergeInput {
-  sourceId: string;
-  targetId: string;
-}
-
 export interface TagNameAndKind {
   name: string;
   kind?: TagKind;
-}
-
-async function findTag(tx: DbTransaction, tagId: string, field?: string): Promise<TagSnapshot> {
-  const tag = await tx.tag.findUnique({ where: { id: tagId }, select: tagSelect });
-  if (!tag) {
-    const message = "That tag no longer exists. Reload the page.";
-    throw new ActionFailure("NOT_FOUND", message, field ? { [field]: [message] } : undefined);
-  }
-  return tag;
 }
 
 function findByKindAndName(tx: DbTransaction, kind: TagKind, name: string, excludeId?: string) {
@@ -78,92 +65,58 @@ async function assertNameFree(tx: DbTransaction, kind: TagKind, name: string, ex
   }
 }
 
-/** Someone else's write won the race for a unique name or slug: ask to try again. */
-function raceFailure(error: unknown): never {
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-    throw new ActionFailure("CONFLICT", "Another change to tags happened at the same moment. Try again.");
-  }
-  throw error;
-}
-
 /** Articles carrying the tag (one ArticleTag row per article and tag). */
 export function countTagArticles(tagId: string, tx: DbTransaction | typeof db = db): Promise<number> {
   return tx.articleTag.count({ where: { tagId } });
 }
 
+const TAGS: TaxonomyKind<TagSnapshot> = {
+  entityType: "Tag",
+  noun: "tag",
+  plural: "tags",
+  idField: "tagId",
+  find: (tx, id) => tx.tag.findUnique({ where: { id }, select: tagSelect }),
+  countArticles: countTagArticles,
+  remove: (tx, id) => tx.tag.delete({ where: { id } }),
+};
+
 async function insertTag(
   tx: DbTransaction,
   input: CreateTagInput,
-  { actor, ip }: ActionContext,
+  context: ActionContext,
 ): Promise<TagSnapshot> {
   const name = normalizeName(input.name);
   const kind = input.kind ?? "TOPIC";
   await assertNameFree(tx, kind, name);
-  let slug: string;
-  if (input.slug) {
-    slug = input.slug.normalize("NFC");
-    await assertSlugAvailable(tx, "Tag", slug);
-  } else {
-    slug = await uniqueSlug(tx, "Tag", name);
-  }
+  const slug = await chooseSlug(tx, "Tag", name, input.slug);
   const tag = await tx.tag.create({
     data: { name, kind, slug, description: input.description?.trim() ?? "" },
     select: tagSelect,
   });
-  await recordAudit(tx, {
-    actorId: actor.id,
-    action: "tag.create",
-    entityType: "Tag",
-    entityId: tag.id,
-    after: tag,
-    ip,
-  });
+  await auditTaxonomy(tx, TAGS, "create", tag.id, { after: tag }, context);
   return tag;
 }
 
 export async function createTag(input: CreateTagInput, context: ActionContext): Promise<TagSnapshot> {
-  return db
-    .$transaction(async (tx) => {
-      await lockTaxonomy(tx, "Tag");
-      return insertTag(tx, input, context);
-    })
-    .catch(raceFailure);
+  return inTaxonomyTransaction(TAGS, (tx) => insertTag(tx, input, context));
 }
 
-export async function renameTag(input: RenameTagInput, { actor, ip }: ActionContext): Promise<TagSnapshot> {
-  return db
-    .$transaction(async (tx) => {
-      await lockTaxonomy(tx, "Tag");
-      const before = await findTag(tx, input.tagId, "tagId");
-      const name = normalizeName(input.name);
-      await assertNameFree(tx, before.kind, name, before.id);
-      let slug = before.slug;
-      if (input.slug) {
-        slug = input.slug.normalize("NFC");
-        await assertSlugAvailable(tx, "Tag", slug, before.id);
-      } else if (name !== before.name) {
-        slug = await uniqueSlug(tx, "Tag", name, before.id);
-      }
-      const description = input.description?.trim() ?? before.description;
-      if (name === before.name && slug === before.slug && description === before.description) return before;
-      const after = await tx.tag.update({
-        where: { id: before.id },
-        data: { name, slug, description },
-        select: tagSelect,
-      });
-      await recordSlugChange(tx, "Tag", before.id, before.slug, after.slug);
-      await recordAudit(tx, {
-        actorId: actor.id,
-        action: "tag.rename",
-        entityType: "Tag",
-        entityId: before.id,
-        before,
-        after,
-        ip,
-      });
-      return after;
-    })
-    .catch(raceFailure);
+export async function renameTag(input: RenameTagInput, context: ActionContext): Promise<TagSnapshot> {
+  return inTaxonomyTransaction(TAGS, async (tx) => {
+    const before = await findOrFail(tx, TAGS, input.tagId, "tagId");
+    const name = normalizeName(input.name);
+    await assertNameFree(tx, before.kind, name, before.id);
+    const slug = await chooseSlug(tx, "Tag", name, input.slug, before);
+    const description = input.description?.trim() ?? before.description;
+    if (name === before.name && slug === before.slug && description === before.description) return before;
+    const after = await tx.tag.update({
+      where: { id: before.id },
+      data: { name, slug, description },
+      select: tagSelect,
+    });
+    await recordRename(tx, TAGS, before, after, context);
+    return after;
+  });
 }
 
 /**
@@ -173,69 +126,23 @@ export async function renameTag(input: RenameTagInput, { actor, ip }: ActionCont
  */
 export async function mergeTags(
   input: MergeInput,
-  { actor, ip }: ActionContext,
-): Promise<{ target: TagSnapshot; source: TagSnapshot; articleCount: number; redirects: string[] }> {
-  if (input.sourceId === input.targetId) {
-    const message = "Pick a different tag to merge into.";
-    throw new ActionFailure("INVALID", message, { targetId: [message] });
-  }
-  return db
-    .$transaction(async (tx) => {
-      await lockTaxonomy(tx, "Tag");
-      const source = await findTag(tx, input.sourceId, "sourceId");
-      const target = await findTag(tx, input.targetId, "targetId");
-      const articleCount = await countTagArticles(source.id, tx);
-      // Re-point the rows of articles that lack the target; (articleId, tagId) is the primary key,
-      // so the rows of articles that already have the target are dropped instead.
-      const moved = await tx.articleTag.updateMany({
-        where: { tagId: source.id, article: { tags: { none: { tagId: target.id } } } },
-        data: { tagId: target.id },
-      });
-      const alreadyTagged = await tx.articleTag.deleteMany({ where: { tagId: source.id } });
-      const redirects = await moveSlugsOnMerge(tx, "Tag", source, target);
-      await tx.tag.delete({ where: { id: source.id } });
-      await recordAudit(tx, {
-        actorId: actor.id,
-        action: "tag.merge",
-        entityType: "Tag",
-        entityId: source.id,
-        before: source,
-        after: {
-          mergedInto: target,
-          articleCount,
-          moved: moved.count,
-          alreadyTagged: alreadyTagged.count,
-          redirects,
-        },
-        ip,
-      });
-      return { source, target, articleCount, redirects };
-    })
-    .catch(raceFailure);
+  context: ActionContext,
+): Promise<MergeResult<TagSnapshot>> {
+  return mergeTaxonomy(TAGS, input, context, async (tx, source, target) => {
+    // Re-point the rows of articles that lack the target; (articleId, tagId) is the primary key,
+    // so the rows of articles that already have the target are dropped instead.
+    const moved = await tx.articleTag.updateMany({
+      where: { tagId: source.id, article: { tags: { none: { tagId: target.id } } } },
+      data: { tagId: target.id },
+    });
+    const alreadyTagged = await tx.articleTag.deleteMany({ where: { tagId: source.id } });
+    return { moved: moved.count, alreadyTagged: alreadyTagged.count };
+  });
 }
 
 /** Deletes a tag no article uses; a used tag must be merged instead. */
-export async function deleteTag(
-  input: { tagId: string },
-  { actor, ip }: ActionContext,
-): Promise<TagSnapshot> {
-  return db.$transaction(async (tx) => {
-    await lockTaxonomy(tx, "Tag");
-    const tag = await findTag(tx, input.tagId, "tagId");
-    const used = await countTagArticles(tag.id, tx);
-    if (used > 0) throw usedByFailure(used);
-    await dropRedirectsTo(tx, "Tag", tag.id);
-    await tx.tag.delete({ where: { id: tag.id } });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "tag.delete",
-      entityType: "Tag",
-      entityId: tag.id,
-      before: tag,
-      ip,
-    });
-    return tag;
-  });
+export async function deleteTag(input: { tagId: string }, context: ActionContext): Promise<TagSnapshot> {
+  return deleteUnused(TAGS, input.tagId, context);
 }
 
 /**
@@ -265,7 +172,7 @@ export async function findOrCreateTags(
     }
     return result;
   };
-  return tx ? work(tx) : db.$transaction(work).catch(raceFailure);
+  return tx ? work(tx) : db.$transaction(work).catch(raceFailure(TAGS));
 }
 
 // ─── Reading, for /admin/tags ────────────────────────────────────────────────

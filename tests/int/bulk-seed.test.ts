@@ -17,7 +17,10 @@ describe("the bulk data generator", () => {
     }
     expect(await db.article.count()).toBe(120);
     expect(await db.comment.count({ where: { status: "APPROVED" } })).toBe(900);
-    const first = await db.article.findFirstOrThrow({ where: { slug: { endsWith: "-1" } }, select: { id: true } });
+    const first = await db.article.findFirstOrThrow({
+      where: { slug: { endsWith: "-1" } },
+      select: { id: true },
+    });
     expect(await db.comment.count({ where: { articleId: first.id } })).toBeGreaterThanOrEqual(500);
     // Everything it makes is public through the same rule readers see, reprints included.
     expect(await listPublishedArticles({ now: now(), take: 500 })).toHaveLength(120);

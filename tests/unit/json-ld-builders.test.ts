@@ -104,7 +104,16 @@ describe("newsArticleJsonLd", () => {
       },
       SITE,
     );
-    expect(bare.isBasedOn).toBeUndefined();
+    expect(bare.isBasedOn).toEqual({
+      "@type": "CreativeWork",
+      name: "台海局势",
+      inLanguage: "zh-Hans",
+      author: [
+        { "@type": "Person", name: "Tiger Knife", url: `${SITE}/authors/tiger-knife` },
+        { "@type": "Person", name: "Sister Daodao", url: `${SITE}/authors/sister-daodao` },
+      ],
+      publisher: { "@type": "Person", name: "Ink", url: `${SITE}/sources/ink` },
+    });
     expect(bare.copyrightHolder).toEqual({ "@type": "Person", name: "Ink", url: `${SITE}/sources/ink` });
   });
 

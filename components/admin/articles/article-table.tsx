@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useState, useTransition } from "react";
 import { bulkArchiveArticles } from "@/app/(admin)/admin/articles/actions";
+import { ColumnHeads } from "@/components/ui/data-table";
 
 export interface DeskRow {
   id: string;
@@ -52,21 +53,21 @@ export function ArticleTable({ rows, canArchive }: { rows: DeskRow[]; canArchive
         </p>
       )}
       <table className="data-table">
-        <thead>
-          <tr>
-            {canArchive && (
-              <th scope="col">
-                <span className="visually-hidden">Select</span>
-              </th>
-            )}
-            <th scope="col">Title</th>
-            <th scope="col">Status</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Source</th>
-            <th scope="col">By</th>
-            <th scope="col">Updated</th>
-          </tr>
-        </thead>
+        <ColumnHeads
+          columns={[
+            canArchive && (
+              <span key="select" className="visually-hidden">
+                Select
+              </span>
+            ),
+            "Title",
+            "Status",
+            "Kind",
+            "Source",
+            "By",
+            "Updated",
+          ]}
+        />
         <tbody>
           {rows.map((row) => (
             <tr key={row.id}>

@@ -7,12 +7,10 @@ import { startTransition, useActionState, useId, type FormEvent, type ReactNode 
 import { createSource, deleteSource, updateSource } from "@/app/(admin)/admin/sources/actions";
 import { fieldErrors, FieldMessage, SlugField } from "@/components/admin/taxonomy/fields";
 import { SOURCE_KIND_LABELS } from "@/components/article/source-line";
-import { ActionForm } from "@/components/ui/action-form";
+import { ActionForm, type FormAction } from "@/components/ui/action-form";
 import type { ActionResult } from "@/lib/actions/result";
 import type { SourceKind } from "@/lib/generated/prisma/enums";
 import { SOURCE_KINDS, SOURCE_LIMITS } from "@/lib/sources/fields";
-
-type FormAction = (state: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 
 export interface EditableSource {
   id: string;

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { DERIVED_STATUS_LABELS, SCOPE_LABELS } from "@/lib/authorizations/status";
 import type { SourceForAdmin } from "@/lib/data/sources";
 import { ARTICLE_STATUS_LABELS, day, validityWindow } from "./labels";
+import { ColumnHeads } from "@/components/ui/data-table";
 
 export function SourceAuthorizationsTable({
   authorizations,
@@ -12,17 +13,17 @@ export function SourceAuthorizationsTable({
   if (authorizations.length === 0) return <p className="meta">No reprint authorization on file.</p>;
   return (
     <table className="data-table" data-testid="source-authorizations">
-      <thead>
-        <tr>
-          <th scope="col">Status</th>
-          <th scope="col">Scope</th>
-          <th scope="col">Valid</th>
-          <th scope="col">Articles</th>
-          <th scope="col">
-            <span className="visually-hidden">Open</span>
-          </th>
-        </tr>
-      </thead>
+      <ColumnHeads
+        columns={[
+          "Status",
+          "Scope",
+          "Valid",
+          "Articles",
+          <span key="open" className="visually-hidden">
+            Open
+          </span>,
+        ]}
+      />
       <tbody>
         {authorizations.map((authorization) => (
           <tr key={authorization.id} data-testid={`authorization-${authorization.id}`}>
@@ -67,14 +68,7 @@ export function SourceArticlesTable({
   return (
     <>
       <table className="data-table" data-testid="source-articles">
-        <thead>
-          <tr>
-            <th scope="col">Title</th>
-            <th scope="col">Status</th>
-            <th scope="col">Published</th>
-            <th scope="col">Updated</th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={["Title", "Status", "Published", "Updated"]} />
         <tbody>
           {articles.map((article) => (
             <tr key={article.id}>

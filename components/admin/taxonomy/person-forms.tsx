@@ -1,10 +1,9 @@
 "use client";
 
-import Link from "next/link";
 import { useId } from "react";
 import { createPerson, deletePerson, mergePeople, renamePerson } from "@/app/(admin)/admin/people/actions";
 import { ActionForm } from "@/components/ui/action-form";
-import { DeleteBlocked, FieldMessage, SlugField } from "./fields";
+import { MergeForm, RowActions, SlugField, TextAreaField, TextField } from "./fields";
 
 export interface PersonOption {
   id: string;
@@ -19,27 +18,24 @@ export function CreatePersonForm() {
     <ActionForm action={createPerson} submitLabel="Add person" className="stack">
       {(state) => (
         <>
-          <label>
-            Name
-            <input name="name" required maxLength={120} aria-describedby={`${id}-name-error`} />
-            <FieldMessage state={state} name="name" id={`${id}-name-error`} />
-          </label>
-          <label>
-            Name in the original script <span className="meta">(optional, e.g. 刀妹)</span>
-            <input name="nativeName" maxLength={120} aria-describedby={`${id}-nativeName-error`} />
-            <FieldMessage state={state} name="nativeName" id={`${id}-nativeName-error`} />
-          </label>
+          <TextField state={state} idPrefix={id} name="name" label="Name" required />
+          <TextField
+            state={state}
+            idPrefix={id}
+            name="nativeName"
+            label={
+              <>
+                Name in the original script <span className="meta">(optional, e.g. 刀妹)</span>
+              </>
+            }
+          />
           <SlugField
             state={state}
             idPrefix={id}
             pathPrefix="/authors/"
             hint="Leave empty to make it from the name."
           />
-          <label>
-            Bio
-            <textarea name="bio" maxLength={2000} rows={3} aria-describedby={`${id}-bio-error`} />
-            <FieldMessage state={state} name="bio" id={`${id}-bio-error`} />
-          </label>
+          <TextAreaField state={state} idPrefix={id} name="bio" label="Bio" />
         </>
       )}
     </ActionForm>
@@ -55,73 +51,44 @@ export function PersonRowActions({
   articleCount: number;
   mergeHref: string;
 }) {
-  const id = useId();
   return (
-    <div className="row-actions">
-      <details>
-        <summary>Rename</summary>
-        <ActionForm action={renamePerson} submitLabel="Save" className="stack">
-          {(state) => (
-            <>
-              <input type="hidden" name="personId" value={person.id} />
-              <label>
-                Name
-                <input
-                  name="name"
-                  required
-                  maxLength={120}
-                  defaultValue={person.name}
-                  aria-describedby={`${id}-name-error`}
-                />
-                <FieldMessage state={state} name="name" id={`${id}-name-error`} />
-              </label>
-              <label>
-                Name in the original script
-                <input
-                  name="nativeName"
-                  maxLength={120}
-                  defaultValue={person.nativeName ?? ""}
-                  aria-describedby={`${id}-nativeName-error`}
-                />
-                <FieldMessage state={state} name="nativeName" id={`${id}-nativeName-error`} />
-              </label>
-              <SlugField
-                state={state}
-                idPrefix={id}
-                pathPrefix="/authors/"
-                defaultValue={person.slug}
-                hint="Empty: kept, or made from the new name if you rename. An old address keeps leading here."
-              />
-              <label>
-                Bio
-                <textarea
-                  name="bio"
-                  maxLength={2000}
-                  rows={3}
-                  defaultValue={person.bio}
-                  aria-describedby={`${id}-bio-error`}
-                />
-                <FieldMessage state={state} name="bio" id={`${id}-bio-error`} />
-              </label>
-              <FieldMessage state={state} name="personId" id={`${id}-personId-error`} />
-            </>
-          )}
-        </ActionForm>
-      </details>
-      <Link href={mergeHref}>Merge…</Link>
-      {articleCount > 0 ? (
-        <DeleteBlocked articleCount={articleCount} mergeHref={mergeHref} />
-      ) : (
-        <ActionForm
-          action={deletePerson}
-          submitLabel="Delete"
-          confirm={`Delete “${person.name}”?`}
-          className="inline"
-        >
-          {() => <input type="hidden" name="personId" value={person.id} />}
-        </ActionForm>
+    <RowActions
+      idField="personId"
+      entityId={person.id}
+      renameAction={renamePerson}
+      deleteAction={deletePerson}
+      deleteConfirm={`Delete “${person.name}”?`}
+      articleCount={articleCount}
+      mergeHref={mergeHref}
+    >
+      {(state, id) => (
+        <>
+          <TextField
+            state={state}
+            idPrefix={id}
+            name="name"
+            label="Name"
+            required
+            defaultValue={person.name}
+          />
+          <TextField
+            state={state}
+            idPrefix={id}
+            name="nativeName"
+            label="Name in the original script"
+            defaultValue={person.nativeName ?? ""}
+          />
+          <SlugField
+            state={state}
+            idPrefix={id}
+            pathPrefix="/authors/"
+            defaultValue={person.slug}
+            hint="Empty: kept, or made from the new name if you rename. An old address keeps leading here."
+          />
+          <TextAreaField state={state} idPrefix={id} name="bio" label="Bio" defaultValue={person.bio} />
+        </>
       )}
-    </div>
+    </RowActions>
   );
 }
 
@@ -137,47 +104,15 @@ export function MergePeopleForm({
   people: PersonOption[];
   defaultSourceId?: string;
 }) {
-  const id = useId();
   return (
-    <ActionForm
+    <MergeForm
       action={mergePeople}
-      submitLabel="Merge"
       confirm="Merge these people? Every byline of the first goes to the second, the first is deleted and its address leads to the second. This cannot be undone."
-      className="stack"
-    >
-      {(state) => (
-        <>
-          <label>
-            Merge this person
-            <select
-              name="sourceId"
-              required
-              defaultValue={defaultSourceId ?? ""}
-              aria-describedby={`${id}-sourceId-error`}
-            >
-              <option value="">Choose…</option>
-              {people.map((person) => (
-                <option key={person.id} value={person.id}>
-                  {personLabel(person)}
-                </option>
-              ))}
-            </select>
-            <FieldMessage state={state} name="sourceId" id={`${id}-sourceId-error`} />
-          </label>
-          <label>
-            into this one (who stays)
-            <select name="targetId" required defaultValue="" aria-describedby={`${id}-targetId-error`}>
-              <option value="">Choose…</option>
-              {people.map((person) => (
-                <option key={person.id} value={person.id}>
-                  {personLabel(person)}
-                </option>
-              ))}
-            </select>
-            <FieldMessage state={state} name="targetId" id={`${id}-targetId-error`} />
-          </label>
-        </>
-      )}
-    </ActionForm>
+      sourceLabel="Merge this person"
+      targetLabel="into this one (who stays)"
+      options={people}
+      optionLabel={personLabel}
+      defaultSourceId={defaultSourceId}
+    />
   );
 }

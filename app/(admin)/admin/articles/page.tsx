@@ -1,18 +1,25 @@
 import Link from "next/link";
 import { ArticleTable } from "@/components/admin/articles/article-table";
+import { FilterForm, SelectFilter, TextFilter } from "@/components/ui/list-filters";
+import { Pagination } from "@/components/ui/pagination";
 import { requirePagePermission } from "@/lib/admin-guard";
 import { listArticlesForDesk } from "@/lib/data/admin-articles";
 import { editorOptions } from "@/lib/data/editor";
 import { can } from "@/lib/permissions";
-import { ArticleListFiltersSchema, type ArticleListFilters } from "@/lib/validations/article";
+import { ArticleListFiltersSchema } from "@/lib/validations/article";
 
 export const metadata = { title: "Articles" };
 
-function pageHref(filters: ArticleListFilters, page: number) {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries({ ...filters, page })) if (value) query.set(key, String(value));
-  return `/admin/articles?${query}`;
-}
+const STATUS_OPTIONS = ["DRAFT", "IN_REVIEW", "SCHEDULED", "PUBLISHED", "ARCHIVED"].map((s) => ({
+  value: s,
+  label: s.replace("_", " ").toLowerCase(),
+}));
+const KIND_OPTIONS = [
+  { value: "ORIGINAL", label: "Our own" },
+  { value: "REPRINT", label: "Reprint" },
+];
+const byName = (options: Array<{ id: string; name: string }>) =>
+  options.map((option) => ({ value: option.id, label: option.name }));
 
 export default async function ArticlesPage({
   searchParams,
@@ -32,62 +39,13 @@ export default async function ArticlesPage({
         <Link href="/admin/articles/new">New article</Link> ·{" "}
         <Link href="/admin/articles/import">New from pasted text</Link>
       </p>
-      <form className="filters" method="get">
-        <label>
-          Text <input name="q" defaultValue={filters.q} />
-        </label>
-        <label>
-          Status
-          <select name="status" defaultValue={filters.status ?? ""}>
-            <option value="">Any</option>
-            {["DRAFT", "IN_REVIEW", "SCHEDULED", "PUBLISHED", "ARCHIVED"].map((s) => (
-              <option key={s} value={s}>
-                {s.replace("_", " ").toLowerCase()}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Kind
-          <select name="kind" defaultValue={filters.kind ?? ""}>
-            <option value="">Any</option>
-            <option value="ORIGINAL">Our own</option>
-            <option value="REPRINT">Reprint</option>
-          </select>
-        </label>
-        <label>
-          Tag
-          <select name="tag" defaultValue={filters.tag ?? ""}>
-            <option value="">Any</option>
-            {options.tags.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Source
-          <select name="source" defaultValue={filters.source ?? ""}>
-            <option value="">Any</option>
-            {options.sources.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Author
-          <select name="author" defaultValue={filters.author ?? ""}>
-            <option value="">Any</option>
-            {options.people.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
+      <FilterForm>
+        <TextFilter label="Text" name="q" value={filters.q} />
+        <SelectFilter label="Status" name="status" value={filters.status} options={STATUS_OPTIONS} />
+        <SelectFilter label="Kind" name="kind" value={filters.kind} options={KIND_OPTIONS} />
+        <SelectFilter label="Tag" name="tag" value={filters.tag} options={byName(options.tags)} />
+        <SelectFilter label="Source" name="source" value={filters.source} options={byName(options.sources)} />
+        <SelectFilter label="Author" name="author" value={filters.author} options={byName(options.people)} />
         <label>
           Sort
           <select name="sort" defaultValue={filters.sort}>
@@ -96,8 +54,7 @@ export default async function ArticlesPage({
             <option value="title">Title</option>
           </select>
         </label>
-        <button type="submit">Filter</button>
-      </form>
+      </FilterForm>
       <p className="meta">{total} articles</p>
       <ArticleTable
         canArchive={can(user, "article.archive")}
@@ -113,13 +70,7 @@ export default async function ArticlesPage({
           withdrawn: a.withdrawnAt !== null,
         }))}
       />
-      <nav className="pagination" aria-label="Pages">
-        {filters.page > 1 && <Link href={pageHref(filters, filters.page - 1)}>Previous</Link>}
-        <span>
-          Page {Math.min(filters.page, pages)} of {pages}
-        </span>
-        {filters.page < pages && <Link href={pageHref(filters, filters.page + 1)}>Next</Link>}
-      </nav>
+      <Pagination path="/admin/articles" filters={filters} page={filters.page} pages={pages} />
     </>
   );
 }

@@ -1,20 +1,14 @@
-import Link from "next/link";
+import { ColumnHeads } from "@/components/ui/data-table";
+import { FilterForm, TextFilter } from "@/components/ui/list-filters";
+import { Pagination } from "@/components/ui/pagination";
 import { requirePagePermission } from "@/lib/admin-guard";
 import { listAuditEntries } from "@/lib/data/audit";
-import { AuditFiltersSchema, type AuditFilters } from "@/lib/validations/audit";
+import { AuditFiltersSchema } from "@/lib/validations/audit";
 
 export const metadata = { title: "Audit log" };
 
 interface Props {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
-}
-
-function pageHref(filters: AuditFilters, page: number): string {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries({ ...filters, page })) {
-    if (value !== undefined && value !== "") query.set(key, String(value));
-  }
-  return `/admin/audit?${query}`;
 }
 
 export default async function AuditPage({ searchParams }: Props) {
@@ -24,36 +18,21 @@ export default async function AuditPage({ searchParams }: Props) {
   return (
     <>
       <h1>Audit log</h1>
-      <form className="filters" method="get">
-        <label>
-          Actor email <input name="actor" defaultValue={filters.actor} />
-        </label>
-        <label>
-          Entity <input name="entityType" defaultValue={filters.entityType} placeholder="User, Article…" />
-        </label>
-        <label>
-          Action <input name="action" defaultValue={filters.action} placeholder="user.create" />
-        </label>
-        <label>
-          From <input name="from" type="date" defaultValue={filters.from} />
-        </label>
-        <label>
-          To <input name="to" type="date" defaultValue={filters.to} />
-        </label>
-        <button type="submit">Filter</button>
-      </form>
+      <FilterForm>
+        <TextFilter label="Actor email" name="actor" value={filters.actor} />
+        <TextFilter
+          label="Entity"
+          name="entityType"
+          value={filters.entityType}
+          placeholder="User, Article…"
+        />
+        <TextFilter label="Action" name="action" value={filters.action} placeholder="user.create" />
+        <TextFilter label="From" name="from" type="date" value={filters.from} />
+        <TextFilter label="To" name="to" type="date" value={filters.to} />
+      </FilterForm>
       <p className="meta">{total} entries</p>
       <table className="data-table">
-        <thead>
-          <tr>
-            <th scope="col">When (UTC)</th>
-            <th scope="col">Who</th>
-            <th scope="col">Action</th>
-            <th scope="col">Object</th>
-            <th scope="col">Change</th>
-            <th scope="col">IP</th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={["When (UTC)", "Who", "Action", "Object", "Change", "IP"]} />
         <tbody>
           {entries.map((entry) => (
             <tr key={entry.id}>
@@ -76,13 +55,14 @@ export default async function AuditPage({ searchParams }: Props) {
           ))}
         </tbody>
       </table>
-      <nav className="pagination" aria-label="Pages">
-        {filters.page > 1 && <Link href={pageHref(filters, filters.page - 1)}>Newer</Link>}
-        <span>
-          Page {Math.min(filters.page, pages)} of {pages}
-        </span>
-        {filters.page < pages && <Link href={pageHref(filters, filters.page + 1)}>Older</Link>}
-      </nav>
+      <Pagination
+        path="/admin/audit"
+        filters={filters}
+        page={filters.page}
+        pages={pages}
+        previousLabel="Newer"
+        nextLabel="Older"
+      />
     </>
   );
 }

@@ -1,10 +1,13 @@
 import Link from "next/link";
 import { SOURCE_KIND_LABELS } from "@/components/article/source-line";
+import { ColumnHeads, CountLink } from "@/components/ui/data-table";
+import { FilterForm, SelectFilter, TextFilter } from "@/components/ui/list-filters";
+import { Pagination } from "@/components/ui/pagination";
 import { requirePagePermission } from "@/lib/admin-guard";
 import { listSources, type AuthorizationCounts } from "@/lib/data/sources";
 import { can } from "@/lib/permissions";
 import { SOURCE_KINDS } from "@/lib/sources/fields";
-import { SourceListFiltersSchema, type SourceListFilters } from "@/lib/validations/source";
+import { SourceListFiltersSchema } from "@/lib/validations/source";
 
 export const metadata = { title: "Sources" };
 
@@ -12,15 +15,7 @@ interface Props {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-function href(filters: SourceListFilters, changes: Partial<SourceListFilters>): string {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries({ ...filters, ...changes })) {
-    if (value !== undefined && value !== "" && !(key === "page" && value === 1))
-      query.set(key, String(value));
-  }
-  const search = query.toString();
-  return search ? `/admin/sources?${search}` : "/admin/sources";
-}
+const KIND_OPTIONS = SOURCE_KINDS.map((kind) => ({ value: kind, label: SOURCE_KIND_LABELS[kind] }));
 
 function AuthorizationSummary({ counts }: { counts: AuthorizationCounts }) {
   if (counts.total === 0) return <span className="meta">None</span>;
@@ -55,35 +50,15 @@ export default async function SourcesPage({ searchParams }: Props) {
           <Link href="/admin/sources/new">New source</Link>
         </p>
       )}
-      <form className="filters" method="get">
-        <label>
-          Text <input name="q" defaultValue={filters.q} />
-        </label>
-        <label>
-          Kind
-          <select name="kind" defaultValue={filters.kind ?? ""}>
-            <option value="">Any</option>
-            {SOURCE_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {SOURCE_KIND_LABELS[kind]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit">Filter</button>
-      </form>
+      <FilterForm>
+        <TextFilter label="Text" name="q" value={filters.q} />
+        <SelectFilter label="Kind" name="kind" value={filters.kind} options={KIND_OPTIONS} />
+      </FilterForm>
       <p className="meta">
         {total} {total === 1 ? "source" : "sources"}
       </p>
       <table className="data-table">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Authorizations</th>
-            <th scope="col">Articles</th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={["Name", "Kind", "Authorizations", "Articles"]} />
         <tbody>
           {sources.map((source) => (
             <tr key={source.id} data-testid={`source-${source.slug}`}>
@@ -96,23 +71,13 @@ export default async function SourcesPage({ searchParams }: Props) {
                 <AuthorizationSummary counts={source.authorizations} />
               </td>
               <td>
-                {source.articleCount > 0 ? (
-                  <Link href={`/admin/articles?source=${source.id}`}>{source.articleCount}</Link>
-                ) : (
-                  0
-                )}
+                <CountLink count={source.articleCount} href={`/admin/articles?source=${source.id}`} />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <nav className="pagination" aria-label="Pages">
-        {filters.page > 1 && <Link href={href(filters, { page: filters.page - 1 })}>Previous</Link>}
-        <span>
-          Page {Math.min(filters.page, pages)} of {pages}
-        </span>
-        {filters.page < pages && <Link href={href(filters, { page: filters.page + 1 })}>Next</Link>}
-      </nav>
+      <Pagination path="/admin/sources" filters={filters} page={filters.page} pages={pages} />
     </>
   );
 }

@@ -1,9 +1,11 @@
-import Link from "next/link";
 import { CreateTagForm, MergeTagsForm, TagRowActions } from "@/components/admin/taxonomy/tag-forms";
+import { ColumnHeads, CountLink } from "@/components/ui/data-table";
+import { FilterForm, SelectFilter, TextFilter } from "@/components/ui/list-filters";
+import { hrefWith, Pagination } from "@/components/ui/pagination";
 import { requirePagePermission } from "@/lib/admin-guard";
 import { TAG_KIND_LABELS, TAG_KINDS } from "@/lib/taxonomy/kinds";
 import { listTags, tagOptions } from "@/lib/taxonomy/tags";
-import { TagListFiltersSchema, type TagListFiltersInput } from "@/lib/validations/taxonomy";
+import { TagListFiltersSchema } from "@/lib/validations/taxonomy";
 
 export const metadata = { title: "Tags" };
 
@@ -11,14 +13,7 @@ interface Props {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-function href(filters: TagListFiltersInput, changes: Partial<TagListFiltersInput>, hash = ""): string {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries({ ...filters, ...changes })) {
-    if (value !== undefined && value !== "" && !(key === "page" && value === 1))
-      query.set(key, String(value));
-  }
-  return `/admin/tags?${query}${hash}`;
-}
+const KIND_OPTIONS = TAG_KINDS.map((kind) => ({ value: kind, label: TAG_KIND_LABELS[kind] }));
 
 export default async function TagsPage({ searchParams }: Props) {
   await requirePagePermission("tag.manage", "/admin/tags");
@@ -27,36 +22,15 @@ export default async function TagsPage({ searchParams }: Props) {
   return (
     <>
       <h1>Tags</h1>
-      <form className="filters" method="get">
-        <label>
-          Text <input name="q" defaultValue={filters.q} />
-        </label>
-        <label>
-          Kind
-          <select name="kind" defaultValue={filters.kind ?? ""}>
-            <option value="">Any</option>
-            {TAG_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {TAG_KIND_LABELS[kind]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit">Filter</button>
-      </form>
+      <FilterForm>
+        <TextFilter label="Text" name="q" value={filters.q} />
+        <SelectFilter label="Kind" name="kind" value={filters.kind} options={KIND_OPTIONS} />
+      </FilterForm>
       <p className="meta">
         {total} {total === 1 ? "tag" : "tags"}
       </p>
       <table className="data-table">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Address</th>
-            <th scope="col">Articles</th>
-            <th scope="col">Actions</th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={["Name", "Kind", "Address", "Articles", "Actions"]} />
         <tbody>
           {tags.map((tag) => (
             <tr key={tag.id} data-testid={`tag-${tag.slug}`}>
@@ -74,30 +48,20 @@ export default async function TagsPage({ searchParams }: Props) {
                 )}
               </td>
               <td>
-                {tag.articleCount > 0 ? (
-                  <Link href={`/admin/articles?tag=${tag.id}`}>{tag.articleCount}</Link>
-                ) : (
-                  0
-                )}
+                <CountLink count={tag.articleCount} href={`/admin/articles?tag=${tag.id}`} />
               </td>
               <td>
                 <TagRowActions
                   tag={tag}
                   articleCount={tag.articleCount}
-                  mergeHref={href(filters, { merge: tag.id }, "#merge")}
+                  mergeHref={hrefWith("/admin/tags", { ...filters, merge: tag.id }, "#merge")}
                 />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <nav className="pagination" aria-label="Pages">
-        {filters.page > 1 && <Link href={href(filters, { page: filters.page - 1 })}>Previous</Link>}
-        <span>
-          Page {Math.min(filters.page, pages)} of {pages}
-        </span>
-        {filters.page < pages && <Link href={href(filters, { page: filters.page + 1 })}>Next</Link>}
-      </nav>
+      <Pagination path="/admin/tags" filters={filters} page={filters.page} pages={pages} />
       <h2 id="merge">Merge tags</h2>
       <p className="meta">
         For duplicates such as “Taiwan” and “台湾”: the articles of the first move to the second.

@@ -3,6 +3,7 @@ import { UserRowActions } from "@/components/admin/users/user-row-actions";
 import { requirePagePermission } from "@/lib/admin-guard";
 import { listUsers } from "@/lib/data/users";
 import { ROLE_LABELS } from "@/lib/roles";
+import { ColumnHeads } from "@/components/ui/data-table";
 
 export const metadata = { title: "Users" };
 
@@ -13,16 +14,7 @@ export default async function UsersPage() {
     <>
       <h1>Users</h1>
       <table className="data-table">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Role</th>
-            <th scope="col">Status</th>
-            <th scope="col">Last sign-in</th>
-            <th scope="col">Actions</th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={["Name", "Email", "Role", "Status", "Last sign-in", "Actions"]} />
         <tbody>
           {users.map((user) => (
             <tr key={user.id} data-testid={`user-${user.email}`}>

@@ -1,7 +1,7 @@
 // Media for the admin screens: POST uploads one image (multipart: file, alt), GET lists recent
 // media for the picker (?q=, ?cursor=, ?limit=).
 import { NextResponse, type NextRequest } from "next/server";
-import { defineRoute, type GuardedRoute } from "@/lib/actions/define-route";
+import { defineRoute } from "@/lib/actions/define-route";
 import type { ActionDefinition } from "@/lib/actions/run-action";
 import { listMedia } from "@/lib/media/list-media";
 import { processUpload } from "@/lib/media/process-upload";
@@ -9,9 +9,6 @@ import { ListMediaQuerySchema, MAX_UPLOAD_BYTES, MEDIA_MESSAGES, UploadMediaSche
 import type { MediaItem } from "@/lib/media/types";
 import { can } from "@/lib/permissions";
 import { getCurrentUser } from "@/lib/session";
-
-/** The file plus the alt text and multipart framing. */
-const MAX_REQUEST_BYTES = MAX_UPLOAD_BYTES + 64 * 1024;
 
 const upload: ActionDefinition<typeof UploadMediaSchema, MediaItem> = {
   permission: "media.upload",
@@ -22,27 +19,9 @@ const upload: ActionDefinition<typeof UploadMediaSchema, MediaItem> = {
   },
 };
 
-const guardedUpload = defineRoute(upload as unknown as ActionDefinition);
-
-/** Refuses a body announced as too large before anything reads it. */
-export const POST: GuardedRoute = Object.assign(
-  async (request: NextRequest) => {
-    const length = Number(request.headers.get("content-length") ?? 0);
-    if (length > MAX_REQUEST_BYTES) {
-      return NextResponse.json(
-        {
-          ok: false,
-          code: "INVALID",
-          message: MEDIA_MESSAGES.tooLarge,
-          fieldErrors: { file: [MEDIA_MESSAGES.tooLarge] },
-        },
-        { status: 413 },
-      );
-    }
-    return guardedUpload(request);
-  },
-  { definition: guardedUpload.definition },
-);
+export const POST = defineRoute(upload as unknown as ActionDefinition, {
+  upload: { maxFileBytes: MAX_UPLOAD_BYTES, message: MEDIA_MESSAGES.tooLarge },
+});
 
 export async function GET(request: NextRequest) {
   const user = await getCurrentUser();

@@ -16,6 +16,7 @@ import { termsFormValues } from "@/lib/authorizations/terms";
 import { now } from "@/lib/clock";
 import { authorizationDetail } from "@/lib/data/authorizations";
 import { can } from "@/lib/permissions";
+import { ColumnHeads } from "@/components/ui/data-table";
 
 export const metadata = { title: "Reprint authorization" };
 
@@ -147,16 +148,7 @@ export default async function AuthorizationPage({ params }: { params: Promise<{ 
         <p>No evidence on file.</p>
       ) : (
         <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Kind</th>
-              <th scope="col">Evidence</th>
-              <th scope="col">SHA-256</th>
-              <th scope="col">Captured</th>
-              <th scope="col">Note</th>
-              <th scope="col">Added</th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={["Kind", "Evidence", "SHA-256", "Captured", "Note", "Added"]} />
           <tbody>
             {a.evidence.map((e) => (
               <tr key={e.id}>
@@ -199,13 +191,7 @@ export default async function AuthorizationPage({ params }: { params: Promise<{ 
         <p>No article relies on this authorization.</p>
       ) : (
         <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Title</th>
-              <th scope="col">Status</th>
-              <th scope="col">Published</th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={["Title", "Status", "Published"]} />
           <tbody>
             {a.articles.map((article) => (
               <tr key={article.id}>

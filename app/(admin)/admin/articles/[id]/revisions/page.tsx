@@ -13,6 +13,7 @@ import {
   type RevisionListItem,
 } from "@/lib/data/revisions";
 import type { RevisionReason } from "@/lib/generated/prisma/enums";
+import { ColumnHeads } from "@/components/ui/data-table";
 
 export const metadata = { title: "Revisions" };
 
@@ -91,17 +92,7 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
             <caption className="visually-hidden">
               Revisions, newest first. Choose one in “From” and one in “To”, then Compare.
             </caption>
-            <thead>
-              <tr>
-                <th scope="col">From</th>
-                <th scope="col">To</th>
-                <th scope="col">Version</th>
-                <th scope="col">Saved (UTC)</th>
-                <th scope="col">By</th>
-                <th scope="col">Why</th>
-                <th scope="col">Restore</th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={["From", "To", "Version", "Saved (UTC)", "By", "Why", "Restore"]} />
             <tbody>
               {revisions.map((revision) => (
                 <tr key={revision.id}>
