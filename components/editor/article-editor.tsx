@@ -17,7 +17,7 @@ import { countWords, documentToPlainText, readingMinutes, type ArticleDocument }
 import { articleExtensions } from "@/lib/editor/extensions";
 import { MediaPicker, type PickedMedia } from "@/components/admin/media/media-picker";
 import { ConflictDialog } from "./conflict-dialog";
-import { readLocalDraft, clearLocalDraft, type LocalDraft } from "./local-draft";
+import { readLocalDraft, type LocalDraft } from "./local-draft";
 import { SaveIndicator } from "./save-indicator";
 import { SidePanel } from "./side-panel";
 import { Toolbar, promptForLink } from "./toolbar";
@@ -36,6 +36,8 @@ function editorDocument(editor: Editor): ArticleDocument {
 }
 
 export function ArticleEditor(props: {
+  /** The article's id, also before its first save. */
+  articleId: string;
   article: ServerArticle | null;
   initialFields: EditorFields;
   options: EditorOptions;
@@ -83,16 +85,9 @@ export function ArticleEditor(props: {
     },
   });
 
-  const onSaved = useCallback((saved: ServerArticle, created: boolean) => {
-    setArticle(saved);
-    if (created) {
-      clearLocalDraft(null);
-      // Only the address changes: a navigation would remount the editor and drop what was
-      // typed while the first save was on its way.
-      window.history.replaceState(null, "", `/admin/articles/${saved.id}`);
-    }
-  }, []);
+  const onSaved = useCallback((saved: ServerArticle) => setArticle(saved), []);
   const autosave = useAutosave({
+    articleId: props.articleId,
     article: props.article,
     fields,
     create: createArticle,
@@ -102,7 +97,7 @@ export function ArticleEditor(props: {
 
   // A newer unsaved copy in this browser (a failed save, a closed tab): offer it back.
   useEffect(() => {
-    const draft = readLocalDraft(props.article?.id ?? null);
+    const draft = readLocalDraft(props.articleId);
     const serverTime = props.article ? Date.parse(props.article.updatedAt) : 0;
     if (
       draft &&
@@ -113,7 +108,7 @@ export function ArticleEditor(props: {
       // eslint-disable-next-line react-hooks/set-state-in-effect
       setRestorable(draft);
     }
-  }, [props.article, props.initialFields]);
+  }, [props.articleId, props.article, props.initialFields]);
 
   function restoreLocal(draft: LocalDraft) {
     setFields(draft.fields);

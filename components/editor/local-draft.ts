@@ -8,9 +8,9 @@ export interface LocalDraft {
   savedAt: number;
 }
 
-const key = (articleId: string | null) => `crosscurrent:draft:${articleId ?? "new"}`;
+const key = (articleId: string) => `crosscurrent:draft:${articleId}`;
 
-export function readLocalDraft(articleId: string | null): LocalDraft | null {
+export function readLocalDraft(articleId: string): LocalDraft | null {
   try {
     const raw = window.localStorage.getItem(key(articleId));
     return raw ? (JSON.parse(raw) as LocalDraft) : null;
@@ -19,7 +19,7 @@ export function readLocalDraft(articleId: string | null): LocalDraft | null {
   }
 }
 
-export function writeLocalDraft(articleId: string | null, draft: LocalDraft): void {
+export function writeLocalDraft(articleId: string, draft: LocalDraft): void {
   try {
     window.localStorage.setItem(key(articleId), JSON.stringify(draft));
   } catch {
@@ -27,7 +27,7 @@ export function writeLocalDraft(articleId: string | null, draft: LocalDraft): vo
   }
 }
 
-export function clearLocalDraft(articleId: string | null): void {
+export function clearLocalDraft(articleId: string): void {
   try {
     window.localStorage.removeItem(key(articleId));
   } catch {}

@@ -20,13 +20,14 @@ const AUTOSAVE_DELAY_MS = 1500;
 const MAX_RETRY_DELAY_MS = 30_000;
 
 export function useAutosave(options: {
+  articleId: string;
   article: ServerArticle | null;
   fields: EditorFields;
   create: SaveAction;
   save: SaveAction;
-  onSaved: (article: ServerArticle, created: boolean) => void;
+  onSaved: (article: ServerArticle) => void;
 }) {
-  const { fields, create, save, onSaved } = options;
+  const { articleId, fields, create, save, onSaved } = options;
   const [status, setStatus] = useState<SaveStatus>({ kind: "saved" });
   const article = useRef(options.article);
   const lastSaved = useRef(JSON.stringify(fields));
@@ -57,7 +58,7 @@ export function useAutosave(options: {
       try {
         result = current
           ? await save({ ...sending, id: current.id, version: current.version, manual })
-          : await create(sending);
+          : await create({ ...sending, id: articleId });
       } catch {
         inFlight.current = false;
         scheduleRetry("The server could not be reached. Your text is kept here; retrying…");
@@ -69,10 +70,9 @@ export function useAutosave(options: {
         article.current = saved;
         lastSaved.current = sendingJson;
         retryDelay.current = 2000;
-        onSaved(saved, !current);
+        onSaved(saved);
         if (JSON.stringify(latest.current) === sendingJson) {
-          clearLocalDraft(current ? current.id : null);
-          clearLocalDraft(saved.id);
+          clearLocalDraft(articleId);
           setStatus({ kind: "saved" });
         } else {
           setStatus({ kind: "unsaved" });
@@ -117,7 +117,7 @@ export function useAutosave(options: {
   useEffect(() => {
     const json = JSON.stringify(fields);
     if (json === lastSaved.current) return;
-    writeLocalDraft(article.current?.id ?? null, {
+    writeLocalDraft(articleId, {
       fields,
       baseVersion: article.current?.version ?? null,
       savedAt: Date.now(),
@@ -152,10 +152,10 @@ export function useAutosave(options: {
 
   /** After a conflict, take the server's version: drop the local copy and load it. */
   const takeTheirs = useCallback(() => {
-    clearLocalDraft(article.current?.id ?? null);
+    clearLocalDraft(articleId);
     lastSaved.current = JSON.stringify(latest.current);
     window.location.reload();
-  }, []);
+  }, [articleId]);
 
   return {
     status,

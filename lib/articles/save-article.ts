@@ -68,6 +68,9 @@ function dedupe<T>(items: readonly T[], key: (item: T) => string): T[] {
 
 /** Turns a broken reference (a deleted person, tag, source…) into an answer the editor can act on. */
 function missingReference(error: unknown): never {
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    throw new ActionFailure("CONFLICT", "This article was saved already. Reload the page to continue.");
+  }
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2003") {
     throw new ActionFailure(
       "INVALID",
@@ -78,14 +81,14 @@ function missingReference(error: unknown): never {
 }
 
 export async function createArticle(
-  fields: ArticleFields,
+  fields: ArticleFields & { id?: string },
   { actor, ip }: ActionContext,
 ): Promise<ArticleVersion> {
   return db
     .$transaction(async (tx) => {
       const slug = await uniqueArticleSlug(tx, fields.slug ?? fields.title);
       const article = await tx.article.create({
-        data: { ...scalarData(fields), slug, status: "DRAFT", createdById: actor.id },
+        data: { ...scalarData(fields), slug, id: fields.id, status: "DRAFT", createdById: actor.id },
         select: articleVersionSelect,
       });
       await replaceRelations(tx, article.id, fields);

@@ -57,7 +57,12 @@ export const ArticleFieldsSchema = z.object({
 
 export type ArticleFields = z.output<typeof ArticleFieldsSchema>;
 
-export const CreateArticleSchema = ArticleFieldsSchema;
+/** Ids the desk hands out when an editor opens (see app/(admin)/admin/articles/new). */
+export const NEW_ARTICLE_ID = /^c[0-9a-f]{32}$/;
+
+export const CreateArticleSchema = ArticleFieldsSchema.extend({
+  id: z.string().regex(NEW_ARTICLE_ID, "That article id is not valid.").optional(),
+});
 
 export const SaveArticleSchema = ArticleFieldsSchema.extend({
   id,

@@ -54,9 +54,17 @@ describe("the article editor", () => {
     await expect.poll(() => page.getByTestId("word-count").textContent()).toBe("12 words");
     await waitUntilSaved(page);
 
+    // The editor must stay the same element through saves, publishing and the refreshes they
+    // cause: a remount would drop what is typed in that moment.
+    await page
+      .locator(".editor-surface")
+      .evaluate((node: HTMLElement) => (node.dataset.mounted = "original"));
     await page.getByRole("button", { name: "Publish now" }).click();
     await expect.poll(() => page.getByTestId("workflow-notice").textContent()).toBe("Published.");
     expect(await page.getByTestId("article-status").textContent()).toBe("Published");
+    await page.waitForLoadState("networkidle");
+    expect(await page.locator('.editor-surface[data-mounted="original"]').count()).toBe(1);
+    expect(await page.getByTestId("workflow-notice").textContent()).toBe("Published.");
 
     const reader = await (await browser.newContext()).newPage();
     const response = await reader.goto(`${baseUrl}/articles/toolbar-test-piece`);

@@ -141,7 +141,7 @@ function SourceFields({ state, source }: { state: ActionResult | null; source?: 
       </Field>
       <fieldset className="stack">
         <legend>Contact (staff only)</legend>
-        <Field {...common} name="contactName" label="Name">
+        <Field {...common} name="contactName" label="Contact name">
           {(props) => (
             <input
               {...props}
@@ -150,7 +150,7 @@ function SourceFields({ state, source }: { state: ActionResult | null; source?: 
             />
           )}
         </Field>
-        <Field {...common} name="contactEmail" label="Email">
+        <Field {...common} name="contactEmail" label="Contact email">
           {(props) => (
             <input
               {...props}
@@ -160,7 +160,7 @@ function SourceFields({ state, source }: { state: ActionResult | null; source?: 
             />
           )}
         </Field>
-        <Field {...common} name="contactWechat" label="WeChat id">
+        <Field {...common} name="contactWechat" label="Contact WeChat id">
           {(props) => (
             <input
               {...props}

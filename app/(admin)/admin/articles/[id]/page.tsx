@@ -2,8 +2,9 @@ import { notFound } from "next/navigation";
 import { ArticleEditor } from "@/components/editor/article-editor";
 import { requirePagePermission } from "@/lib/admin-guard";
 import { canEditArticle } from "@/lib/articles/access";
-import { articleForEditor, editorOptions } from "@/lib/data/editor";
+import { articleForEditor, editorOptions, EMPTY_FIELDS } from "@/lib/data/editor";
 import { can } from "@/lib/permissions";
+import { NEW_ARTICLE_ID } from "@/lib/validations/article";
 
 export const metadata = { title: "Edit article" };
 
@@ -11,15 +12,28 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
   const { id } = await params;
   const user = await requirePagePermission("article.editOwn", `/admin/articles/${id}`);
   const loaded = await articleForEditor(id);
-  if (!loaded || !canEditArticle(user, { createdById: loaded.createdById, status: loaded.status }))
-    notFound();
+  const common = { options: await editorOptions(), canPublish: can(user, "article.publish") };
+  if (!loaded) {
+    // An id handed out by /admin/articles/new that has not been saved yet: a new article.
+    if (!NEW_ARTICLE_ID.test(id) || !can(user, "article.create")) notFound();
+    return (
+      <ArticleEditor
+        articleId={id}
+        article={null}
+        initialFields={EMPTY_FIELDS}
+        featuredImageUrl={null}
+        {...common}
+      />
+    );
+  }
+  if (!canEditArticle(user, { createdById: loaded.createdById, status: loaded.status })) notFound();
   return (
     <ArticleEditor
+      articleId={id}
       article={loaded.server}
       initialFields={loaded.fields}
-      options={await editorOptions()}
-      canPublish={can(user, "article.publish")}
       featuredImageUrl={loaded.featuredImageUrl}
+      {...common}
     />
   );
 }

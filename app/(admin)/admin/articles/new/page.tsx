@@ -1,19 +1,13 @@
-import { ArticleEditor } from "@/components/editor/article-editor";
+import { randomUUID } from "node:crypto";
+import { redirect } from "next/navigation";
 import { requirePagePermission } from "@/lib/admin-guard";
-import { editorOptions, EMPTY_FIELDS } from "@/lib/data/editor";
-import { can } from "@/lib/permissions";
 
-export const metadata = { title: "New article" };
-
+/**
+ * A new article gets its id before the editor opens, so the editor's address never changes
+ * under it (a changed route would remount the editor mid-typing). Nothing is stored until the
+ * first save.
+ */
 export default async function NewArticlePage() {
-  const user = await requirePagePermission("article.create", "/admin/articles/new");
-  return (
-    <ArticleEditor
-      article={null}
-      initialFields={EMPTY_FIELDS}
-      options={await editorOptions()}
-      canPublish={can(user, "article.publish")}
-      featuredImageUrl={null}
-    />
-  );
+  await requirePagePermission("article.create", "/admin/articles/new");
+  redirect(`/admin/articles/c${randomUUID().replaceAll("-", "")}`);
 }
