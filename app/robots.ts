@@ -1,7 +1,7 @@
 import type { MetadataRoute } from "next";
 import { connection } from "next/server";
 import { env } from "@/lib/env";
-import { absoluteUrl } from "@/lib/feeds/site-url";
+import { absoluteUrl } from "@/lib/seo/urls";
 
 // Per request, so the sitemap URL follows the SITE_URL of the running server, not of the build.
 export default async function robots(): Promise<MetadataRoute.Robots> {

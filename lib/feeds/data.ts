@@ -8,7 +8,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { SLUG_PATTERN } from "@/lib/slug";
 import { buildRssFeed, FEED_ITEM_LIMIT, type FeedChannel } from "./rss";
 import { feedArticleSelect } from "./select";
-import { absoluteUrl, sourceFeedPath, sourcePath, tagFeedPath, tagPath } from "./site-url";
+import { absoluteUrl, sourceFeedPath, sourcePath, tagFeedPath, tagPath } from "@/lib/seo/urls";
 
 export type FeedScope = { kind: "site" } | { kind: "tag"; slug: string } | { kind: "source"; slug: string };
 

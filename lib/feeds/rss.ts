@@ -8,7 +8,7 @@ import { SOURCE_KIND_LABELS } from "@/components/article/source-line";
 import { LINK_REL } from "@/lib/editor/body-schema";
 import { articleExtensions } from "@/lib/editor/extensions";
 import type { FeedArticle } from "./select";
-import { absoluteUrl, articlePath, tagPath } from "./site-url";
+import { absoluteUrl, articlePath, tagPath } from "@/lib/seo/urls";
 
 export const FEED_ITEM_LIMIT = 50;
 

@@ -4,7 +4,7 @@ import "server-only";
 import type { MetadataRoute } from "next";
 import { publicArticleWhere } from "@/lib/articles/visibility";
 import { db } from "@/lib/db";
-import { absoluteUrl, articlePath, authorPath, sourcePath, tagPath } from "./site-url";
+import { absoluteUrl, articlePath, authorPath, sourcePath, tagPath } from "@/lib/seo/urls";
 
 /** One sitemap file holds at most 50,000 URLs; past that, split it with generateSitemaps. */
 export const SITEMAP_URL_LIMIT = 50_000;

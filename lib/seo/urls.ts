@@ -11,6 +11,8 @@ export const articlePath = (slug: string) => `/articles/${encodeURIComponent(slu
 export const tagPath = (slug: string) => `/tags/${encodeURIComponent(slug)}`;
 export const sourcePath = (slug: string) => `/sources/${encodeURIComponent(slug)}`;
 export const authorPath = (slug: string) => `/authors/${encodeURIComponent(slug)}`;
+export const tagFeedPath = (slug: string) => `/feeds/tags/${encodeURIComponent(slug)}`;
+export const sourceFeedPath = (slug: string) => `/feeds/sources/${encodeURIComponent(slug)}`;
 
 /** Only http(s) addresses are ever put in an href or a JSON-LD URL that came from stored data. */
 export function safeHttpUrl(url: string | null | undefined): string | null {
