@@ -25,7 +25,9 @@ export interface RouteOptions {
 async function readInput(request: NextRequest): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
   if (type.startsWith("multipart/form-data") || type.startsWith("application/x-www-form-urlencoded")) {
-    return Object.fromEntries((await request.formData()).entries());
+    // A malformed body reads as no input, which validation answers with a 400.
+    const form = await request.formData().catch(() => null);
+    return form ? Object.fromEntries(form.entries()) : undefined;
   }
   if (type.startsWith("application/json")) return request.json().catch(() => undefined);
   return undefined;

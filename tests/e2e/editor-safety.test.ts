@@ -83,4 +83,14 @@ describe("the editor's safety nets", () => {
     await page.waitForURL(/\/admin\/articles\/[a-z0-9]+$/, { timeout: 15_000 });
     await expect.poll(() => saveStatus(page), { timeout: 15_000 }).toBe("Saved");
   });
+
+  it("answers a malformed upload with a 400, not a server error", async () => {
+    const page = await staffPage(browser);
+    const response = await page.request.post(`${baseUrl}/api/admin/media`, {
+      headers: { "Content-Type": "multipart/form-data; boundary=nothing-follows" },
+      data: "this is not multipart at all",
+    });
+    expect(response.status()).toBe(400);
+    expect(((await response.json()) as { ok: boolean }).ok).toBe(false);
+  });
 });
