@@ -1,0 +1,56 @@
+// What a reader may send when commenting. The limits follow the columns and the usual
+// comment-form conventions; per-article limits (e.g. a shorter maximum length) are applied later,
+// by the submission pipeline.
+import { z } from "zod";
+
+export const NAME_MAX = 245;
+export const EMAIL_MAX = 100;
+export const WEBSITE_MAX = 200;
+/** The body limit in UTF-8 bytes (a TEXT column's 65,535 less a little headroom). */
+export const BODY_MAX_BYTES = 65_525;
+
+const blankToUndefined = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? undefined : value;
+
+export function utf8Bytes(text: string): number {
+  return Buffer.byteLength(text, "utf8");
+}
+
+export const CommentInputSchema = z.object({
+  articleId: z.string().trim().min(1, "Say which article the comment is for.").max(100),
+  parentId: z.preprocess(blankToUndefined, z.string().trim().min(1).max(100).optional()),
+  name: z
+    .string()
+    .trim()
+    .min(1, "Enter your name.")
+    .max(NAME_MAX, `Your name can be at most ${NAME_MAX} characters.`),
+  email: z
+    .string()
+    .trim()
+    .max(EMAIL_MAX, `Your email address can be at most ${EMAIL_MAX} characters.`)
+    .pipe(z.email("Enter a valid email address."))
+    .transform((email) => email.toLowerCase()),
+  website: z.preprocess(
+    blankToUndefined,
+    z
+      .url({ protocol: /^https?$/, error: "Your website must be an http:// or https:// address." })
+      .max(WEBSITE_MAX, `Your website address can be at most ${WEBSITE_MAX} characters.`)
+      .optional(),
+  ),
+  body: z
+    .string()
+    .trim()
+    .min(1, "Write something before posting.")
+    .refine((body) => utf8Bytes(body) <= BODY_MAX_BYTES, {
+      message: `Your comment is too long: the limit is ${BODY_MAX_BYTES} bytes.`,
+    }),
+  /**
+   * Honeypot: hidden from people, so it must stay empty. It is accepted here whatever it holds
+   * so that a bot that fills it gets no validation error to learn from; the pipeline marks the
+   * comment as spam instead.
+   */
+  website2: z.preprocess((value) => (value == null ? "" : value), z.string().max(10_000)),
+});
+
+export type CommentInput = z.input<typeof CommentInputSchema>;
+export type ParsedCommentInput = z.output<typeof CommentInputSchema>;

@@ -1,0 +1,319 @@
+// The comment submission pipeline. Each step may refuse the comment (with a message the reader
+// can act on) or hold it for moderation (reason codes kept in holdReasons); what passes every
+// step is approved. The comment and its first moderation-log row are written together.
+import { now } from "@/lib/clock";
+import { db } from "@/lib/db";
+import { publicArticleWhere } from "@/lib/articles/visibility";
+import type { CommentMode, CommentStatus } from "@/lib/generated/prisma/enums";
+import { forgive, hit, type LimitRule } from "@/lib/rate-limit";
+import { keyedHash, rateLimitAddress } from "./ip";
+import { CommentInputSchema } from "./schema";
+import { loadCommentSettings, type CommentDefaults } from "./settings";
+import { countLinks, matchingTerms, normalizeBody } from "./text";
+
+/** Top-level comments are level 1; a reply may be at most this many levels deep. */
+export const MAX_THREAD_DEPTH = 3;
+export const DUPLICATE_WINDOW_MS = 10 * 60_000;
+/** Approved comments an email needs before its comments skip first-time moderation. */
+export const TRUSTED_AFTER_APPROVED = 2;
+
+export const BURST_LIMIT: LimitRule = { limit: 1, windowMs: 15_000, blockMs: 15_000 };
+export const SUSTAINED_LIMIT: LimitRule = { limit: 10, windowMs: 10 * 60_000, blockMs: 10 * 60_000 };
+
+export const HOLD_REASONS = {
+  honeypot: "HONEYPOT",
+  disallowedWord: "DISALLOWED_WORD",
+  moderationWord: "MODERATION_WORD",
+  links: "LINKS",
+  premoderate: "PREMODERATE",
+  firstTime: "FIRST_TIME",
+} as const;
+
+export const CLOSED_MESSAGE = "Comments are closed on this article.";
+
+export interface SubmitMeta {
+  /** The client's IP as the request saw it; null when unknown. */
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export type SubmitResult =
+  | { ok: true; comment: { id: string; status: CommentStatus }; heldFor?: string[] }
+  | {
+      ok: false;
+      status: 400 | 403 | 404 | 409 | 429;
+      code: string;
+      message: string;
+      retryAfterSeconds?: number;
+      /** For 400s from validation: the message for each field. */
+      fieldErrors?: Record<string, string>;
+    };
+
+type Refusal = Extract<SubmitResult, { ok: false }>;
+
+function refuse(status: Refusal["status"], code: string, message: string): Refusal {
+  return { ok: false, status, code, message };
+}
+
+interface EffectiveRules {
+  mode: CommentMode;
+  autoCloseDays: number | null;
+  linkLimit: number;
+  maxLength: number | null;
+  slowModeSeconds: number | null;
+  holdFirstTime: boolean;
+}
+
+/** A per-article setting outranks the site default; a zero or negative override turns a limit off. */
+function effectiveRules(
+  article: {
+    commentMode: CommentMode | null;
+    commentAutoCloseDays: number | null;
+    commentLinkLimit: number | null;
+    commentMaxLength: number | null;
+    commentSlowModeSeconds: number | null;
+  },
+  defaults: CommentDefaults,
+): EffectiveRules {
+  const positive = (override: number | null, fallback: number | null) =>
+    override === null ? fallback : override > 0 ? override : null;
+  return {
+    mode: article.commentMode ?? defaults.mode,
+    autoCloseDays: positive(article.commentAutoCloseDays, defaults.autoCloseDays),
+    linkLimit: Math.max(0, article.commentLinkLimit ?? defaults.linkLimit),
+    maxLength: positive(article.commentMaxLength, defaults.maxLength),
+    slowModeSeconds: positive(article.commentSlowModeSeconds, defaults.slowModeSeconds),
+    holdFirstTime: defaults.holdFirstTime,
+  };
+}
+
+/** Level of `parentId` in its thread (1 = top level); stops counting once past the maximum. */
+async function threadLevel(parentId: string): Promise<number> {
+  let level = 1;
+  let current: string | null = parentId;
+  const seen = new Set<string>();
+  while (current && level <= MAX_THREAD_DEPTH + 1 && !seen.has(current)) {
+    seen.add(current);
+    const row: { parentId: string | null } | null = await db.comment.findUnique({
+      where: { id: current },
+      select: { parentId: true },
+    });
+    if (!row?.parentId) return level;
+    current = row.parentId;
+    level += 1;
+  }
+  return level;
+}
+
+/** Counts one comment against every key; if any is over its limit, takes all the hits back. */
+async function checkRateLimits(keys: { key: string; rule: LimitRule }[], at: Date): Promise<Refusal | null> {
+  const states = [];
+  for (const { key, rule } of keys) states.push({ key, rule, state: await hit(key, rule) });
+  const over = states.filter(({ rule, state }) => state.hits > rule.limit);
+  if (over.length === 0) return null;
+  for (const { key, rule } of states) await forgive(key, rule);
+
+  const rows = await db.rateLimit.findMany({
+    where: { key: { in: over.map((o) => o.key) } },
+    select: { key: true, windowStartsAt: true },
+  });
+  let retryAt = at.getTime() + 1000;
+  for (const { key, rule } of over) {
+    const start = rows.find((r) => r.key === key)?.windowStartsAt.getTime() ?? at.getTime();
+    retryAt = Math.max(retryAt, start + rule.windowMs);
+  }
+  const retryAfterSeconds = Math.max(1, Math.ceil((retryAt - at.getTime()) / 1000));
+  return {
+    ok: false,
+    status: 429,
+    code: "RATE_LIMITED",
+    message: `You are commenting too quickly. Please wait ${retryAfterSeconds} second(s) and try again.`,
+    retryAfterSeconds,
+  };
+}
+
+export async function submitComment(input: unknown, meta: SubmitMeta): Promise<SubmitResult> {
+  const parsed = CommentInputSchema.safeParse(input);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? "form");
+      fieldErrors[field] ??= issue.message;
+    }
+    const first = parsed.error.issues[0]?.message ?? "The comment could not be read.";
+    return { ...refuse(400, "INVALID_INPUT", first), fieldErrors };
+  }
+  const data = parsed.data;
+  const at = now();
+  const { defaults, words } = await loadCommentSettings();
+
+  // 1. The article exists, is public, and takes comments.
+  const article = await db.article.findFirst({
+    where: { AND: [{ id: data.articleId }, publicArticleWhere(at)] },
+    select: {
+      id: true,
+      publishedAt: true,
+      commentMode: true,
+      commentAutoCloseDays: true,
+      commentLinkLimit: true,
+      commentMaxLength: true,
+      commentSlowModeSeconds: true,
+    },
+  });
+  if (!article) return refuse(404, "ARTICLE_NOT_FOUND", "That article could not be found.");
+  const rules = effectiveRules(article, defaults);
+  if (rules.mode === "CLOSED") return refuse(403, "COMMENTS_CLOSED", CLOSED_MESSAGE);
+  if (
+    rules.autoCloseDays !== null &&
+    article.publishedAt &&
+    article.publishedAt.getTime() + rules.autoCloseDays * 86_400_000 < at.getTime()
+  ) {
+    return refuse(403, "COMMENTS_CLOSED", CLOSED_MESSAGE);
+  }
+
+  const record = {
+    articleId: article.id,
+    authorName: data.name,
+    authorEmail: data.email,
+    authorUrl: data.website ?? null,
+    body: data.body,
+    ipHash: meta.ip ? keyedHash(meta.ip.trim()) : null,
+    userAgent: meta.userAgent ? meta.userAgent.slice(0, 512) : null,
+  };
+
+  // 2. Honeypot: accepted as spam with no hint, and nothing else checked.
+  if (data.website2 !== "") {
+    const comment = await store({ ...record, parentId: null }, "SPAM", [HOLD_REASONS.honeypot], at);
+    return { ok: true, comment };
+  }
+
+  // 3. Length on this article.
+  const length = [...data.body].length;
+  if (rules.maxLength !== null && length > rules.maxLength) {
+    return refuse(
+      400,
+      "TOO_LONG",
+      `Your comment is ${length} characters long; comments on this article can be at most ${rules.maxLength}. Please shorten it.`,
+    );
+  }
+
+  // 4. A reply goes under an approved comment on the same article, not too deep.
+  if (data.parentId) {
+    const parent = await db.comment.findUnique({
+      where: { id: data.parentId },
+      select: { articleId: true, status: true },
+    });
+    if (!parent || parent.articleId !== article.id) {
+      return refuse(400, "PARENT_NOT_FOUND", "The comment you are replying to could not be found.");
+    }
+    if (parent.status !== "APPROVED") {
+      return refuse(
+        409,
+        "PARENT_NOT_APPROVED",
+        "The comment you are replying to is not published; you can post a new comment instead.",
+      );
+    }
+    if ((await threadLevel(data.parentId)) + 1 > MAX_THREAD_DEPTH) {
+      return refuse(
+        400,
+        "THREAD_TOO_DEEP",
+        "This thread cannot go any deeper; reply to an earlier comment in it instead.",
+      );
+    }
+  }
+
+  // 5. The same comment again from the same email.
+  const normalized = normalizeBody(data.body);
+  const recent = await db.comment.findMany({
+    where: { authorEmail: data.email, createdAt: { gte: new Date(at.getTime() - DUPLICATE_WINDOW_MS) } },
+    select: { body: true },
+  });
+  if (recent.some((c) => normalizeBody(c.body) === normalized)) {
+    return refuse(409, "DUPLICATE", "It looks like you have already posted that comment.");
+  }
+
+  // 6. Rate limits per commenter (IP group and email) and the article's slow mode.
+  const emailKey = keyedHash(`email:${data.email}`);
+  const limits: { key: string; rule: LimitRule }[] = [
+    { key: `comments:burst:email:${emailKey}`, rule: BURST_LIMIT },
+    { key: `comments:sustained:email:${emailKey}`, rule: SUSTAINED_LIMIT },
+  ];
+  const address = meta.ip ? rateLimitAddress(meta.ip) : null;
+  if (address) {
+    const ipKey = keyedHash(`ip:${address}`);
+    limits.push(
+      { key: `comments:burst:ip:${ipKey}`, rule: BURST_LIMIT },
+      { key: `comments:sustained:ip:${ipKey}`, rule: SUSTAINED_LIMIT },
+    );
+  }
+  if (rules.slowModeSeconds !== null) {
+    const ms = rules.slowModeSeconds * 1000;
+    limits.push({
+      key: `comments:slow:${article.id}:${emailKey}`,
+      rule: { limit: 1, windowMs: ms, blockMs: ms },
+    });
+  }
+  const limited = await checkRateLimits(limits, at);
+  if (limited) return limited;
+
+  // 7–9. Spam and holds.
+  const reasons: string[] = [];
+  let status: CommentStatus = "APPROVED";
+  const text = `${data.name}\n${data.body}`;
+  if (matchingTerms(text, words.disallowed).length > 0) {
+    status = "SPAM";
+    reasons.push(HOLD_REASONS.disallowedWord);
+  } else {
+    if (matchingTerms(text, words.moderation).length > 0) reasons.push(HOLD_REASONS.moderationWord);
+    const links = countLinks(data.body);
+    if (links > 0 && links >= rules.linkLimit) reasons.push(HOLD_REASONS.links);
+    if (rules.mode === "PREMODERATE_ALL") {
+      reasons.push(HOLD_REASONS.premoderate);
+    } else if (rules.mode === "PREMODERATE_NEW" || rules.holdFirstTime) {
+      const approved = await db.comment.count({
+        where: { authorEmail: data.email, status: "APPROVED" },
+        take: TRUSTED_AFTER_APPROVED,
+      });
+      if (approved < TRUSTED_AFTER_APPROVED) reasons.push(HOLD_REASONS.firstTime);
+    }
+    if (reasons.length > 0) status = "PENDING";
+  }
+
+  const comment = await store({ ...record, parentId: data.parentId ?? null }, status, reasons, at);
+  return status === "PENDING" ? { ok: true, comment, heldFor: reasons } : { ok: true, comment };
+}
+
+async function store(
+  record: {
+    articleId: string;
+    parentId: string | null;
+    authorName: string;
+    authorEmail: string;
+    authorUrl: string | null;
+    body: string;
+    ipHash: string | null;
+    userAgent: string | null;
+  },
+  status: CommentStatus,
+  reasons: string[],
+  at: Date,
+): Promise<{ id: string; status: CommentStatus }> {
+  return db.$transaction(async (tx) => {
+    const comment = await tx.comment.create({
+      data: { ...record, status, holdReasons: reasons, createdAt: at, updatedAt: at },
+      select: { id: true, status: true },
+    });
+    await tx.commentModeration.create({
+      data: {
+        commentId: comment.id,
+        actorId: null,
+        action: "submitted",
+        fromStatus: null,
+        toStatus: status,
+        reasons,
+        createdAt: at,
+      },
+    });
+    return comment;
+  });
+}
