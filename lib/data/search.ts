@@ -1,6 +1,7 @@
 // Public full-text search. PostgreSQL does the matching and ranking over the generated
-// "searchVector" column (raw SQL, since Prisma cannot express tsquery); which of the matches a
-// reader may see is then decided by `publicArticleWhere`, the one visibility rule, through Prisma.
+// "searchVector" column (raw SQL, since Prisma cannot express tsquery), over the public articles
+// only (`publicArticleSql`, the visibility rule in SQL); the shown page is then read through
+// `publicArticleWhere`, the one visibility rule, through Prisma.
 import "server-only";
 import { articleCardSelect } from "@/lib/data/articles";
 import { publicArticleWhere } from "@/lib/articles/visibility";
@@ -87,6 +88,86 @@ async function loadCards(
 }
 
 /**
+ * `publicArticleWhere` (lib/articles/visibility.ts) in SQL, so that ranking, counting and paging
+ * only ever see what readers may see, without shipping candidate ids back through Prisma. The
+ * rule stays authoritative: the cards of the shown page are read through it (`loadCards`), and
+ * tests hold the two to the same answers.
+ */
+function publicArticleSql(now: Date): Prisma.Sql {
+  const at = utcTimestamp(now);
+  return Prisma.sql`a."status" IN ('PUBLISHED', 'SCHEDULED')
+      AND a."publishedAt" <= ${at}
+      AND a."withdrawnAt" IS NULL
+      AND (a."kind" = 'ORIGINAL' OR EXISTS (
+        SELECT 1 FROM "ReprintAuthorization" ra
+        WHERE ra."id" = a."authorizationId"
+          AND ra."validFrom" <= ${at}
+          AND ((ra."status" = 'GRANTED' AND (ra."validUntil" IS NULL OR ra."validUntil" > ${at}))
+            OR (ra."onTermination" = 'KEEP_EXISTING' AND ra."status" IN ('GRANTED', 'REVOKED')))))`;
+}
+
+interface RankedRow {
+  id: string;
+  /** How many public articles match in all (not capped). */
+  matches: number;
+  title: string;
+  snippet: string;
+}
+
+/**
+ * One page of the public matches, best first, with the number of matches and the highlighted
+ * title and snippet. The GIN index finds the matches; ts_headline, which re-reads the text, runs
+ * for the rows of this page only. The tsquery is inlined (NOT MATERIALIZED) so the planner can
+ * use it as an index condition.
+ */
+function rankedPage(
+  query: string,
+  filters: SearchFilters,
+  now: Date,
+  page: number,
+  pageSize: number,
+): Promise<RankedRow[]> {
+  const offset = (page - 1) * pageSize;
+  const limit = Math.max(0, Math.min(pageSize, MAX_SEARCH_CANDIDATES - offset));
+  return db.$queryRaw<RankedRow[]>`
+    WITH q AS NOT MATERIALIZED (SELECT websearch_to_tsquery('english', ${query}) AS query),
+    ranked AS (
+      SELECT a."id", a."publishedAt",
+             ts_filter(a."searchVector", '{a}') @@ q.query AS "titleHit",
+             ts_rank_cd(a."searchVector", q.query, 1) AS "rank",
+             count(*) OVER () AS "matches"
+      FROM "Article" a CROSS JOIN q
+      WHERE a."searchVector" @@ q.query
+        AND ${publicArticleSql(now)}
+        ${filterSql(filters)}
+      ORDER BY "titleHit" DESC, "rank" DESC, a."publishedAt" DESC, a."id" DESC
+      LIMIT ${limit} OFFSET ${offset}
+    )
+    SELECT r."id", r."matches"::int AS "matches",
+           ts_headline('english', translate(a."title", ${MARK_START + MARK_STOP}, ''),
+                       q.query, ${TITLE_HEADLINE_OPTIONS}) AS "title",
+           ts_headline('english',
+                       translate(concat_ws(' ', nullif(a."excerpt", ''), a."bodyText"),
+                                 ${MARK_START + MARK_STOP}, ''),
+                       q.query, ${HEADLINE_OPTIONS}) AS "snippet"
+    FROM ranked r JOIN "Article" a ON a."id" = r."id" CROSS JOIN q
+    ORDER BY r."titleHit" DESC, r."rank" DESC, r."publishedAt" DESC, r."id" DESC`;
+}
+
+/** How many public articles match, counting no further than one past the cap. */
+async function countMatches(query: string, filters: SearchFilters, now: Date): Promise<number> {
+  const [{ count }] = await db.$queryRaw<[{ count: number }]>`
+    SELECT count(*)::int AS "count" FROM (
+      SELECT 1 FROM "Article" a
+      WHERE a."searchVector" @@ websearch_to_tsquery('english', ${query})
+        AND ${publicArticleSql(now)}
+        ${filterSql(filters)}
+      LIMIT ${MAX_SEARCH_CANDIDATES + 1}
+    ) m`;
+  return count;
+}
+
+/**
  * Searches the public articles. An empty query with a tag or source filter lists that tag's or
  * source's articles, newest first; an empty query without filters finds nothing (the page shows
  * topics instead). `page` is clamped to the pages that exist.
@@ -119,77 +200,38 @@ export async function searchArticles(input: {
   }
 
   const query = input.q;
-  const released = utcTimestamp(input.now);
-  // 1. Every match, best first. Drafts and future articles are dropped here already so they do
-  //    not crowd out the cap; the authoritative visibility check is step 2.
-  const candidates = await db.$queryRaw<{ id: string }[]>`
-    WITH q AS (SELECT websearch_to_tsquery('english', ${query}) AS query)
-    SELECT a."id",
-           ts_filter(a."searchVector", '{a}') @@ q.query AS "titleHit",
-           ts_rank_cd(a."searchVector", q.query, 1) AS "rank"
-    FROM "Article" a CROSS JOIN q
-    WHERE a."searchVector" @@ q.query
-      AND a."status" IN ('PUBLISHED', 'SCHEDULED')
-      AND a."publishedAt" <= ${released}
-      AND a."withdrawnAt" IS NULL
-      ${filterSql(filters)}
-    ORDER BY "titleHit" DESC, "rank" DESC, a."publishedAt" DESC, a."id" DESC
-    LIMIT ${MAX_SEARCH_CANDIDATES + 1}`;
+  // Never further than the last page the cap allows; past the matches, clamped below.
+  let page = clampPage(input.page, MAX_SEARCH_CANDIDATES, pageSize);
+  let rows = await rankedPage(query, filters, input.now, page, pageSize);
+  let matches = rows[0]?.matches ?? 0;
+  if (!rows.length && page > 1) {
+    // Asked for a page past the end: count (capped), then show the last page there is.
+    matches = await countMatches(query, filters, input.now);
+    if (matches) {
+      page = clampPage(input.page, Math.min(matches, MAX_SEARCH_CANDIDATES), pageSize);
+      rows = await rankedPage(query, filters, input.now, page, pageSize);
+    }
+  }
 
-  if (!candidates.length) {
+  if (!matches) {
     const [{ nodes }] = await db.$queryRaw<[{ nodes: number }]>`
       SELECT numnode(websearch_to_tsquery('english', ${query}))::int AS "nodes"`;
     return empty(nodes === 0);
   }
 
-  const capped = candidates.length > MAX_SEARCH_CANDIDATES;
-  const candidateIds = candidates.slice(0, MAX_SEARCH_CANDIDATES).map((c) => c.id);
-
-  // 2. Which of them readers may see: the one visibility rule, plus the filters again.
-  const visible = new Set(
-    (
-      await db.article.findMany({
-        where: {
-          AND: [{ id: { in: candidateIds } }, publicArticleWhere(input.now), ...filterWhere(filters)],
-        },
-        select: { id: true },
-      })
-    ).map((a) => a.id),
+  const capped = matches > MAX_SEARCH_CANDIDATES;
+  const total = Math.min(matches, MAX_SEARCH_CANDIDATES);
+  // The cards of this page, through the one visibility rule (and the filters) again.
+  const cards = await loadCards(
+    rows.map((row) => row.id),
+    input.now,
+    filters,
   );
-  const ranked = candidateIds.filter((id) => visible.has(id));
-  const total = ranked.length;
-  const page = clampPage(input.page, total, pageSize);
-  const pageIds = ranked.slice((page - 1) * pageSize, page * pageSize);
-
-  // 3. Snippets for this page only (ts_headline re-reads the text), and the cards.
-  const [headlines, cards] = await Promise.all([
-    pageIds.length
-      ? db.$queryRaw<{ id: string; title: string; snippet: string }[]>`
-          WITH q AS (SELECT websearch_to_tsquery('english', ${query}) AS query)
-          SELECT a."id",
-                 ts_headline('english', translate(a."title", ${MARK_START + MARK_STOP}, ''),
-                             q.query, ${TITLE_HEADLINE_OPTIONS}) AS "title",
-                 ts_headline('english',
-                             translate(concat_ws(' ', nullif(a."excerpt", ''), a."bodyText"),
-                                       ${MARK_START + MARK_STOP}, ''),
-                             q.query, ${HEADLINE_OPTIONS}) AS "snippet"
-          FROM "Article" a CROSS JOIN q
-          WHERE a."id" IN (${Prisma.join(pageIds)})`
-      : Promise.resolve([]),
-    loadCards(pageIds, input.now, filters),
-  ]);
-  const headlineById = new Map(headlines.map((h) => [h.id, h]));
-
   const hits: SearchHit[] = [];
-  for (const id of pageIds) {
-    const article = cards.get(id);
+  for (const row of rows) {
+    const article = cards.get(row.id);
     if (!article) continue; // left the public set between the two reads
-    const headline = headlineById.get(id);
-    hits.push({
-      article,
-      title: headline ? splitHighlights(headline.title) : plain(article.title),
-      snippet: headline ? splitHighlights(headline.snippet) : plain(article.excerpt),
-    });
+    hits.push({ article, title: splitHighlights(row.title), snippet: splitHighlights(row.snippet) });
   }
 
   return {

@@ -1,7 +1,8 @@
 // RSS 2.0 for the site, a tag or a source. Item content is the article body rendered from its
 // Tiptap JSON by the same extension list the site uses (text and attributes escaped by the
 // renderer), preceded for reprints by the attribution the authorization asks for.
-import type { JSONContent } from "@tiptap/core";
+import { getSchema, type JSONContent } from "@tiptap/core";
+import { Node as ProseMirrorNode, type Schema } from "@tiptap/pm/model";
 import { renderToHTMLString } from "@tiptap/static-renderer/pm/html-string";
 import { Feed, type Category, type Extension } from "feed";
 import { SOURCE_KIND_LABELS } from "@/components/article/source-line";
@@ -10,7 +11,8 @@ import { articleExtensions } from "@/lib/editor/extensions";
 import type { FeedArticle } from "./select";
 import { absoluteUrl, articlePath, tagPath } from "@/lib/seo/urls";
 
-export const FEED_ITEM_LIMIT = 50;
+/** Items per feed (site, tag and source alike): the newest, each with its full content. */
+export const FEED_ITEM_LIMIT = 20;
 
 export interface FeedChannel {
   title: string;
@@ -96,6 +98,22 @@ function absolutizeMedia(node: JSONContent, siteUrl: string): JSONContent {
   };
 }
 
+let articleSchema: Schema | undefined;
+
+/**
+ * The renderer builds the editor schema from the extension list on every call when given JSON,
+ * which costs more than rendering a body; a feed builds it once and hands over documents.
+ */
+function articleDocument(doc: JSONContent): ProseMirrorNode | JSONContent {
+  articleSchema ??= getSchema(articleExtensions);
+  try {
+    return ProseMirrorNode.fromJSON(articleSchema, doc);
+  } catch {
+    // Not a document of this schema: let the renderer decide, as it does for any JSON.
+    return doc;
+  }
+}
+
 export function renderItemHtml(article: FeedArticle, siteUrl: string): string {
   const body = article.body as JSONContent | null;
   const link = absoluteUrl(siteUrl, articlePath(article.slug));
@@ -105,7 +123,10 @@ export function renderItemHtml(article: FeedArticle, siteUrl: string): string {
       ...attributionNodes(article),
       ...(body?.content ?? []).map((n) => absolutizeMedia(n, siteUrl)),
     ];
-    html = renderToHTMLString({ content: { type: "doc", content }, extensions: articleExtensions });
+    html = renderToHTMLString({
+      content: articleDocument({ type: "doc", content }),
+      extensions: articleExtensions,
+    });
   } catch {
     // A body the renderer cannot read must not take the whole feed down: point to the page.
     html = "";

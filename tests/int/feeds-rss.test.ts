@@ -8,8 +8,13 @@ import { GET as sourceFeed } from "@/app/feeds/sources/[slug]/route";
 import { GET as tagFeed } from "@/app/feeds/tags/[slug]/route";
 import { publishArticle } from "@/lib/articles/workflow";
 import { db } from "@/lib/db";
-import { buildFeed } from "@/lib/feeds/data";
-import { FEED_ITEM_LIMIT } from "@/lib/feeds/rss";
+import { renderToHTMLString } from "@tiptap/static-renderer/pm/html-string";
+import type { JSONContent } from "@tiptap/core";
+import { publicArticleWhere } from "@/lib/articles/visibility";
+import { articleExtensions } from "@/lib/editor/extensions";
+import { buildFeed, listFeedArticles } from "@/lib/feeds/data";
+import { attributionNodes, FEED_ITEM_LIMIT, renderItemHtml } from "@/lib/feeds/rss";
+import { feedArticleSelect } from "@/lib/feeds/select";
 import type { CurrentUser } from "@/lib/session";
 import { context, createTestArticle } from "../support/articles";
 import { createTestUser } from "../support/users";
@@ -352,7 +357,8 @@ describe("the feed routes", () => {
 });
 
 describe("the feed length", () => {
-  it("is the newest 50 public articles", async () => {
+  it("is the newest 20 public articles", async () => {
+    expect(FEED_ITEM_LIMIT).toBe(20);
     for (let i = 0; i < FEED_ITEM_LIMIT; i++) {
       await publish(await createTestArticle(editor, { title: `Filler ${i}` }));
     }
@@ -360,5 +366,49 @@ describe("the feed length", () => {
     expect(items).toHaveLength(FEED_ITEM_LIMIT);
     expect(textOf(child(items[0]!, "title"))).toBe(`Filler ${FEED_ITEM_LIMIT - 1}`);
     expect(items.map((i) => textOf(child(i, "link")))).not.toContain(`${SITE}/articles/${slugs.reprint}`);
+  });
+});
+
+describe("the feed's reads and rendering", () => {
+  it("reads the items in one pass, exactly as the Prisma select would", async () => {
+    const now = new Date();
+    const expected = await db.article.findMany({
+      where: publicArticleWhere(now),
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      take: 100,
+      select: feedArticleSelect,
+    });
+    const items = await listFeedArticles({}, now, 100);
+    expect(items).toEqual(expected);
+    const reprint = items.find((a) => a.slug === slugs.reprint)!;
+    expect(reprint.bylines.map((b) => [b.role, b.person.name])).toEqual([
+      ["AUTHOR", "Tiger knife"],
+      ["TRANSLATOR", "Lin Translator"],
+    ]);
+    expect(reprint.tags.map((t) => t.tag.slug)).toEqual([
+      "japan-taiwan-feed-test",
+      "taiwan-strait-feed-test",
+    ]);
+    expect(reprint.authorization).toMatchObject({ attributionRequired: true, linkBackRequired: true });
+    expect(items.find((a) => a.slug === slugs.original)).toMatchObject({ source: null, authorization: null });
+    expect(items.map((a) => a.slug)).not.toContain(slugs.draft);
+    expect(items.map((a) => a.slug)).not.toContain(slugs.unlicensed);
+    expect(await listFeedArticles({ slug: "no-such-article" }, now)).toEqual([]);
+  });
+
+  it("renders each item as the renderer does from JSON, and falls back to the excerpt", async () => {
+    const [reprint] = await listFeedArticles({ slug: slugs.reprint }, new Date());
+    const body = reprint!.body as JSONContent;
+    const fromJson = renderToHTMLString({
+      content: { type: "doc", content: [...attributionNodes(reprint!), ...(body.content ?? [])] },
+      extensions: articleExtensions,
+    });
+    expect(renderItemHtml(reprint!, SITE)).toBe(fromJson.replaceAll("]]>", "]]&gt;"));
+    const unreadable = {
+      ...reprint!,
+      kind: "ORIGINAL" as const,
+      body: { type: "doc", content: [{ type: "nope" }] },
+    };
+    expect(renderItemHtml(unreadable, SITE)).toContain("Read the article");
   });
 });

@@ -1,6 +1,7 @@
 // Public search: PostgreSQL full-text search over the weighted search vector, websearch syntax,
 // ranking, snippets, filters and pages — and only what `publicArticleWhere` lets readers see.
 import { beforeAll, describe, expect, it } from "vitest";
+import { publicArticleWhere } from "@/lib/articles/visibility";
 import { publishArticle, scheduleArticle } from "@/lib/articles/workflow";
 import { searchArticles, listSearchFacets, MAX_SEARCH_CANDIDATES } from "@/lib/data/search";
 import { db } from "@/lib/db";
@@ -302,5 +303,124 @@ describe("highlight splitting", () => {
       { text: "d", mark: true },
     ]);
     expect(splitHighlights("")).toEqual([]);
+  });
+});
+
+describe("counting and paging in SQL", () => {
+  it("ranks and counts exactly what publicArticleWhere lets readers see", async () => {
+    const source = await db.source.findUniqueOrThrow({ where: { slug: sourceSlug } });
+    const day = 86_400_000;
+    const grants = {
+      granted: { status: "GRANTED", validFrom: new Date(Date.now() - day) },
+      expired: {
+        status: "GRANTED",
+        validFrom: new Date(Date.now() - 2 * day),
+        validUntil: new Date(Date.now() - day),
+      },
+      notYet: { status: "GRANTED", validFrom: new Date(Date.now() + day) },
+      revokedTakeDown: {
+        status: "REVOKED",
+        validFrom: new Date(Date.now() - day),
+        onTermination: "TAKE_DOWN",
+      },
+      revokedKeep: {
+        status: "REVOKED",
+        validFrom: new Date(Date.now() - day),
+        onTermination: "KEEP_EXISTING",
+      },
+      expiredKeep: {
+        status: "GRANTED",
+        validFrom: new Date(Date.now() - 2 * day),
+        validUntil: new Date(Date.now() - day),
+        onTermination: "KEEP_EXISTING",
+      },
+      requested: { status: "REQUESTED", validFrom: new Date(Date.now() - day) },
+      deniedKeep: { status: "DENIED", validFrom: new Date(Date.now() - day), onTermination: "KEEP_EXISTING" },
+    } as const;
+    const created: string[] = [];
+    for (const [name, grant] of Object.entries(grants)) {
+      const article = await published(`rights-${name}`, {
+        title: `Zephyrquill reprint ${name}`,
+        kind: "REPRINT",
+        sourceId: source.id,
+        paragraphs: ["About the zephyrquill."],
+      });
+      const authorization = await db.reprintAuthorization.create({ data: { sourceId: source.id, ...grant } });
+      await db.article.update({ where: { id: article.id }, data: { authorizationId: authorization.id } });
+      created.push(article.id);
+    }
+    const withdrawn = await published("rights-withdrawn", {
+      title: "Zephyrquill original, withdrawn",
+      paragraphs: ["About the zephyrquill."],
+    });
+    await db.article.update({ where: { id: withdrawn.id }, data: { withdrawnAt: new Date() } });
+    created.push(withdrawn.id);
+
+    const now = new Date();
+    const visible = await db.article.findMany({
+      where: { AND: [{ id: { in: created } }, publicArticleWhere(now)] },
+      select: { id: true },
+    });
+    expect(visible.length).toBe(3); // granted, revokedKeep, expiredKeep
+    const result = await searchArticles({ q: "zephyrquill", page: 1, now });
+    expect(new Set(result.hits.map((h) => h.article.id))).toEqual(new Set(visible.map((a) => a.id)));
+    expect(result).toMatchObject({ total: visible.length, capped: false, totalPages: 1 });
+  });
+
+  it("counts facets exactly as publicArticleWhere does, every grant state included", async () => {
+    const now = new Date();
+    const publicArticle = publicArticleWhere(now);
+    const [tags, sources] = await Promise.all([
+      db.tag.findMany({
+        where: { articles: { some: { article: publicArticle } } },
+        select: {
+          name: true,
+          slug: true,
+          kind: true,
+          _count: { select: { articles: { where: { article: publicArticle } } } },
+        },
+      }),
+      db.source.findMany({
+        where: { articles: { some: publicArticle } },
+        select: { name: true, slug: true, _count: { select: { articles: { where: publicArticle } } } },
+      }),
+    ]);
+    const facets = await listSearchFacets(now);
+    const bySlug = <T extends { slug: string }>(list: T[]) =>
+      [...list].sort((a, b) => a.slug.localeCompare(b.slug));
+    expect(bySlug(facets.tags)).toEqual(
+      bySlug(tags.map((t) => ({ name: t.name, slug: t.slug, kind: t.kind, count: t._count.articles }))),
+    );
+    expect(bySlug(facets.sources)).toEqual(
+      bySlug(sources.map((s) => ({ name: s.name, slug: s.slug, count: s._count.articles }))),
+    );
+    // The reprint, and the three zephyrquill reprints whose grants still let them be served.
+    expect(facets.sources).toContainEqual({ name: "Bu Yidao (test)", slug: sourceSlug, count: 4 });
+  });
+
+  it(`keeps the best ${MAX_SEARCH_CANDIDATES} matches, says so, and pages to the last of them`, async () => {
+    const extra = MAX_SEARCH_CANDIDATES + 5;
+    await db.$executeRaw`
+      INSERT INTO "Article" ("id", "slug", "title", "body", "bodyText", "status", "kind", "publishedAt", "updatedAt")
+      SELECT 'cap-test-' || g, 'cap-test-' || g, 'Gravelwort note ' || g, '{"type":"doc","content":[]}'::jsonb,
+             'A gravelwort.', 'PUBLISHED'::"ArticleStatus", 'ORIGINAL'::"ArticleKind",
+             timestamp '2001-01-01' + g * interval '1 minute', now()
+      FROM generate_series(1, ${extra}::int) g`;
+    const lastPage = Math.ceil(MAX_SEARCH_CANDIDATES / SEARCH_PAGE_SIZE);
+    const first = await search("gravelwort");
+    expect(first).toMatchObject({
+      total: MAX_SEARCH_CANDIDATES,
+      capped: true,
+      page: 1,
+      totalPages: lastPage,
+    });
+    expect(first.hits[0]!.article.slug).toBe(`cap-test-${extra}`);
+    const last = await search("gravelwort", { page: lastPage });
+    expect(last.page).toBe(lastPage);
+    expect(last.hits.at(-1)!.article.slug).toBe(`cap-test-${extra - MAX_SEARCH_CANDIDATES + 1}`);
+    const beyond = await search("gravelwort", { page: lastPage + 7 });
+    expect(beyond.page).toBe(lastPage);
+    expect(beyond.hits.map((h) => h.article.id)).toEqual(last.hits.map((h) => h.article.id));
+    expect(await search("gravelwort", { page: 3 })).toMatchObject({ total: MAX_SEARCH_CANDIDATES, page: 3 });
   });
 });
