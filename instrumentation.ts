@@ -1,11 +1,16 @@
-// Runs once when a server instance starts: every instance sweeps reprint rights every 30
-// seconds, so a lapsed authorization is recorded as a withdrawal within a minute even when
-// nobody touches the app. (Readers are protected sooner: lists and pages hide lapsed reprints
-// at read time.) The sweep is idempotent, so several instances may run it side by side.
+// Runs once when a server instance starts.
+// - Every instance sweeps reprint rights every 30 seconds, so a lapsed authorization is
+//   withdrawn (and every cached page showing it invalidated) within a minute even when nobody
+//   touches the app. The sweep is idempotent, so several instances may run it side by side.
+// - Every instance listens for the cache invalidations the others broadcast.
 const RIGHTS_SWEEP_INTERVAL_MS = 30_000;
 
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { startRightsSweep } = await import("@/lib/rights/sweep-timer");
   startRightsSweep(RIGHTS_SWEEP_INTERVAL_MS);
+  if (process.env.DATABASE_URL) {
+    const { listenForInvalidations } = await import("@/lib/cache/listener");
+    listenForInvalidations(process.env.DATABASE_URL);
+  }
 }

@@ -1,4 +1,8 @@
+import path from "node:path";
 import type { NextConfig } from "next";
+
+// The page cache's share of memory; pages beyond it are read back from disk.
+const PAGE_CACHE_MEMORY_BYTES = 64 * 1024 * 1024;
 
 // Public pages render per request. A CDN may keep them 30 s, and serve a stale copy up to 15 s
 // more while it refetches: at worst 45 s, inside the promise that a withdrawn piece is gone
@@ -14,9 +18,11 @@ const PUBLIC_PATHS = [
   "/tags/:path*",
   "/sources/:path*",
   "/authors/:path*",
+  "/page/:path*",
   "/search",
   "/sitemap.xml",
 ];
+const ARCHIVES = ["tags", "sources", "authors"];
 // Staff screens and sign-in: never stored anywhere.
 const PRIVATE_PATHS = ["/admin", "/admin/:path*", "/login", "/api/admin/:path*", "/api/auth/:path*"];
 
@@ -31,8 +37,14 @@ const SECURITY_HEADERS = [
 ];
 
 const nextConfig: NextConfig = {
+  // Separate builds side by side (e.g. one per working copy of the test suite).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   reactStrictMode: true,
+  // Rendered public pages are cached (memory first, then disk) until an invalidation names a tag
+  // they carry; see lib/cache.
+  cacheHandler: path.resolve(import.meta.dirname, "lib/cache/page-cache-handler.mjs"),
+  cacheMaxMemorySize: PAGE_CACHE_MEMORY_BYTES,
   // forbidden() for signed-in staff whose role does not reach a page.
   experimental: { authInterrupts: true },
   // Server-only packages with WebAssembly or native parts: load them from node_modules as they are.
@@ -43,6 +55,21 @@ const nextConfig: NextConfig = {
     "@node-rs/argon2",
     "sharp",
   ],
+  // Public lists are cached per page, so their `?page=N` is a path segment inside the app.
+  async rewrites() {
+    const pageQuery = [{ type: "query" as const, key: "page", value: "(?<page>\\d{1,6})" }];
+    return {
+      beforeFiles: [
+        { source: "/", has: pageQuery, destination: "/page/:page" },
+        { source: "/", destination: "/page/1" },
+        ...ARCHIVES.map((archive) => ({
+          source: `/${archive}/:slug`,
+          has: pageQuery,
+          destination: `/${archive}/:slug/page/:page`,
+        })),
+      ],
+    };
+  },
   // When several entries match a path, the later one's value for the same header wins.
   async headers() {
     return [

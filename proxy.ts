@@ -4,7 +4,7 @@
 // - the URL of an article whose reprint rights ended answers 451 with a short notice (lists,
 //   feeds and the article page itself already hide it through the shared visibility rule).
 import { NextResponse, type NextRequest } from "next/server";
-import { isWithdrawnSlug, withdrawnResponse } from "@/lib/articles/withdrawn";
+import { isWithdrawnSlugCached, withdrawnResponse } from "@/lib/articles/withdrawn";
 import { now } from "@/lib/clock";
 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
@@ -15,7 +15,7 @@ export async function proxy(request: NextRequest) {
   const article = ARTICLE_PATH.exec(pathname);
   if (article) {
     const slug = safeDecode(article[1]!);
-    return slug && (await isWithdrawnSlug(slug, now())) ? withdrawnResponse() : NextResponse.next();
+    return slug && (await isWithdrawnSlugCached(slug, now())) ? withdrawnResponse() : NextResponse.next();
   }
   if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
   const login = new URL("/login", request.url);

@@ -1,5 +1,6 @@
 import type { MetadataRoute } from "next";
 import { connection } from "next/server";
+import { publicRead } from "@/lib/cache/public-reads";
 import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { buildSitemap } from "@/lib/feeds/sitemap";
@@ -7,5 +8,5 @@ import { buildSitemap } from "@/lib/feeds/sitemap";
 // Built per request: the build has no database, and what is public changes with the clock.
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   await connection();
-  return buildSitemap(now(), env.SITE_URL);
+  return publicRead("sitemap", () => buildSitemap(now(), env.SITE_URL));
 }

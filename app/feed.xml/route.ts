@@ -1,3 +1,4 @@
+import { publicRead } from "@/lib/cache/public-reads";
 import { now } from "@/lib/clock";
 import { buildFeed } from "@/lib/feeds/data";
 import { feedResponse } from "@/lib/feeds/response";
@@ -6,5 +7,5 @@ import { feedResponse } from "@/lib/feeds/response";
 export const dynamic = "force-dynamic";
 
 export async function GET() {
-  return feedResponse(await buildFeed({ kind: "site" }, now()));
+  return feedResponse(await publicRead("feed:site", () => buildFeed({ kind: "site" }, now())));
 }

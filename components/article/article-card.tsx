@@ -1,5 +1,7 @@
 import Link from "next/link";
 import type { ArticleCard as ArticleCardData } from "@/lib/data/articles";
+import { tagPath } from "@/lib/seo/urls";
+import styles from "./article.module.css";
 import { Byline } from "./byline";
 import { PublishedDate } from "./published-date";
 import { SourceLine } from "./source-line";
@@ -29,9 +31,21 @@ export function ArticleMeta({
   );
 }
 
+/** The card's primary tag (its first), above the title. */
+export function PrimaryTag({ tags }: { tags: ArticleCardData["tags"] }) {
+  const tag = tags[0]?.tag;
+  if (!tag) return null;
+  return (
+    <p className={styles.primaryTag} data-testid="primary-tag">
+      <Link href={tagPath(tag.slug)}>{tag.name}</Link>
+    </p>
+  );
+}
+
 export function ArticleCard({ article }: { article: ArticleCardData }) {
   return (
     <article className="article-card">
+      <PrimaryTag tags={article.tags} />
       <h2>
         <Link href={`/articles/${article.slug}`}>{article.title}</Link>
       </h2>

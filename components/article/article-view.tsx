@@ -1,14 +1,29 @@
 import type { JSONContent } from "@tiptap/core";
-import Link from "next/link";
+import type { ReactNode } from "react";
 import type { ArticleView as ArticleViewData } from "@/lib/data/articles";
 import { readingMinutes } from "@/lib/editor/document";
 import { ArticleBody } from "@/lib/editor/render";
+import { ArticleTags } from "./article-tags";
 import { Byline } from "./byline";
 import { PublishedDate } from "./published-date";
 import { SourceLine } from "./source-line";
 
-/** An article as readers see it; the staff preview renders the same component. */
-export function ArticleView({ article }: { article: ArticleViewData }) {
+/**
+ * An article as readers see it; the staff preview renders the same component. The public page
+ * passes what only readers get: `share` (ShareLinks), `related` (RelatedArticles) and
+ * `comments` (CommentSection).
+ */
+export function ArticleView({
+  article,
+  share,
+  related,
+  comments,
+}: {
+  article: ArticleViewData;
+  share?: ReactNode;
+  related?: ReactNode;
+  comments?: ReactNode;
+}) {
   const authorization = article.authorization;
   return (
     <article>
@@ -42,17 +57,10 @@ export function ArticleView({ article }: { article: ArticleViewData }) {
       <div className="article-body">
         <ArticleBody document={article.body as JSONContent} />
       </div>
-      {article.tags.length > 0 && (
-        <nav className="article-tags" aria-label="Topics">
-          <ul>
-            {article.tags.map(({ tag }) => (
-              <li key={tag.slug}>
-                <Link href={`/tags/${tag.slug}`}>{tag.name}</Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      )}
+      {share}
+      <ArticleTags tags={article.tags} />
+      {related}
+      {comments}
     </article>
   );
 }

@@ -1,5 +1,6 @@
 // Articles whose reprint rights ended: their URLs answer 451 Unavailable For Legal Reasons
 // (RFC 7725) with a short public notice. Nothing is deleted.
+import { publicRead } from "@/lib/cache/public-reads";
 import { db } from "@/lib/db";
 import { withdrawnArticleWhere } from "./visibility";
 
@@ -10,6 +11,20 @@ export async function isWithdrawnSlug(slug: string, now: Date): Promise<boolean>
     select: { id: true },
   });
   return found !== null;
+}
+
+/**
+ * The same question for every request to an article URL, answered from memory: the slugs of all
+ * withdrawn articles, read once and again after any change to what is public.
+ */
+export async function isWithdrawnSlugCached(slug: string, now: Date): Promise<boolean> {
+  const slugs = await publicRead("withdrawn-slugs", () => withdrawnSlugs(now));
+  return slugs.has(slug);
+}
+
+async function withdrawnSlugs(now: Date): Promise<Set<string>> {
+  const rows = await db.article.findMany({ where: withdrawnArticleWhere(now), select: { slug: true } });
+  return new Set(rows.map((row) => row.slug));
 }
 
 const NOTICE = `<!doctype html>

@@ -4,6 +4,7 @@
 // wait for it: the visibility rule hides lapsed reprints at read time; the sweep records the
 // withdrawal so the desk sees it and the audit trail says when and why.
 import { recordAudit } from "@/lib/audit";
+import { invalidateArticle } from "@/lib/cache/article-changes";
 import { db, type DbTransaction } from "@/lib/db";
 import { servableRightsWhere } from "@/lib/articles/visibility";
 import { evaluateRights, RIGHTS_REASON_TEXT, type RightsTrigger } from "./check-publishable";
@@ -98,15 +99,15 @@ export async function sweepRights(at: Date): Promise<SweepResult> {
     select: { id: true, version: true, authorizationId: true },
   });
   for (const article of due) {
-    await db.$transaction(async (tx) => {
+    const changed = await db.$transaction(async (tx) => {
       const result = await reviewArticle(tx, article, "SCHEDULED_PUBLISH", at, null);
       if (result.withdrawn) withdrawn++;
-      if (!result.allowed) return;
+      if (!result.allowed) return result.withdrawn;
       const { count } = await tx.article.updateMany({
         where: { id: article.id, version: article.version, status: "SCHEDULED" },
         data: { status: "PUBLISHED", version: { increment: 1 } },
       });
-      if (count === 0) return; // changed meanwhile; the next sweep sees it again
+      if (count === 0) return false; // changed meanwhile; the next sweep sees it again
       published++;
       await recordAudit(tx, {
         actorId: null,
@@ -114,7 +115,9 @@ export async function sweepRights(at: Date): Promise<SweepResult> {
         entityType: "Article",
         entityId: article.id,
       });
+      return true;
     });
+    if (changed) await invalidateArticle(article.id);
   }
 
   // Published reprints whose rights no longer let them be served.
@@ -123,10 +126,11 @@ export async function sweepRights(at: Date): Promise<SweepResult> {
     select: { id: true, authorizationId: true },
   });
   for (const article of lapsed) {
-    await db.$transaction(async (tx) => {
-      const result = await reviewArticle(tx, article, "SWEEP", at, null);
-      if (result.withdrawn) withdrawn++;
-    });
+    const result = await db.$transaction((tx) => reviewArticle(tx, article, "SWEEP", at, null));
+    if (result.withdrawn) {
+      withdrawn++;
+      await invalidateArticle(article.id);
+    }
   }
   return { published, withdrawn };
 }

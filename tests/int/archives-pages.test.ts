@@ -184,8 +184,9 @@ async function outcome(work: Promise<unknown>): Promise<{ status: number; locati
   }
 }
 
-function props(slug: string, search: Record<string, string | string[]> = {}) {
-  return { params: Promise.resolve({ slug }), searchParams: Promise.resolve(search) };
+/** The page's props for /…/<slug>?page=N, which next.config.ts rewrites to /…/<slug>/page/N. */
+function props(slug: string, search: { page?: string } = {}) {
+  return { params: Promise.resolve({ slug, ...search }) };
 }
 
 async function html(page: Promise<ReactElement>): Promise<string> {

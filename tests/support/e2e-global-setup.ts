@@ -16,6 +16,8 @@ declare module "vitest" {
     baseUrl: string;
     adminEmail: string;
     adminPassword: string;
+    /** The app's database, for tests that play a second instance; null on the embedded one. */
+    databaseUrl: string | null;
   }
 }
 
@@ -38,6 +40,7 @@ export default async function setup(project: TestProject) {
   project.provide("baseUrl", server.baseUrl);
   project.provide("adminEmail", E2E_ADMIN.email);
   project.provide("adminPassword", E2E_ADMIN.password);
+  project.provide("databaseUrl", serverUrl ? withDatabase(serverUrl, database) : null);
 
   return async () => {
     await server.stop();

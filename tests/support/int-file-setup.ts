@@ -1,7 +1,9 @@
 // Runs before each integration test file: a database of its own, cloned from the migrated
 // template (or a fresh in-memory embedded one), exposed as DATABASE_URL before lib/db loads.
+import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes } from "node:crypto";
-import { afterAll, inject } from "vitest";
+import { afterAll, beforeEach, inject } from "vitest";
+import { EVERYTHING, markInvalidated } from "@/lib/cache/registry";
 import { startEmbeddedDatabase } from "@/lib/database/embedded";
 import { applyMigrations } from "@/lib/database/migrations";
 import { resetClock } from "@/lib/clock";
@@ -38,3 +40,19 @@ async function disconnectAppClient() {
   await appGlobals.prisma?.$disconnect();
   delete appGlobals.prisma;
 }
+
+// Tests write to the database directly, past the invalidations the app's own writes make: start
+// every test with nothing cached in this process.
+beforeEach(() => markInvalidated([EVERYTHING]));
+
+// Pages rendered here run outside Next, where `unstable_cache` (used to tag pages for the page
+// cache) needs what Next's server provides: AsyncLocalStorage on globalThis, and an incremental
+// cache to talk to (this one stores nothing). The page cache itself is exercised against the
+// real server in tests/e2e.
+(globalThis as { AsyncLocalStorage?: unknown }).AsyncLocalStorage = AsyncLocalStorage;
+(globalThis as { __incrementalCache?: unknown }).__incrementalCache = {
+  isOnDemandRevalidate: false,
+  generateSimpleCacheKey: async (key: string) => key,
+  get: async () => null,
+  set: async () => {},
+};

@@ -8,6 +8,7 @@ import { SearchPagination } from "@/components/search/search-pagination";
 import { SearchResult } from "@/components/search/search-result";
 import { SearchTips } from "@/components/search/search-tips";
 import styles from "@/components/search/search.module.css";
+import { publicRead } from "@/lib/cache/public-reads";
 import { now } from "@/lib/clock";
 import { listRecentForSearch, listSearchFacets, searchArticles } from "@/lib/data/search";
 import { parseSearchParams, searchHref } from "@/lib/search/query";
@@ -26,7 +27,12 @@ export default async function SearchPage({ searchParams }: Props) {
   await connection();
   const params = parseSearchParams(await searchParams);
   const at = now();
-  const [results, facets] = await Promise.all([searchArticles({ ...params, now: at }), listSearchFacets(at)]);
+  // Shared between readers until what is public changes: popular queries and the facet lists
+  // are computed once, not per request.
+  const [results, facets] = await Promise.all([
+    publicRead(`search:${JSON.stringify(params)}`, () => searchArticles({ ...params, now: at })),
+    publicRead("search:facets", () => listSearchFacets(at)),
+  ]);
   const { q, tag, source } = params;
   const filtering = Boolean(tag || source);
   const tagName = tag && (facets.tags.find((t) => t.slug === tag)?.name ?? tag);
@@ -124,7 +130,7 @@ async function EmptySearch({
   sources: Parameters<typeof BrowseTopics>[0]["sources"];
   at: Date;
 }) {
-  const recent = await listRecentForSearch(at);
+  const recent = await publicRead("search:recent", () => listRecentForSearch(at));
   return (
     <>
       <p>Search every published article by word, name or phrase, or browse a topic below.</p>

@@ -2,6 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
+import { invalidateArticle } from "@/lib/cache/article-changes";
+import type { ArticleStatus } from "@/lib/generated/prisma/enums";
 import { importPastedReprint } from "@/lib/articles/import-reprint";
 import { createArticle as create, saveArticle as save } from "@/lib/articles/save-article";
 import {
@@ -21,11 +23,10 @@ import {
   TransitionSchema,
 } from "@/lib/validations/article";
 
-/** Public pages render per request for now; the admin list must show the new state. */
-function refreshArticleViews(slug?: string) {
+/** The desk's list; and, when readers may see the article (or just did), every page showing it. */
+async function refreshArticleViews(article?: { id: string; status: ArticleStatus }, wasPublic = false) {
   revalidatePath("/admin/articles");
-  revalidatePath("/");
-  if (slug) revalidatePath(`/articles/${slug}`);
+  if (article && (wasPublic || article.status === "PUBLISHED")) await invalidateArticle(article.id);
 }
 
 export const createArticle = defineAction({
@@ -33,7 +34,7 @@ export const createArticle = defineAction({
   schema: CreateArticleSchema,
   async handler(input, context) {
     const article = await create(input, context);
-    refreshArticleViews();
+    await refreshArticleViews();
     return { ok: true, message: "Saved.", data: article };
   },
 });
@@ -43,7 +44,9 @@ export const saveArticle = defineAction({
   schema: SaveArticleSchema,
   async handler(input, context) {
     const article = await save(input, context);
-    if (input.manual) refreshArticleViews(article.slug);
+    // An edit of a published article is live at once, autosaved or not.
+    if (input.manual) revalidatePath("/admin/articles");
+    if (article.status === "PUBLISHED") await invalidateArticle(article.id);
     return { ok: true, message: "Saved.", data: article };
   },
 });
@@ -53,7 +56,7 @@ export const submitArticle = defineAction({
   schema: TransitionSchema,
   async handler(input, context) {
     const article = await submitForReview(input, context);
-    refreshArticleViews();
+    await refreshArticleViews();
     return { ok: true, message: "Submitted for review.", data: article };
   },
 });
@@ -63,7 +66,7 @@ export const publishArticle = defineAction({
   schema: TransitionSchema,
   async handler(input, context) {
     const article = await publish(input, context);
-    refreshArticleViews(article.slug);
+    await refreshArticleViews(article);
     return { ok: true, message: "Published.", data: article };
   },
 });
@@ -73,7 +76,7 @@ export const scheduleArticle = defineAction({
   schema: ScheduleSchema,
   async handler(input, context) {
     const article = await schedule(input, context);
-    refreshArticleViews(article.slug);
+    await refreshArticleViews(article, true);
     return { ok: true, message: "Scheduled.", data: article };
   },
 });
@@ -83,7 +86,7 @@ export const unpublishArticle = defineAction({
   schema: TransitionSchema,
   async handler(input, context) {
     const article = await unpublish(input, context);
-    refreshArticleViews(article.slug);
+    await refreshArticleViews(article, true);
     return { ok: true, message: "Unpublished: it is a draft again.", data: article };
   },
 });
@@ -93,7 +96,7 @@ export const archiveArticle = defineAction({
   schema: TransitionSchema,
   async handler(input, context) {
     const article = await archive(input, context);
-    refreshArticleViews(article.slug);
+    await refreshArticleViews(article, true);
     return { ok: true, message: "Archived.", data: article };
   },
 });
@@ -103,7 +106,8 @@ export const bulkArchiveArticles = defineAction({
   schema: BulkArchiveSchema,
   async handler(input, context) {
     const count = await bulkArchive(input.ids, context);
-    refreshArticleViews();
+    revalidatePath("/admin/articles");
+    await invalidateArticle(...input.ids);
     return { ok: true, message: `Archived ${count} article(s).` };
   },
 });
@@ -113,7 +117,7 @@ export const importReprint = defineAction({
   schema: ImportReprintSchema,
   async handler(input, context) {
     const article = await importPastedReprint(input.text, context);
-    refreshArticleViews();
+    await refreshArticleViews();
     return { ok: true, redirectTo: `/admin/articles/${article.id}` };
   },
 });

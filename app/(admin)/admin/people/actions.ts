@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
+import { invalidateTaxonomy } from "@/lib/cache/article-changes";
 import {
   createPerson as create,
   deletePerson as remove,
@@ -17,10 +18,10 @@ import {
 } from "@/lib/validations/taxonomy";
 
 /** The desk's lists name people; public author pages (/authors/<slug>) render from them too. */
-function refreshPeopleViews(...slugs: string[]) {
+async function refreshPeopleViews(...personIds: string[]) {
   revalidatePath("/admin/people");
   revalidatePath("/admin/articles");
-  for (const slug of slugs) revalidatePath(`/authors/${slug}`);
+  await invalidateTaxonomy("person", ...personIds);
 }
 
 export const createPerson = defineAction({
@@ -28,7 +29,7 @@ export const createPerson = defineAction({
   schema: CreatePersonSchema,
   async handler(input, context) {
     const person = await create(input, context);
-    refreshPeopleViews(person.slug);
+    await refreshPeopleViews(person.id);
     return { ok: true, message: `Added “${person.name}” at /authors/${person.slug}.`, data: person };
   },
 });
@@ -38,7 +39,7 @@ export const renamePerson = defineAction({
   schema: RenamePersonSchema,
   async handler(input, context) {
     const person = await rename(input, context);
-    refreshPeopleViews(person.slug);
+    await refreshPeopleViews(person.id);
     return { ok: true, message: `Saved “${person.name}” at /authors/${person.slug}.`, data: person };
   },
 });
@@ -48,7 +49,7 @@ export const mergePeople = defineAction({
   schema: MergePeopleSchema,
   async handler(input, context) {
     const { source, target, articleCount, redirects } = await merge(input, context);
-    refreshPeopleViews(target.slug, ...redirects);
+    await refreshPeopleViews(target.id, source.id);
     return {
       ok: true,
       message: `Merged “${source.name}” into “${target.name}”: ${articlesPhrase(articleCount)} moved; /authors/${source.slug} now leads to /authors/${target.slug}.`,
@@ -62,7 +63,7 @@ export const deletePerson = defineAction({
   schema: DeletePersonSchema,
   async handler(input, context) {
     const person = await remove(input, context);
-    refreshPeopleViews(person.slug);
+    await refreshPeopleViews(person.id);
     return { ok: true, message: `Deleted “${person.name}”.` };
   },
 });

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
+import { invalidateTaxonomy } from "@/lib/cache/article-changes";
 import {
   createSource as create,
   deleteSource as remove,
@@ -9,12 +10,12 @@ import {
 } from "@/lib/sources/manage-sources";
 import { CreateSourceSchema, DeleteSourceSchema, UpdateSourceSchema } from "@/lib/validations/source";
 
-/** The desk's source pages, the article desk (which names sources) and the public source pages. */
-function refreshSourceViews(sourceId: string, ...slugs: string[]) {
+/** The desk's source pages, the article desk (which names sources) and public pages showing it. */
+async function refreshSourceViews(sourceId: string) {
   revalidatePath("/admin/sources");
   revalidatePath(`/admin/sources/${sourceId}`);
   revalidatePath("/admin/articles");
-  for (const slug of slugs) revalidatePath(`/sources/${slug}`);
+  await invalidateTaxonomy("source", sourceId);
 }
 
 export const createSource = defineAction({
@@ -22,7 +23,7 @@ export const createSource = defineAction({
   schema: CreateSourceSchema,
   async handler(input, context) {
     const source = await create(input, context);
-    refreshSourceViews(source.id, source.slug);
+    await refreshSourceViews(source.id);
     return {
       ok: true,
       message: `Added the source “${source.name}” at /sources/${source.slug}.`,
@@ -38,7 +39,7 @@ export const updateSource = defineAction({
   async handler(input, context) {
     const { source, changed, previousSlug } = await update(input, context);
     if (!changed) return { ok: true, message: "Nothing to save: no field changed.", data: source };
-    refreshSourceViews(source.id, source.slug, ...(previousSlug ? [previousSlug] : []));
+    await refreshSourceViews(source.id);
     const moved = previousSlug ? ` /sources/${previousSlug} now leads here.` : "";
     return { ok: true, message: `Saved “${source.name}” at /sources/${source.slug}.${moved}`, data: source };
   },
@@ -49,7 +50,7 @@ export const deleteSource = defineAction({
   schema: DeleteSourceSchema,
   async handler(input, context) {
     const source = await remove(input, context);
-    refreshSourceViews(source.id, source.slug);
+    await refreshSourceViews(source.id);
     return { ok: true, message: `Deleted the source “${source.name}”.`, redirectTo: "/admin/sources" };
   },
 });

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
+import { invalidateTaxonomy } from "@/lib/cache/article-changes";
 import { articlesPhrase } from "@/lib/taxonomy/shared";
 import {
   createTag as create,
@@ -16,11 +17,11 @@ import {
   RenameTagSchema,
 } from "@/lib/validations/taxonomy";
 
-/** The desk's lists name tags; public tag pages (/tags/<slug>) render from them too. */
-function refreshTagViews(...slugs: string[]) {
+/** The desk's lists name tags; public pages showing them are invalidated by id. */
+async function refreshTagViews(...tagIds: string[]) {
   revalidatePath("/admin/tags");
   revalidatePath("/admin/articles");
-  for (const slug of slugs) revalidatePath(`/tags/${slug}`);
+  await invalidateTaxonomy("tag", ...tagIds);
 }
 
 export const createTag = defineAction({
@@ -28,7 +29,7 @@ export const createTag = defineAction({
   schema: CreateTagSchema,
   async handler(input, context) {
     const tag = await create(input, context);
-    refreshTagViews(tag.slug);
+    await refreshTagViews(tag.id);
     return { ok: true, message: `Created the tag “${tag.name}” at /tags/${tag.slug}.`, data: tag };
   },
 });
@@ -38,7 +39,7 @@ export const renameTag = defineAction({
   schema: RenameTagSchema,
   async handler(input, context) {
     const tag = await rename(input, context);
-    refreshTagViews(tag.slug);
+    await refreshTagViews(tag.id);
     return { ok: true, message: `Saved “${tag.name}” at /tags/${tag.slug}.`, data: tag };
   },
 });
@@ -48,7 +49,7 @@ export const mergeTags = defineAction({
   schema: MergeTagsSchema,
   async handler(input, context) {
     const { source, target, articleCount, redirects } = await merge(input, context);
-    refreshTagViews(target.slug, ...redirects);
+    await refreshTagViews(target.id, source.id);
     return {
       ok: true,
       message: `Merged “${source.name}” into “${target.name}”: ${articlesPhrase(articleCount)} moved; /tags/${source.slug} now leads to /tags/${target.slug}.`,
@@ -62,7 +63,7 @@ export const deleteTag = defineAction({
   schema: DeleteTagSchema,
   async handler(input, context) {
     const tag = await remove(input, context);
-    refreshTagViews(tag.slug);
+    await refreshTagViews(tag.id);
     return { ok: true, message: `Deleted the tag “${tag.name}”.` };
   },
 });

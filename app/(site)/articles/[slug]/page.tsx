@@ -1,9 +1,14 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { connection } from "next/server";
+import { notFound, permanentRedirect } from "next/navigation";
 import { ArticleView } from "@/components/article/article-view";
+import { RelatedArticles } from "@/components/article/related-articles";
+import { ShareLinks } from "@/components/article/share-links";
+import { currentSlugFor } from "@/lib/articles/slug-redirects";
+import { tagPage } from "@/lib/cache/tag-page";
+import { cacheTag } from "@/lib/cache/tags";
 import { requestNow, slugFromParam } from "@/lib/data/archives";
 import { getPublishedArticle } from "@/lib/data/articles";
+import { relatedArticles } from "@/lib/data/related-articles";
 import { env } from "@/lib/env";
 import { breadcrumbJsonLd, newsArticleJsonLd, SITE_NAME } from "@/lib/seo/json-ld";
 import { JsonLd } from "@/lib/seo/json-ld-script";
@@ -13,8 +18,13 @@ interface Props {
   params: Promise<{ slug: string }>;
 }
 
+// Rendered on a reader's first visit, then served from the page cache until something it shows
+// changes (see lib/cache). None are rendered at build time.
+export function generateStaticParams(): Array<{ slug: string }> {
+  return [];
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  await connection();
   const article = await getPublishedArticle(slugFromParam((await params).slug), requestNow());
   if (!article) return {};
   const title = article.seoTitle ?? article.title;
@@ -41,9 +51,24 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ArticlePage({ params }: Props) {
-  await connection();
-  const article = await getPublishedArticle(slugFromParam((await params).slug), requestNow());
-  if (!article) notFound();
+  const slug = slugFromParam((await params).slug);
+  const article = await getPublishedArticle(slug, requestNow());
+  if (!article) {
+    // A later publication or rename under this slug replaces the 404 or the redirect.
+    await tagPage([cacheTag.articles]);
+    const moved = await currentSlugFor(slug, requestNow());
+    if (moved) permanentRedirect(articlePath(moved));
+    notFound();
+  }
+  const related = await relatedArticles(article.id, requestNow());
+  await tagPage([
+    ...related.map(({ id }) => cacheTag.article(id)),
+    cacheTag.article(article.id),
+    cacheTag.comments(article.id),
+    ...(article.sourceId ? [cacheTag.source(article.sourceId)] : []),
+    ...article.tags.map(({ tagId }) => cacheTag.tag(tagId)),
+    ...article.bylines.map(({ personId }) => cacheTag.person(personId)),
+  ]);
   const firstTag = article.tags[0]?.tag;
   const crumbs = [
     { name: SITE_NAME, url: "/" },
@@ -53,7 +78,11 @@ export default async function ArticlePage({ params }: Props) {
   return (
     <>
       <JsonLd data={[newsArticleJsonLd(article, env.SITE_URL), breadcrumbJsonLd(crumbs, env.SITE_URL)]} />
-      <ArticleView article={article} />
+      <ArticleView
+        article={article}
+        share={<ShareLinks slug={article.slug} title={article.title} />}
+        related={<RelatedArticles articles={related} />}
+      />
     </>
   );
 }

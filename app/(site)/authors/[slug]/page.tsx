@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
-import { connection } from "next/server";
 import { ArchiveHeader, articleCountPhrase } from "@/components/archive/archive-header";
 import { ArchiveList } from "@/components/archive/archive-list";
 import { ArchivePagination, archivePageHref } from "@/components/archive/archive-pagination";
@@ -12,6 +11,8 @@ import {
   requestNow,
   slugFromParam,
 } from "@/lib/data/archives";
+import { tagPage } from "@/lib/cache/tag-page";
+import { cacheTag } from "@/lib/cache/tags";
 import { env } from "@/lib/env";
 import type { BylineRole } from "@/lib/generated/prisma/enums";
 import { breadcrumbJsonLd } from "@/lib/seo/json-ld";
@@ -19,8 +20,13 @@ import { JsonLd } from "@/lib/seo/json-ld-script";
 import { authorPath } from "@/lib/seo/urls";
 
 interface Props {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  /** `page` is set on /…/page/N (where `?page=N` is rewritten to, see next.config.ts). */
+  params: Promise<{ slug: string; page?: string }>;
+}
+
+// Rendered on first visit, then served from the page cache until what it lists changes.
+export function generateStaticParams(): Array<{ slug: string }> {
+  return [];
 }
 
 function roleNote(roles: BylineRole[]): string {
@@ -28,12 +34,11 @@ function roleNote(roles: BylineRole[]): string {
   return roles.includes("TRANSLATOR") ? "Translator" : "Author";
 }
 
-export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  await connection();
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const lookup = await lookupPerson(slugFromParam((await params).slug), requestNow());
   if (!lookup || !("found" in lookup)) return {};
   const person = lookup.found;
-  const page = archivePageNumber(await searchParams);
+  const page = archivePageNumber(await params);
   return {
     title: page > 1 ? `${person.name} · page ${page}` : person.name,
     description: person.bio || `Commentary by ${person.name} on Crosscurrent.`,
@@ -41,9 +46,10 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   };
 }
 
-export default async function AuthorPage({ params, searchParams }: Props) {
-  await connection();
-  const page = archivePageNumber(await searchParams);
+export default async function AuthorPage({ params }: Props) {
+  // Lists show articles and names; every change to either invalidates this one tag.
+  await tagPage([cacheTag.articles]);
+  const page = archivePageNumber(await params);
   const lookup = await lookupPerson(slugFromParam((await params).slug), requestNow());
   if (!lookup) notFound();
   if ("redirectTo" in lookup) permanentRedirect(archivePageHref(authorPath(lookup.redirectTo), page));

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
-import { connection } from "next/server";
 import { ArchiveHeader, articleCountPhrase } from "@/components/archive/archive-header";
 import { ArchiveList } from "@/components/archive/archive-list";
 import { ArchivePagination, archivePageHref } from "@/components/archive/archive-pagination";
@@ -11,6 +10,8 @@ import {
   requestNow,
   slugFromParam,
 } from "@/lib/data/archives";
+import { tagPage } from "@/lib/cache/tag-page";
+import { cacheTag } from "@/lib/cache/tags";
 import { env } from "@/lib/env";
 import { breadcrumbJsonLd } from "@/lib/seo/json-ld";
 import { JsonLd } from "@/lib/seo/json-ld-script";
@@ -18,16 +19,20 @@ import { tagPath } from "@/lib/seo/urls";
 import { TAG_KIND_LABELS } from "@/lib/taxonomy/kinds";
 
 interface Props {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  /** `page` is set on /…/page/N (where `?page=N` is rewritten to, see next.config.ts). */
+  params: Promise<{ slug: string; page?: string }>;
 }
 
-export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  await connection();
+// Rendered on first visit, then served from the page cache until what it lists changes.
+export function generateStaticParams(): Array<{ slug: string }> {
+  return [];
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const lookup = await lookupTag(slugFromParam((await params).slug));
   if (!lookup || !("found" in lookup)) return {};
   const tag = lookup.found;
-  const page = archivePageNumber(await searchParams);
+  const page = archivePageNumber(await params);
   return {
     title: page > 1 ? `${tag.name} · page ${page}` : tag.name,
     description:
@@ -36,9 +41,10 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   };
 }
 
-export default async function TagPage({ params, searchParams }: Props) {
-  await connection();
-  const page = archivePageNumber(await searchParams);
+export default async function TagPage({ params }: Props) {
+  // Lists show articles and names; every change to either invalidates this one tag.
+  await tagPage([cacheTag.articles]);
+  const page = archivePageNumber(await params);
   const lookup = await lookupTag(slugFromParam((await params).slug));
   if (!lookup) notFound();
   if ("redirectTo" in lookup) permanentRedirect(archivePageHref(tagPath(lookup.redirectTo), page));

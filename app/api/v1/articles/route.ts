@@ -2,6 +2,7 @@
 // ?tag=&source=&author= (slugs), ?updatedSince= (ISO 8601), ?limit= (1–100, default 20),
 // ?cursor= (the nextCursor of the previous page). Answers { data: [...], nextCursor }.
 import type { NextRequest } from "next/server";
+import { publicRead } from "@/lib/cache/public-reads";
 import { now } from "@/lib/clock";
 import { listApiArticles, parseArticleListQuery } from "@/lib/data/content-api";
 import { apiError, apiJson, apiPreflight, guarded } from "../_shared/http";
@@ -13,7 +14,9 @@ export async function GET(request: NextRequest): Promise<Response> {
   return guarded(async () => {
     const query = parseArticleListQuery(request.nextUrl.searchParams);
     if (!query.ok) return apiError(400, query.error);
-    const page = await listApiArticles(query.value, now());
+    const page = await publicRead(`api:articles:${JSON.stringify(query.value)}`, () =>
+      listApiArticles(query.value, now()),
+    );
     if (!page.ok) return apiError(400, page.error);
     return apiJson(page.value);
   });

@@ -1,5 +1,6 @@
 // GET /api/v1/tags — every tag with its number of public articles. Answers { data: [...] }.
 import type { NextRequest } from "next/server";
+import { publicRead } from "@/lib/cache/public-reads";
 import { now } from "@/lib/clock";
 import { listApiTags, refuseParams } from "@/lib/data/content-api";
 import { apiError, apiJson, apiPreflight, guarded } from "../_shared/http";
@@ -11,7 +12,7 @@ export async function GET(request: NextRequest): Promise<Response> {
   return guarded(async () => {
     const noParams = refuseParams(request.nextUrl.searchParams);
     if (!noParams.ok) return apiError(400, noParams.error);
-    return apiJson({ data: await listApiTags(now()) });
+    return apiJson({ data: await publicRead("api:tags", () => listApiTags(now())) });
   });
 }
 

@@ -1,3 +1,4 @@
+import { publicRead } from "@/lib/cache/public-reads";
 import { now } from "@/lib/clock";
 import { buildFeed } from "@/lib/feeds/data";
 import { decodeSlug, feedResponse } from "@/lib/feeds/response";
@@ -7,5 +8,9 @@ export const dynamic = "force-dynamic";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const slug = decodeSlug((await params).slug);
-  return feedResponse(slug === null ? null : await buildFeed({ kind: "tag", slug }, now()));
+  return feedResponse(
+    slug === null
+      ? null
+      : await publicRead(`feed:tag:${slug}`, () => buildFeed({ kind: "tag", slug }, now())),
+  );
 }

@@ -2,6 +2,7 @@
 // 404 when there is no such public article, 451 when its reprint rights have ended, 308 from an
 // old slug to the current one.
 import type { NextRequest } from "next/server";
+import { publicRead } from "@/lib/cache/public-reads";
 import { now } from "@/lib/clock";
 import { slugFromParam } from "@/lib/data/archives";
 import { getApiArticle, refuseParams } from "@/lib/data/content-api";
@@ -19,7 +20,7 @@ export async function GET(request: NextRequest, { params }: Context): Promise<Re
     const noParams = refuseParams(request.nextUrl.searchParams);
     if (!noParams.ok) return apiError(400, noParams.error);
     const slug = slugFromParam((await params).slug);
-    const found = await getApiArticle(slug, now());
+    const found = await publicRead(`api:article:${slug}`, () => getApiArticle(slug, now()));
     switch (found.status) {
       case "found":
         return apiJson({ data: found.article });

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
+import { invalidateArticle } from "@/lib/cache/article-changes";
 import { restoreRevision as restore, RestoreRevisionSchema } from "@/lib/articles/restore-revision";
 
 /**
@@ -17,8 +18,7 @@ export const restoreRevision = defineAction({
     revalidatePath("/admin/articles");
     revalidatePath(`/admin/articles/${article.id}`);
     revalidatePath(`/admin/articles/${article.id}/revisions`);
-    revalidatePath("/");
-    revalidatePath(`/articles/${article.slug}`);
+    if (article.status === "PUBLISHED") await invalidateArticle(article.id);
     return {
       ok: true,
       message: `Restored as version ${article.version}.`,

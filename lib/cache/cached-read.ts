@@ -1,0 +1,42 @@
+// Reads that many readers share (search results, feeds, API pages, the withdrawn-slug check),
+// kept in this process until one of their tags is invalidated. Concurrent misses for one key
+// share a single load. Each cache is bounded by entry count, least recently used first out.
+import { cacheTime, isFresh } from "./registry";
+
+interface Entry {
+  value: Promise<unknown>;
+  since: number;
+  tags: readonly string[];
+}
+
+export interface ReadCache {
+  read<T>(key: string, tags: readonly string[], load: () => Promise<T>): Promise<T>;
+  clear(): void;
+}
+
+export function createReadCache(name: string, maxEntries: number): ReadCache {
+  // On globalThis: the proxy and route bundles each have their own module instances.
+  const global = globalThis as { [key: symbol]: Map<string, Entry> | undefined };
+  const symbol = Symbol.for(`crosscurrent.cache.read.${name}`);
+  const entries = (global[symbol] ??= new Map<string, Entry>());
+
+  return {
+    read<T>(key: string, tags: readonly string[], load: () => Promise<T>): Promise<T> {
+      const hit = entries.get(key);
+      entries.delete(key);
+      if (hit && isFresh(hit.tags, hit.since)) {
+        entries.set(key, hit); // most recently used goes last
+        return hit.value as Promise<T>;
+      }
+      const since = cacheTime(); // before the load starts, so a concurrent invalidation wins
+      const entry: Entry = { value: load(), since, tags };
+      entries.set(key, entry);
+      if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+      entry.value.catch(() => {
+        if (entries.get(key) === entry) entries.delete(key); // failures are not remembered
+      });
+      return entry.value as Promise<T>;
+    },
+    clear: () => entries.clear(),
+  };
+}

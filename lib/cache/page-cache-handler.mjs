@@ -1,0 +1,73 @@
+// Next's cache for rendered pages and route responses (configured in next.config.ts), made to
+// obey our invalidations. It is Next's own file-system cache (memory first, then disk), with one
+// change: an entry carrying a tag invalidated after the entry's render began is a miss, so the
+// next reader waits for a fresh render instead of getting the stale copy. Invalidations are
+// recorded by lib/cache/invalidate.ts (and relayed from other instances by lib/cache/listener.ts)
+// in a map both sides find on globalThis. Next loads this file itself, outside the app's bundles,
+// hence plain JavaScript.
+import fileSystemCache from "next/dist/server/lib/incremental-cache/file-system-cache.js";
+
+const FileSystemCache = fileSystemCache.default ?? fileSystemCache;
+
+const INVALIDATED_AT = Symbol.for("crosscurrent.cache.invalidatedAt");
+// When the render behind each stored entry began, and when the render under way began.
+const RENDERED_AT = Symbol.for("crosscurrent.cache.renderedAt");
+const RENDERING_SINCE = Symbol.for("crosscurrent.cache.renderingSince");
+// Next's header listing the tags a rendered page or route collected.
+const TAGS_HEADER = "x-next-cache-tags";
+
+function shared(symbol) {
+  return (globalThis[symbol] ??= new Map());
+}
+
+function cacheTime() {
+  return performance.timeOrigin + performance.now();
+}
+
+// Invalidating it invalidates everything (e.g. after missing notifications while disconnected).
+export const EVERYTHING = "*";
+
+function entryTags(entry, ctx) {
+  const tags = [EVERYTHING, ...(ctx?.tags ?? []), ...(ctx?.softTags ?? [])];
+  const value = entry?.value;
+  if (Array.isArray(value?.tags)) tags.push(...value.tags);
+  const header = value?.headers?.[TAGS_HEADER];
+  if (typeof header === "string") tags.push(...header.split(","));
+  return tags;
+}
+
+export default class PageCacheHandler extends FileSystemCache {
+  async get(key, ctx) {
+    const entry = await super.get(key, ctx);
+    // Judged by when its render began, not when it was stored: a render that read the database
+    // before an invalidation must not outlive it.
+    // An entry this process did not render (left on disk by an earlier run, or prerendered by the
+    // build) may predate invalidations this process never heard of: render it again.
+    const renderedAt = shared(RENDERED_AT).get(key);
+    const invalidatedAt = shared(INVALIDATED_AT);
+    const fresh =
+      entry &&
+      renderedAt !== undefined &&
+      entryTags(entry, ctx).every((tag) => (invalidatedAt.get(tag) ?? 0) < renderedAt);
+    if (fresh) return entry;
+    // A miss: Next renders now and then calls set().
+    shared(RENDERING_SINCE).set(key, cacheTime());
+    return null;
+  }
+
+  async set(key, data, ctx) {
+    const startedAt = shared(RENDERING_SINCE).get(key) ?? cacheTime();
+    shared(RENDERING_SINCE).delete(key);
+    await super.set(key, data, ctx);
+    shared(RENDERED_AT).set(key, startedAt);
+  }
+
+  /** Next's own revalidateTag/revalidatePath land here: treat them as immediate invalidations. */
+  async revalidateTag(tags, durations) {
+    const list = typeof tags === "string" ? [tags] : tags;
+    const invalidatedAt = shared(INVALIDATED_AT);
+    const at = cacheTime();
+    for (const tag of list) invalidatedAt.set(tag, Math.max(invalidatedAt.get(tag) ?? 0, at));
+    return super.revalidateTag(list, durations);
+  }
+}

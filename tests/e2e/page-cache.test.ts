@@ -1,0 +1,68 @@
+// Public pages are rendered once and then served from the page cache, until a change to
+// something they show invalidates them: here from this instance's own writes, and from another
+// instance's, relayed by PostgreSQL NOTIFY.
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+
+const baseUrl = inject("baseUrl");
+const databaseUrl = inject("databaseUrl");
+const SEED_PATH =
+  "/articles/today-there-is-a-special-background-for-high-level-calls-between-china-and-japan";
+
+async function cacheStatus(path: string): Promise<string | null> {
+  const response = await fetch(`${baseUrl}${path}`);
+  await response.arrayBuffer();
+  expect(response.status, path).toBe(200);
+  return response.headers.get("x-nextjs-cache");
+}
+
+describe("the page cache", () => {
+  let db: pg.Client;
+
+  beforeAll(async () => {
+    if (!databaseUrl) throw new Error("These tests need PostgreSQL: set TEST_DATABASE_URL.");
+    db = new pg.Client({ connectionString: databaseUrl });
+    await db.connect();
+  });
+  afterAll(async () => {
+    await db?.end();
+  });
+
+  it("serves the article, home and archive pages from the cache after their first render", async () => {
+    for (const path of [SEED_PATH, "/", "/tags/taiwan-strait", "/sources/bu-yidao"]) {
+      await cacheStatus(path); // rendered now, or earlier
+      expect(await cacheStatus(path), path).toBe("HIT");
+    }
+  });
+
+  it("renders a page again as soon as another instance announces a change it shows", async () => {
+    const { rows } = await db.query<{ id: string; title: string }>(
+      `select id, title from "Article" where slug = $1`,
+      [SEED_PATH.split("/").at(-1)],
+    );
+    const article = rows[0]!;
+    await cacheStatus(SEED_PATH);
+    expect(await cacheStatus(SEED_PATH)).toBe("HIT");
+    const edited = `${article.title} (seen by every instance)`;
+    try {
+      // Another instance's write: the database changes, then it broadcasts the article's tag.
+      await db.query(`update "Article" set title = $1 where id = $2`, [edited, article.id]);
+      const stillCached = await (await fetch(`${baseUrl}${SEED_PATH}`)).text();
+      expect(stillCached, "served from the cache until told otherwise").not.toContain(edited);
+      await db.query(`select pg_notify('cache_invalidation', $1)`, [
+        JSON.stringify({ from: "another-instance", tags: [`article:${article.id}`] }),
+      ]);
+      await expect
+        .poll(async () => (await (await fetch(`${baseUrl}${SEED_PATH}`)).text()).includes(edited), {
+          timeout: 1000,
+          interval: 20,
+        })
+        .toBe(true);
+    } finally {
+      await db.query(`update "Article" set title = $1 where id = $2`, [article.title, article.id]);
+      await db.query(`select pg_notify('cache_invalidation', $1)`, [
+        JSON.stringify({ from: "another-instance", tags: ["articles", `article:${article.id}`] }),
+      ]);
+    }
+  });
+});
