@@ -9,7 +9,9 @@ export const ADMIN_SECTIONS: ReadonlyArray<{ href: string; label: string; permis
   { href: "/admin/authorizations", label: "Authorizations", permission: "authorization.read" },
   { href: "/admin/tags", label: "Tags", permission: "tag.manage" },
   { href: "/admin/people", label: "People", permission: "person.manage" },
+  { href: "/admin/comments", label: "Comments", permission: "comment.moderate" },
   { href: "/admin/users", label: "Users", permission: "user.manage" },
+  { href: "/admin/settings", label: "Settings", permission: "settings.manage" },
   { href: "/admin/audit", label: "Audit log", permission: "audit.read" },
   { href: "/admin/account", label: "My account", permission: "account.manageOwn" },
 ];

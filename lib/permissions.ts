@@ -17,6 +17,7 @@ export const PERMISSIONS = [
   "authorization.request",
   "authorization.manage",
   "comment.moderate",
+  "commenter.manageData",
   "settings.manage",
   "user.manage",
   "audit.read",

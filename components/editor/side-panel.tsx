@@ -1,8 +1,15 @@
 "use client";
 
+import {
+  COMMENT_MODE_LABELS,
+  COMMENT_MODES,
+  HEATED_TOPIC_PRESET,
+  POLICY_LIMITS,
+} from "@/lib/comments/policy";
 import type { EditorFields, EditorOptions } from "./types";
 
 type Update = <K extends keyof EditorFields>(key: K, value: EditorFields[K]) => void;
+type NumberKey = "commentAutoCloseDays" | "commentLinkLimit" | "commentMaxLength" | "commentSlowModeSeconds";
 
 function TextField(props: {
   label: string;
@@ -28,6 +35,33 @@ function TextField(props: {
   );
 }
 
+/** A whole number that may be left empty (null). */
+function NumberField(props: {
+  label: string;
+  name: NumberKey;
+  value: number | null | undefined;
+  update: Update;
+  min: number;
+  max: number;
+}) {
+  return (
+    <label>
+      {props.label}
+      <input
+        type="number"
+        inputMode="numeric"
+        name={props.name}
+        min={props.min}
+        max={props.max}
+        step={1}
+        placeholder="site default"
+        value={props.value ?? ""}
+        onChange={(e) => props.update(props.name, e.target.value === "" ? null : Number(e.target.value))}
+      />
+    </label>
+  );
+}
+
 export function SidePanel({
   fields,
   update,
@@ -44,6 +78,9 @@ export function SidePanel({
   onRemoveFeaturedImage: () => void;
 }) {
   const authorizations = options.authorizations.filter((a) => a.sourceId === fields.sourceId);
+  const heated =
+    fields.commentMode === HEATED_TOPIC_PRESET.commentMode &&
+    fields.commentSlowModeSeconds === HEATED_TOPIC_PRESET.commentSlowModeSeconds;
   return (
     <aside className="editor-panel" aria-label="Article settings">
       <TextField
@@ -287,19 +324,70 @@ export function SidePanel({
         />
       </fieldset>
 
-      <label>
-        Comments
-        <select
-          value={fields.commentMode ?? ""}
-          onChange={(e) => update("commentMode", (e.target.value || null) as EditorFields["commentMode"])}
+      <fieldset>
+        <legend>Comments</legend>
+        <label>
+          Mode
+          <select
+            name="commentMode"
+            value={fields.commentMode ?? ""}
+            onChange={(e) => update("commentMode", (e.target.value || null) as EditorFields["commentMode"])}
+          >
+            <option value="">Site default</option>
+            {COMMENT_MODES.map((mode) => (
+              <option key={mode} value={mode}>
+                {COMMENT_MODE_LABELS[mode]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <NumberField
+          label="Close after (days since publication)"
+          name="commentAutoCloseDays"
+          value={fields.commentAutoCloseDays}
+          update={update}
+          min={0}
+          max={POLICY_LIMITS.autoCloseDays}
+        />
+        <NumberField
+          label="Hold comments with this many links"
+          name="commentLinkLimit"
+          value={fields.commentLinkLimit}
+          update={update}
+          min={1}
+          max={POLICY_LIMITS.linkLimit}
+        />
+        <NumberField
+          label="Maximum length (characters)"
+          name="commentMaxLength"
+          value={fields.commentMaxLength}
+          update={update}
+          min={0}
+          max={POLICY_LIMITS.maxLength}
+        />
+        <NumberField
+          label="Slow mode (seconds between one reader's comments)"
+          name="commentSlowModeSeconds"
+          value={fields.commentSlowModeSeconds}
+          update={update}
+          min={0}
+          max={POLICY_LIMITS.slowModeSeconds}
+        />
+        <p className="meta">Empty follows the site default; 0 turns a limit off for this article.</p>
+        <button
+          type="button"
+          className="link-button"
+          disabled={heated}
+          onClick={() => {
+            update("commentMode", HEATED_TOPIC_PRESET.commentMode);
+            update("commentSlowModeSeconds", HEATED_TOPIC_PRESET.commentSlowModeSeconds);
+          }}
         >
-          <option value="">Site default</option>
-          <option value="OPEN">Open</option>
-          <option value="PREMODERATE_NEW">Hold new commenters</option>
-          <option value="PREMODERATE_ALL">Hold every comment</option>
-          <option value="CLOSED">Closed</option>
-        </select>
-      </label>
+          {heated
+            ? "Heated topic: on"
+            : `Heated topic (pre-moderate everyone, slow mode ${HEATED_TOPIC_PRESET.commentSlowModeSeconds} s)`}
+        </button>
+      </fieldset>
     </aside>
   );
 }

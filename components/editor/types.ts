@@ -23,6 +23,11 @@ export interface EditorFields {
   seoTitle: string;
   seoDescription: string;
   commentMode: "OPEN" | "PREMODERATE_NEW" | "PREMODERATE_ALL" | "CLOSED" | null;
+  /** Comment limits for this article; null follows the site default, 0 turns one off. */
+  commentAutoCloseDays: number | null;
+  commentLinkLimit: number | null;
+  commentMaxLength: number | null;
+  commentSlowModeSeconds: number | null;
 }
 
 export interface ServerArticle {

@@ -46,6 +46,10 @@ function scalarData(fields: ArticleFields) {
     seoTitle: fields.seoTitle ?? null,
     seoDescription: fields.seoDescription ?? null,
     commentMode: fields.commentMode ?? null,
+    commentAutoCloseDays: fields.commentAutoCloseDays ?? null,
+    commentLinkLimit: fields.commentLinkLimit ?? null,
+    commentMaxLength: fields.commentMaxLength ?? null,
+    commentSlowModeSeconds: fields.commentSlowModeSeconds ?? null,
   };
 }
 

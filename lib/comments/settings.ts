@@ -1,8 +1,15 @@
 // Site-wide comment settings, stored as JSON in Setting rows. A malformed value never breaks
 // commenting: each field that does not parse falls back to its default.
 import { z } from "zod";
+import { ActionFailure } from "@/lib/actions/result";
+import type { ActionContext } from "@/lib/actions/run-action";
+import { recordAudit } from "@/lib/audit";
+import { invalidate } from "@/lib/cache/invalidate";
+import { cacheTag } from "@/lib/cache/tags";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CommentMode } from "@/lib/generated/prisma/enums";
+import { checkbox, COMMENT_MODES, POLICY_LIMITS, wholeNumberOrNull } from "./policy";
 
 export const DEFAULTS_KEY = "comments.defaults";
 export const WORDS_KEY = "comments.words";
@@ -66,4 +73,147 @@ export async function loadCommentSettings(): Promise<{ defaults: CommentDefaults
   const rows = await db.setting.findMany({ where: { key: { in: [DEFAULTS_KEY, WORDS_KEY] } } });
   const value = (key: string) => rows.find((row) => row.key === key)?.value;
   return { defaults: parseDefaults(value(DEFAULTS_KEY)), words: parseWords(value(WORDS_KEY)) };
+}
+
+// ─── Saving (the admin's settings page) ─────────────────────────────────────
+// Strict where the read side is tolerant: what an admin saves must be exactly what they meant.
+
+export const WORD_MAX_LENGTH = 100;
+export const WORDS_PER_LIST = 2000;
+
+/** Blank or 0 turns a limit off, stored as null. */
+const offWhenZero = (label: string, max: number) =>
+  wholeNumberOrNull(label, 0, max).transform((value) => (value === 0 ? null : value));
+
+/**
+ * The version of the row the form was loaded from (its updatedAt, "" when there was none), so a
+ * stale tab cannot silently overwrite a newer save. Direct callers may leave it out.
+ */
+const expectedSavedAt = z.string().max(40).optional();
+
+export const CommentDefaultsInputSchema = z.object({
+  mode: z.enum(COMMENT_MODES, { error: "Choose a comment mode." }),
+  autoCloseDays: offWhenZero("Auto-close", POLICY_LIMITS.autoCloseDays),
+  linkLimit: wholeNumberOrNull("The link limit", 1, POLICY_LIMITS.linkLimit).pipe(
+    z.number({ error: "Enter how many links hold a comment." }),
+  ),
+  maxLength: offWhenZero("The maximum length", POLICY_LIMITS.maxLength),
+  slowModeSeconds: offWhenZero("Slow mode", POLICY_LIMITS.slowModeSeconds),
+  holdFirstTime: checkbox,
+  expectedSavedAt,
+});
+
+/** One term per line (a form's textarea) or a list; blanks dropped, repeats (any case) once. */
+const termList = (label: string) =>
+  z
+    .preprocess(
+      (value) => (typeof value === "string" ? value.split(/\r?\n/) : (value ?? [])),
+      z.array(z.string()),
+    )
+    .transform((lines) => {
+      const seen = new Set<string>();
+      return lines
+        .map((line) => line.normalize("NFC").trim())
+        .filter((term) => term !== "" && !seen.has(term.toLowerCase()) && seen.add(term.toLowerCase()));
+    })
+    .superRefine((terms, ctx) => {
+      const long = terms.find((term) => [...term].length > WORD_MAX_LENGTH);
+      if (long)
+        ctx.addIssue({
+          code: "custom",
+          message: `${label}: “${long.slice(0, 40)}…” is longer than ${WORD_MAX_LENGTH} characters.`,
+        });
+      if (terms.length > WORDS_PER_LIST)
+        ctx.addIssue({ code: "custom", message: `${label}: at most ${WORDS_PER_LIST} entries.` });
+    });
+
+export const CommentWordsInputSchema = z.object({
+  disallowed: termList("Disallowed words"),
+  moderation: termList("Moderation words"),
+  expectedSavedAt,
+});
+
+export type CommentDefaultsInput = z.output<typeof CommentDefaultsInputSchema>;
+export type CommentWordsInput = z.output<typeof CommentWordsInputSchema>;
+
+export interface SavedSetting<T> {
+  value: T;
+  /** The row's updatedAt after the save; the form sends it back as `expectedSavedAt`. */
+  savedAt: string;
+  /** False when the input matched what was stored: nothing written, nothing audited. */
+  changed: boolean;
+}
+
+/** The settings page's view: the values in force and the version each form starts from. */
+export async function commentSettingsForAdmin() {
+  const rows = await db.setting.findMany({ where: { key: { in: [DEFAULTS_KEY, WORDS_KEY] } } });
+  const row = (key: string) => rows.find((r) => r.key === key);
+  return {
+    defaults: parseDefaults(row(DEFAULTS_KEY)?.value),
+    words: parseWords(row(WORDS_KEY)?.value),
+    defaultsSavedAt: row(DEFAULTS_KEY)?.updatedAt.toISOString() ?? "",
+    wordsSavedAt: row(WORDS_KEY)?.updatedAt.toISOString() ?? "",
+  };
+}
+
+async function saveSetting<T extends object>(
+  key: string,
+  value: T,
+  expected: string | undefined,
+  parse: (stored: unknown) => T,
+  { actor, ip }: ActionContext,
+): Promise<SavedSetting<T>> {
+  return db.$transaction(async (tx) => {
+    // Serializes saves of this key, including the first one, when there is no row to lock yet.
+    await tx.$executeRaw`select pg_advisory_xact_lock(hashtext(${`setting:${key}`}))`;
+    const current = await tx.setting.findUnique({ where: { key } });
+    const currentSavedAt = current?.updatedAt.toISOString() ?? "";
+    if (expected !== undefined && expected !== currentSavedAt) {
+      throw new ActionFailure(
+        "CONFLICT",
+        "Someone else saved these settings after you opened the page. Reload it to see their version.",
+      );
+    }
+    const before = current ? parse(current.value) : undefined;
+    if (current && JSON.stringify(before) === JSON.stringify(value)) {
+      return { value, savedAt: currentSavedAt, changed: false };
+    }
+    const json = value as unknown as Prisma.InputJsonValue;
+    const saved = await tx.setting.upsert({
+      where: { key },
+      create: { key, value: json },
+      update: { value: json },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "settings.update",
+      entityType: "Setting",
+      entityId: key,
+      before,
+      after: value,
+      ip,
+    });
+    return { value, savedAt: saved.updatedAt.toISOString(), changed: true };
+  });
+}
+
+/** Saves the site's comment defaults; every article without its own policy follows them. */
+export async function saveCommentDefaults(
+  input: CommentDefaultsInput,
+  context: ActionContext,
+): Promise<SavedSetting<CommentDefaults>> {
+  const { expectedSavedAt: expected, ...defaults } = input;
+  const result = await saveSetting(DEFAULTS_KEY, defaults, expected, parseDefaults, context);
+  // Whether comments are open shows on article pages.
+  if (result.changed) await invalidate([cacheTag.articles]);
+  return result;
+}
+
+/** Saves the word lists. They only steer new submissions, so no public page changes. */
+export async function saveCommentWords(
+  input: CommentWordsInput,
+  context: ActionContext,
+): Promise<SavedSetting<CommentWords>> {
+  const { expectedSavedAt: expected, ...words } = input;
+  return saveSetting(WORDS_KEY, words, expected, parseWords, context);
 }

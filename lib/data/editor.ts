@@ -26,6 +26,10 @@ export const EMPTY_FIELDS: EditorFields = {
   seoTitle: "",
   seoDescription: "",
   commentMode: null,
+  commentAutoCloseDays: null,
+  commentLinkLimit: null,
+  commentMaxLength: null,
+  commentSlowModeSeconds: null,
 };
 
 /** What the editor's pickers offer. */
@@ -98,6 +102,10 @@ export async function articleForEditor(id: string) {
     seoTitle: article.seoTitle ?? "",
     seoDescription: article.seoDescription ?? "",
     commentMode: article.commentMode,
+    commentAutoCloseDays: article.commentAutoCloseDays,
+    commentLinkLimit: article.commentLinkLimit,
+    commentMaxLength: article.commentMaxLength,
+    commentSlowModeSeconds: article.commentSlowModeSeconds,
   };
   return {
     server,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { articleCommentPolicyFields } from "@/lib/comments/policy";
 import { ArticleBodySchema } from "@/lib/editor/body-schema";
 import { SLUG_PATTERN } from "@/lib/slug";
 
@@ -52,7 +53,7 @@ export const ArticleFieldsSchema = z.object({
   featuredImageAlt: optionalText(300, "The image description").nullish(),
   seoTitle: optionalText(120, "The SEO title").nullish(),
   seoDescription: optionalText(300, "The SEO description").nullish(),
-  commentMode: z.enum(["OPEN", "PREMODERATE_NEW", "PREMODERATE_ALL", "CLOSED"]).nullish(),
+  ...articleCommentPolicyFields,
 });
 
 export type ArticleFields = z.output<typeof ArticleFieldsSchema>;

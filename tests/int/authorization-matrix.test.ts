@@ -40,6 +40,10 @@ const MATRIX: Record<string, Role[]> = {
   "app/(admin)/admin/people/actions.ts#renamePerson": EDITORS,
   "app/(admin)/admin/people/actions.ts#mergePeople": EDITORS,
   "app/(admin)/admin/people/actions.ts#deletePerson": EDITORS,
+  "app/(admin)/admin/comments/actions.ts#moderateComment": EDITORS,
+  "app/(admin)/admin/comments/actions.ts#bulkModerateComments": EDITORS,
+  "app/(admin)/admin/comments/actions.ts#editComment": EDITORS,
+  "app/(admin)/admin/comments/actions.ts#replyToComment": EDITORS,
   "app/(admin)/admin/media/actions.ts#updateMediaAlt": ALL_STAFF,
   "app/(admin)/admin/media/actions.ts#deleteMedia": ALL_STAFF,
   "app/api/admin/media/route.ts#POST": ALL_STAFF,
@@ -55,11 +59,21 @@ const MATRIX: Record<string, Role[]> = {
   "app/(admin)/admin/sources/actions.ts#deleteSource": ["ADMIN"],
   "app/(admin)/admin/account/actions.ts#changeOwnPassword": ALL_STAFF,
   "app/(admin)/admin/account/actions.ts#signOutEverywhere": ALL_STAFF,
+  "app/(admin)/admin/settings/actions.ts#saveCommentDefaults": ["ADMIN"],
+  "app/(admin)/admin/settings/actions.ts#saveCommentWords": ["ADMIN"],
+  "app/(admin)/admin/settings/commenters/actions.ts#lookUpCommenter": ["ADMIN"],
+  "app/(admin)/admin/settings/commenters/actions.ts#eraseCommenter": ["ADMIN"],
+  "app/(admin)/admin/settings/commenters/export/route.ts#POST": ["ADMIN"],
 };
 
 /** Route handlers that mutate but guard themselves by other means, and why. */
 const SELF_GUARDED_ROUTES: Record<string, string> = {
   "app/api/auth/[...nextauth]/route.ts": "next-auth's own sign-in endpoints, protected by its CSRF token",
+  // Public by design (readers, no staff permission): cross-site posts refused, rate-limited per IP,
+  // validated with zod; tested in tests/int/comments-public.test.ts.
+  "app/api/comments/route.ts":
+    "readers post comments through the submission pipeline; DELETE forgets cookies",
+  "app/api/comments/[id]/report/route.ts": "readers report comments, one report per address per comment",
 };
 
 const MUTATING_METHODS = ["POST", "PUT", "PATCH", "DELETE"];

@@ -36,6 +36,8 @@ export default async function setup(project: TestProject) {
     AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
     SEED_ADMIN_EMAIL: E2E_ADMIN.email,
     SEED_ADMIN_PASSWORD: E2E_ADMIN.password,
+    // As behind a reverse proxy on this machine: tests tell readers apart by X-Forwarded-For.
+    TRUSTED_PROXY: "127.0.0.1",
   });
   project.provide("baseUrl", server.baseUrl);
   project.provide("adminEmail", E2E_ADMIN.email);

@@ -3,11 +3,13 @@ import { notFound, permanentRedirect } from "next/navigation";
 import { ArticleView } from "@/components/article/article-view";
 import { RelatedArticles } from "@/components/article/related-articles";
 import { ShareLinks } from "@/components/article/share-links";
+import { CommentSection } from "@/components/comments/comment-section";
 import { currentSlugFor } from "@/lib/articles/slug-redirects";
 import { tagPage } from "@/lib/cache/tag-page";
 import { cacheTag } from "@/lib/cache/tags";
 import { requestNow, slugFromParam } from "@/lib/data/archives";
 import { getPublishedArticle } from "@/lib/data/articles";
+import { areCommentsOpen } from "@/lib/data/public-comments";
 import { relatedArticles } from "@/lib/data/related-articles";
 import { env } from "@/lib/env";
 import { breadcrumbJsonLd, newsArticleJsonLd, SITE_NAME } from "@/lib/seo/json-ld";
@@ -60,7 +62,10 @@ export default async function ArticlePage({ params }: Props) {
     if (moved) permanentRedirect(articlePath(moved));
     notFound();
   }
-  const related = await relatedArticles(article.id, requestNow());
+  const [related, commentsOpen] = await Promise.all([
+    relatedArticles(article.id, requestNow()),
+    areCommentsOpen(article.id, requestNow()),
+  ]);
   await tagPage([
     ...related.map(({ id }) => cacheTag.article(id)),
     cacheTag.article(article.id),
@@ -82,6 +87,9 @@ export default async function ArticlePage({ params }: Props) {
         article={article}
         share={<ShareLinks slug={article.slug} title={article.title} />}
         related={<RelatedArticles articles={related} />}
+        comments={
+          <CommentSection articleId={article.id} articleSlug={article.slug} commentsOpen={commentsOpen} />
+        }
       />
     </>
   );

@@ -1,0 +1,41 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { defineAction } from "@/lib/actions/define-action";
+import {
+  CommentDefaultsInputSchema,
+  CommentWordsInputSchema,
+  saveCommentDefaults as saveDefaults,
+  saveCommentWords as saveWords,
+} from "@/lib/comments/settings";
+
+export const saveCommentDefaults = defineAction({
+  permission: "settings.manage",
+  schema: CommentDefaultsInputSchema,
+  async handler(input, context) {
+    const saved = await saveDefaults(input, context);
+    revalidatePath("/admin/settings");
+    return {
+      ok: true,
+      message: saved.changed ? "Saved the comment defaults." : "Nothing to save: no field changed.",
+      data: { savedAt: saved.savedAt },
+    };
+  },
+});
+
+export const saveCommentWords = defineAction({
+  permission: "settings.manage",
+  schema: CommentWordsInputSchema,
+  async handler(input, context) {
+    const saved = await saveWords(input, context);
+    revalidatePath("/admin/settings");
+    const { disallowed, moderation } = saved.value;
+    return {
+      ok: true,
+      message: saved.changed
+        ? `Saved ${disallowed.length} disallowed and ${moderation.length} moderation entries.`
+        : "Nothing to save: the lists are unchanged.",
+      data: { savedAt: saved.savedAt },
+    };
+  },
+});

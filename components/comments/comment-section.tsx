@@ -1,0 +1,53 @@
+// The discussion under an article: the count, the published threads and the form. It reads no
+// cookie, header or query string, so the article page stays one cached page for every reader;
+// whatever belongs to one reader happens in the client components inside it.
+import { getPublicComments, type CommentOrder } from "@/lib/data/public-comments";
+import { commentsFeedPath } from "@/lib/feeds/comments";
+import { CommentThread } from "./comment-thread";
+import styles from "./comments.module.css";
+import { CommentsProvider } from "./comments-provider";
+import { FormSlot, OwnComments } from "./reader-slots";
+
+function countHeading(count: number): string {
+  if (count === 0) return "No comments yet";
+  return count === 1 ? "1 comment" : `${count.toLocaleString("en-GB")} comments`;
+}
+
+export async function CommentSection({
+  articleId,
+  articleSlug,
+  commentsOpen,
+  order = "oldest",
+}: {
+  articleId: string;
+  articleSlug: string;
+  /** Whether new comments are taken (see areCommentsOpen in lib/data/public-comments.ts). */
+  commentsOpen: boolean;
+  /** Top-level comments oldest (default) or newest first; replies always read oldest first. */
+  order?: CommentOrder;
+}) {
+  const { count, threads } = await getPublicComments(articleId, order);
+  const ownTopLevel = <OwnComments parentId={null} />;
+  return (
+    <section id="comments" className={styles.section} aria-labelledby="comments-heading">
+      <h2 id="comments-heading" className={styles.heading}>
+        {countHeading(count)}
+      </h2>
+      <p className={styles.feedLink}>
+        <a href={commentsFeedPath(articleSlug)}>Comments feed (RSS)</a>
+      </p>
+      <CommentsProvider articleId={articleId} open={commentsOpen}>
+        {order === "newest" && ownTopLevel}
+        {threads.length > 0 && (
+          <ol className={styles.list}>
+            {threads.map((node) => (
+              <CommentThread key={node.id} node={node} level={1} />
+            ))}
+          </ol>
+        )}
+        {order === "oldest" && ownTopLevel}
+        {commentsOpen ? <FormSlot parentId={null} /> : <p className={styles.closed}>Comments are closed.</p>}
+      </CommentsProvider>
+    </section>
+  );
+}

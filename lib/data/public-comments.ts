@@ -1,0 +1,145 @@
+// What readers see of comments. Every public read (the article's threads, the comment feeds,
+// the commenter's own comment in the POST answer) selects through `publicCommentSelect` and
+// leaves through `toPublicComment`: an explicit allowlist, so an email address, IP hash, user
+// agent or hold reason cannot reach a page, feed or response by accident.
+import "server-only";
+import { cache } from "react";
+import { publicArticleWhere } from "@/lib/articles/visibility";
+import { now } from "@/lib/clock";
+import { queueWhere } from "@/lib/comments/queues";
+import { loadCommentSettings } from "@/lib/comments/settings";
+import { MAX_THREAD_DEPTH } from "@/lib/comments/submit";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export interface PublicComment {
+  id: string;
+  parentId: string | null;
+  authorName: string;
+  authorUrl: string | null;
+  body: string;
+  /** ISO 8601, so the same shape travels to client components and JSON. */
+  createdAt: string;
+  isStaff: boolean;
+}
+
+export interface CommentNode extends PublicComment {
+  replies: CommentNode[];
+}
+
+export type CommentOrder = "oldest" | "newest";
+
+export const publicCommentSelect = {
+  id: true,
+  parentId: true,
+  authorName: true,
+  authorUrl: true,
+  body: true,
+  createdAt: true,
+  staffUserId: true,
+} as const satisfies Prisma.CommentSelect;
+
+type PublicCommentRow = Prisma.CommentGetPayload<{ select: typeof publicCommentSelect }>;
+
+export function toPublicComment(row: PublicCommentRow): PublicComment {
+  return {
+    id: row.id,
+    parentId: row.parentId,
+    authorName: row.authorName,
+    authorUrl: row.authorUrl,
+    body: row.body,
+    createdAt: row.createdAt.toISOString(),
+    isStaff: row.staffUserId !== null,
+  };
+}
+
+/**
+ * Comments readers may see: approved and not waiting in the Reported queue, on a public article.
+ * (A reply under a hidden comment is hidden too: `buildThreads` drops it, the feeds filter it.)
+ */
+export function publicCommentWhere(at: Date): Prisma.CommentWhereInput {
+  return { AND: [queueWhere("APPROVED"), { article: publicArticleWhere(at) }] };
+}
+
+/**
+ * Threads from a flat list in display order: a reply goes under its parent (its own replies in
+ * the order given), up to MAX_THREAD_DEPTH levels; one whose parent is not in the list, or that
+ * would sit deeper, is left out with its replies.
+ */
+export function buildThreads(comments: PublicComment[]): CommentNode[] {
+  const nodes = new Map(comments.map((c) => [c.id, { ...c, replies: [] as CommentNode[] }]));
+  const depth = new Map<string, number | null>();
+  const depthOf = (id: string): number | null => {
+    if (depth.has(id)) return depth.get(id)!;
+    depth.set(id, null); // a cycle resolves to "not shown"
+    const node = nodes.get(id);
+    let level: number | null = null;
+    if (node) {
+      const parentLevel = node.parentId === null ? 0 : depthOf(node.parentId);
+      level = parentLevel === null || parentLevel >= MAX_THREAD_DEPTH ? null : parentLevel + 1;
+    }
+    depth.set(id, level);
+    return level;
+  };
+
+  const roots: CommentNode[] = [];
+  for (const node of nodes.values()) {
+    if (depthOf(node.id) === null) continue;
+    if (node.parentId === null) roots.push(node);
+    else nodes.get(node.parentId)!.replies.push(node);
+  }
+  return roots;
+}
+
+function countNodes(nodes: CommentNode[]): number {
+  return nodes.reduce((sum, node) => sum + 1 + countNodes(node.replies), 0);
+}
+
+/**
+ * An article's public comments as threads, in one query. Top-level comments come oldest or
+ * newest first; replies always read oldest first, as a conversation. `count` is what is shown.
+ */
+export const getPublicComments = cache(
+  async (
+    articleId: string,
+    order: CommentOrder = "oldest",
+  ): Promise<{ count: number; threads: CommentNode[] }> => {
+    const rows = await db.comment.findMany({
+      where: { AND: [{ articleId }, publicCommentWhere(now())] },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: publicCommentSelect,
+    });
+    const threads = buildThreads(rows.map(toPublicComment));
+    if (order === "newest") threads.reverse();
+    return { count: countNodes(threads), threads };
+  },
+);
+
+/**
+ * Whether the article takes new comments: its own mode and auto-close outrank the site
+ * defaults, as in the submission pipeline (which refuses, whatever a cached page showed).
+ */
+export async function areCommentsOpen(articleId: string, at: Date = now()): Promise<boolean> {
+  const [article, { defaults }] = await Promise.all([
+    db.article.findFirst({
+      where: { AND: [{ id: articleId }, publicArticleWhere(at)] },
+      select: { publishedAt: true, commentMode: true, commentAutoCloseDays: true },
+    }),
+    loadCommentSettings(),
+  ]);
+  if (!article) return false;
+  if ((article.commentMode ?? defaults.mode) === "CLOSED") return false;
+  const override = article.commentAutoCloseDays;
+  const autoCloseDays = override === null ? defaults.autoCloseDays : override > 0 ? override : null;
+  if (autoCloseDays === null || !article.publishedAt) return true;
+  return article.publishedAt.getTime() + autoCloseDays * 86_400_000 >= at.getTime();
+}
+
+/**
+ * A just-posted comment as its sender may see it, whatever its status, with the parent they
+ * replied to: the honeypot files its catch without a parent, and must not give that away.
+ */
+export async function getPostedComment(id: string, parentId: string | null): Promise<PublicComment> {
+  const row = await db.comment.findUniqueOrThrow({ where: { id }, select: publicCommentSelect });
+  return { ...toPublicComment(row), parentId };
+}

@@ -1,0 +1,108 @@
+// RSS 2.0 of public comments: site-wide and per article. Items carry the commenter's name (as
+// dc:creator) and the body as escaped HTML; the rows come through the public allowlist
+// (lib/data/public-comments.ts), so no email or IP hash is ever read here.
+import "server-only";
+import { Feed } from "feed";
+import { publicArticleWhere } from "@/lib/articles/visibility";
+import { COMMENT_LINK_REL, commentParagraphs } from "@/lib/comments/body-parts";
+import { queueWhere } from "@/lib/comments/queues";
+import { publicCommentSelect, publicCommentWhere } from "@/lib/data/public-comments";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { SLUG_PATTERN } from "@/lib/slug";
+import { absoluteUrl, articlePath } from "@/lib/seo/urls";
+import { escapeHtml } from "./rss";
+
+export const COMMENT_FEED_LIMIT = 50;
+
+export type CommentFeedScope = { kind: "site" } | { kind: "article"; slug: string };
+
+export const commentsFeedPath = (slug?: string) =>
+  slug === undefined ? "/feeds/comments" : `/feeds/comments/${encodeURIComponent(slug)}`;
+
+// As in lib/feeds/rss.ts: characters XML forbids, and "]]>" that would end a CDATA section.
+const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+const cdataSafeText = (text: string) => text.replaceAll("]]>", "]]\u2060>");
+const cdataSafeHtml = (html: string) => html.replaceAll("]]>", "]]&gt;");
+
+/** The comment body as HTML: escaped text, <br> and nofollow links, from the same parts as the page. */
+export function commentBodyHtml(body: string): string {
+  return commentParagraphs(body)
+    .map((paragraph) => {
+      const inner = paragraph
+        .map((part) =>
+          part.type === "break"
+            ? "<br>"
+            : part.type === "link"
+              ? `<a href="${escapeHtml(part.href)}" rel="${COMMENT_LINK_REL}">${escapeHtml(part.text)}</a>`
+              : escapeHtml(part.text),
+        )
+        .join("");
+      return `<p>${inner}</p>`;
+    })
+    .join("");
+}
+
+/** The RSS document, or null when the article is not public. */
+export async function buildCommentsFeed(
+  scope: CommentFeedScope,
+  at: Date,
+  siteUrl: string = env.SITE_URL,
+): Promise<string | null> {
+  let article: { id: string; slug: string; title: string } | null = null;
+  if (scope.kind === "article") {
+    if (!SLUG_PATTERN.test(scope.slug) || scope.slug.length > 200) return null;
+    article = await db.article.findFirst({
+      where: { AND: [{ slug: scope.slug }, publicArticleWhere(at)] },
+      select: { id: true, slug: true, title: true },
+    });
+    if (!article) return null;
+  }
+
+  // A reply to a hidden comment stays hidden here too, as on the page.
+  const where: Prisma.CommentWhereInput = {
+    AND: [
+      publicCommentWhere(at),
+      { OR: [{ parentId: null }, { parent: queueWhere("APPROVED") }] },
+      ...(article ? [{ articleId: article.id }] : []),
+    ],
+  };
+  const comments = await db.comment.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: COMMENT_FEED_LIMIT,
+    select: { ...publicCommentSelect, article: { select: { slug: true, title: true } } },
+  });
+
+  const link = article
+    ? `${absoluteUrl(siteUrl, articlePath(article.slug))}#comments`
+    : absoluteUrl(siteUrl, "/");
+  const feed = new Feed({
+    title: article ? `Comments on “${article.title}”` : "Crosscurrent: comments",
+    description: article
+      ? `Reader comments on “${article.title}” on Crosscurrent.`
+      : "The latest reader comments on Crosscurrent.",
+    id: link,
+    link,
+    language: "en",
+    updated: comments[0]?.createdAt ?? at,
+    generator: "Crosscurrent",
+    feedLinks: { rss: absoluteUrl(siteUrl, commentsFeedPath(article?.slug)) },
+    copyright: "Comments belong to their authors.",
+  });
+  for (const comment of comments) {
+    feed.addItem({
+      title: cdataSafeText(
+        article ? `By ${comment.authorName}` : `${comment.authorName} on “${comment.article.title}”`,
+      ),
+      // No guid: the feed package writes the link as <guid isPermaLink="true">.
+      link: `${absoluteUrl(siteUrl, articlePath(comment.article.slug))}#comment-${comment.id}`,
+      date: comment.createdAt,
+      content: cdataSafeHtml(commentBodyHtml(comment.body)),
+      // RSS <author> must be an email address: the name goes in Dublin Core instead.
+      extensions: [{ name: "dc:creator", objects: { _text: comment.authorName } }],
+    });
+  }
+  return feed.rss2().replace(INVALID_XML_CHARS, "").toWellFormed();
+}

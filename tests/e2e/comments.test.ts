@@ -1,0 +1,116 @@
+// A reader's comment from form to page: posted under the seed article and held for moderation
+// (a first-time commenter), approved by an editor from the queue with the keyboard, then shown
+// publicly; a reply to it, by another reader, threads under it. Also: markup in a comment stays
+// text. Readers are told apart the way the site sees them behind its reverse proxy: by the
+// address the proxy forwards (the test server trusts 127.0.0.1 as that proxy).
+import { randomBytes } from "node:crypto";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser } from "../support/browser";
+import { signIn } from "../support/staff-session";
+
+const baseUrl = inject("baseUrl");
+const SEED_PATH =
+  "/articles/today-there-is-a-special-background-for-high-level-calls-between-china-and-japan";
+
+function unique(): string {
+  return randomBytes(5).toString("hex");
+}
+
+describe("reader comments", () => {
+  let browser: Browser;
+  let editor: Page;
+
+  /** A reader at their own address, with their own email. */
+  async function newReader(address: string) {
+    const context = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": address } });
+    return { page: await context.newPage(), email: `reader-${unique()}@example.com` };
+  }
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    editor = await (await browser.newContext()).newPage();
+    await signIn(editor, baseUrl, inject("adminEmail"), inject("adminPassword"));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function post(
+    { page: reader, email }: { page: Page; email: string },
+    text: string,
+    replyToText?: string,
+  ) {
+    await reader.goto(`${baseUrl}${SEED_PATH}`);
+    if (replyToText) {
+      const parent = reader.locator('#comments [id^="comment-"]', { hasText: replyToText }).first();
+      await parent.getByRole("button", { name: "Reply" }).first().click();
+    }
+    const form = reader.locator("#comments form").first();
+    const name = form.locator("#comment-name");
+    if (await name.count()) {
+      await name.fill("Li Wei 李伟");
+      await form.locator("#comment-email").fill(email);
+    }
+    await form.locator("#comment-body").fill(text);
+    await form.getByRole("button", { name: "Post comment" }).click();
+  }
+
+  /** Approves the newest pending comment from the queue: j selects it, a approves it. */
+  async function approveNewestWithKeyboard(text: string) {
+    await editor.goto(`${baseUrl}/admin/comments`);
+    await editor.waitForLoadState("networkidle");
+    const row = editor.locator("article[data-comment-id]", { hasText: text });
+    await expect.poll(() => row.count()).toBe(1);
+    await editor.keyboard.press("j");
+    await expect.poll(() => row.getAttribute("aria-current")).toBe("true");
+    await editor.keyboard.press("a");
+    await expect.poll(() => row.count()).toBe(0);
+  }
+
+  async function publicText(): Promise<string> {
+    const response = await fetch(`${baseUrl}${SEED_PATH}`);
+    return response.text();
+  }
+
+  it("holds a first comment, lets an editor approve it by keyboard, then shows it and its reply", async () => {
+    const reader = await newReader("203.0.113.10");
+    const first = `The talks matter more than the headlines say ${unique()}`;
+    await post(reader, first);
+    const own = reader.page.locator('[id^="own-comment-"]', { hasText: first });
+    await expect.poll(() => own.textContent()).toContain("Your comment is awaiting moderation.");
+    expect(await publicText()).not.toContain(first);
+
+    await approveNewestWithKeyboard(first);
+    await expect.poll(publicText, { timeout: 2000 }).toContain(first);
+
+    const reply = `Agreed, and the Taiwan Strait matters too ${unique()}`;
+    const replier = await newReader("203.0.113.11");
+    await post(replier, reply, first);
+    await expect
+      .poll(() => replier.page.locator('[id^="own-comment-"]', { hasText: reply }).textContent())
+      .toContain("awaiting moderation");
+    await approveNewestWithKeyboard(reply);
+
+    await reader.page.goto(`${baseUrl}${SEED_PATH}`);
+    const parent = reader.page.locator('#comments [id^="comment-"]', { hasText: first }).first();
+    await expect.poll(() => parent.locator('[id^="comment-"]', { hasText: reply }).count()).toBe(1);
+    // The email is never on the page.
+    expect(await publicText()).not.toContain(reader.email);
+    expect(await publicText()).not.toContain(replier.email);
+  });
+
+  it("renders markup in a comment as text that does nothing", async () => {
+    const marker = unique();
+    const payload = `<script>window.__pwned="${marker}"</script><img src=x onerror="window.__pwned='${marker}'">`;
+    const reader = await newReader("203.0.113.12");
+    await post(reader, payload);
+    await approveNewestWithKeyboard(marker);
+    await expect.poll(publicText, { timeout: 2000 }).toContain(marker);
+    await reader.page.goto(`${baseUrl}${SEED_PATH}`);
+    await expect.poll(() => reader.page.locator("#comments").textContent()).toContain(`<script>`);
+    expect(
+      await reader.page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned),
+    ).toBeUndefined();
+  });
+});
