@@ -16,8 +16,10 @@ const EnvSchema = z.object({
   SEED_ADMIN_PASSWORD: optional(z.string().min(12, "SEED_ADMIN_PASSWORD must be at least 12 characters")),
   /** Where the embedded database, uploads and the local auth secret live. */
   DATA_DIR: z.string().default(".data"),
-  /** IP of the reverse proxy whose X-Forwarded-For may be trusted. */
+  /** Comma-separated IPs of the reverse proxies whose X-Forwarded-For and X-Request-Id are trusted. */
   TRUSTED_PROXY: optional(z.string()),
+  /** pino level for the server's logs; "silent" turns the access log off. */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   REDIS_URL: optional(z.url()),
 });
 

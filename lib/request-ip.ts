@@ -1,20 +1,21 @@
-// The client's IP. Next sets X-Forwarded-For to the socket address when a request arrives
-// without one; behind a reverse proxy (TRUSTED_PROXY), the proxy appends the address it saw.
+// The client's IP. The launcher (lib/server/request-handler.ts) rewrites X-Forwarded-For before
+// Next sees a request: the socket address alone, or, from a TRUSTED_PROXY, the proxy's chain
+// with the proxy appended. So the rightmost address that is not one of our proxies is the client.
 import { env } from "@/lib/env";
+import { normalizeAddress, parseTrustedProxies } from "@/lib/server/forwarded-for";
+
+const trustedProxies = parseTrustedProxies(env.TRUSTED_PROXY);
 
 export function clientIpFromHeaders(headers: Headers): string | null {
   const forwarded = (headers.get("x-forwarded-for") ?? "")
     .split(",")
     .map((part) => part.trim())
-    .filter(Boolean);
+    .filter(Boolean)
+    .map(normalizeAddress);
   if (forwarded.length === 0) return null;
-  if (env.TRUSTED_PROXY) {
-    const trusted = new Set(env.TRUSTED_PROXY.split(",").map((p) => p.trim()));
-    // Walk from the right past our own proxies: the first other address is the client.
-    for (let i = forwarded.length - 1; i >= 0; i--) {
-      if (!trusted.has(forwarded[i]!)) return forwarded[i]!;
-    }
-    return forwarded[0]!;
+  // Walk from the right past our own proxies: the first other address is the client.
+  for (let i = forwarded.length - 1; i >= 0; i--) {
+    if (!trustedProxies.has(forwarded[i]!)) return forwarded[i]!;
   }
-  return forwarded.at(-1)!;
+  return forwarded[0]!;
 }

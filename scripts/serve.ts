@@ -1,18 +1,22 @@
 // npm start / npm run dev: open the database (DATABASE_URL, or the embedded one), apply
-// migrations, seed an empty database, then run Next with DATABASE_URL pointing at it.
-import { spawn } from "node:child_process";
-import { createRequire } from "node:module";
+// migrations, seed an empty database, then serve Next from this process (lib/server/start-next.ts)
+// with DATABASE_URL pointing at it.
 import { resolveAuthSecret } from "@/lib/auth/local-secret";
 import { openDatabase, type OpenDatabase } from "@/lib/database/open";
 import { prepareDatabase } from "@/lib/database/prepare";
 import { env } from "@/lib/env";
+import { createLogger, flushLogger } from "@/lib/logger";
+import { parseTrustedProxies } from "@/lib/server/forwarded-for";
 
 const mode = process.argv[2];
 if (mode !== "start" && mode !== "dev") {
   console.error("Usage: tsx scripts/serve.ts start|dev");
   process.exit(2);
 }
+// Tools that look for the server process (scripts/bench/site.ts, ps) know it by Next's name.
+process.title = "next-server (crosscurrent)";
 
+const logger = createLogger();
 let database: OpenDatabase | undefined;
 try {
   database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
@@ -36,30 +40,55 @@ try {
       console.log(`Admin password (shown once, not stored): ${seeded.generatedPassword}`);
     }
   }
-  runNext(database, authSecret);
+  await serve(database, authSecret);
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
   await database?.close().catch(() => {});
   process.exit(1);
 }
 
-function runNext(database: OpenDatabase, authSecret: string) {
-  const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
-  const child = spawn(process.execPath, [nextBin, mode!, "--port", String(env.PORT)], {
-    stdio: "inherit",
-    env: {
-      ...process.env,
-      DATABASE_URL: database.url,
-      AUTH_SECRET: authSecret,
-      SITE_URL: env.SITE_URL,
-      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? env.SITE_URL,
-    },
+async function serve(database: OpenDatabase, authSecret: string) {
+  // What `next start`/`next dev` would set, and what the app's own lib/env reads when Next loads it.
+  Object.assign(process.env, {
+    NODE_ENV: process.env.NODE_ENV || (mode === "dev" ? "development" : "production"),
+    NEXT_RUNTIME: "nodejs",
+    PORT: String(env.PORT),
+    DATABASE_URL: database.url,
+    AUTH_SECRET: authSecret,
+    SITE_URL: env.SITE_URL,
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? env.SITE_URL,
+    // Next's origin for its own follow-up requests (server action redirects), as `next start`
+    // sets it: never taken from a client's Host header.
+    __NEXT_PRIVATE_ORIGIN: `http://localhost:${env.PORT}`,
   });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.on(signal, () => child.kill(signal));
+
+  // Loaded only now: Next and React choose their build by NODE_ENV when first imported.
+  const { startNextServer } = await import("@/lib/server/start-next");
+  const server = await startNextServer({
+    dev: mode === "dev",
+    port: env.PORT,
+    trustedProxies: parseTrustedProxies(env.TRUSTED_PROXY),
+    logger,
+  });
+  console.log(`Ready on http://localhost:${env.PORT} (${mode === "dev" ? "development" : "production"})`);
+
+  let stopping = false;
+  for (const [signal, code] of [
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+  ] as const) {
+    process.on(signal, () => {
+      if (stopping) return; // a terminal sends SIGINT to the whole group, often twice
+      stopping = true;
+      void shutDown(server, database, code);
+    });
   }
-  child.on("exit", async (code, signal) => {
-    await database.close().catch(() => {});
-    process.exit(code ?? (signal ? 1 : 0));
-  });
+}
+
+async function shutDown(server: { close(): Promise<void> }, database: OpenDatabase, code: number) {
+  await server.close().catch((error: Error) => console.error(error.message));
+  await database.close().catch((error: Error) => console.error(error.message));
+  await flushLogger(logger);
+  // 128 + the signal's number, as Next's own server exits.
+  process.exit(code);
 }

@@ -1,0 +1,76 @@
+// Next in this process, behind an HTTP server of our own, so every request passes
+// withRequestContext before Next sees it (`next start` would keep any client's X-Forwarded-For).
+import { createServer, type Server } from "node:http";
+import next from "next";
+import type { Logger } from "@/lib/logger";
+import { loggablePath } from "./access-log";
+import { withRequestContext } from "./request-handler";
+
+export interface NextHttpServer {
+  /** Stops accepting connections, lets requests under way finish (up to a grace period), stops Next. */
+  close(): Promise<void>;
+}
+
+// Requests still running after this long are cut off, well before an orchestrator's SIGKILL.
+const SHUTDOWN_GRACE_MS = 8_000;
+
+export async function startNextServer(options: {
+  dev: boolean;
+  port: number;
+  trustedProxies: ReadonlySet<string>;
+  logger: Logger;
+}): Promise<NextHttpServer> {
+  const { dev, port, trustedProxies, logger } = options;
+  const server = createServer();
+  // hostname/port are where Next believes it runs, as `next start` tells it.
+  const app = next({ dev, dir: process.cwd(), hostname: "localhost", port, httpServer: server });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const handleSafely = withRequestContext(
+    (request, response) =>
+      handle(request, response).catch((error: unknown) => {
+        logger.error({ err: error, path: loggablePath(request.url) }, "request failed");
+        if (response.headersSent) response.destroy();
+        else {
+          response.statusCode = 500;
+          response.end("Internal Server Error");
+        }
+      }),
+    { trustedProxies, logger },
+  );
+  server.on("request", handleSafely);
+  await listen(server, port);
+  return {
+    async close() {
+      await closeServer(server);
+      await app.close();
+    },
+  };
+}
+
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) =>
+      reject(new Error(error.code === "EADDRINUSE" ? `Port ${port} is already in use.` : error.message));
+    server.once("error", onError);
+    // All interfaces, as `next start` listens by default.
+    server.listen(port, () => {
+      server.off("error", onError);
+      resolve();
+    });
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    const cutOff = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+    // A keep-alive connection whose last request just finished would otherwise hold close() open
+    // until its idle timeout.
+    const sweep = setInterval(() => server.closeIdleConnections(), 100);
+    server.close(() => {
+      clearTimeout(cutOff);
+      clearInterval(sweep);
+      resolve();
+    });
+  });
+}

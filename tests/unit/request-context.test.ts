@@ -1,0 +1,127 @@
+// What the launcher does to every request before Next sees it: the client address, the request
+// id, and one access log line that names the request but never the person.
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import pino from "pino";
+import { afterEach, describe, expect, it } from "vitest";
+import { loggablePath } from "@/lib/server/access-log";
+import { parseTrustedProxies } from "@/lib/server/forwarded-for";
+import { requestIdFor } from "@/lib/server/request-id";
+import { withRequestContext } from "@/lib/server/request-handler";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+describe("requestIdFor", () => {
+  it("keeps a trusted proxy's id and replaces anyone else's", () => {
+    expect(requestIdFor("4f1c2a9e8b7d6c5e4f3a2b1c0d9e8f7a", true)).toBe("4f1c2a9e8b7d6c5e4f3a2b1c0d9e8f7a");
+    expect(requestIdFor("client-chosen", false)).toMatch(UUID);
+    expect(requestIdFor(undefined, true)).toMatch(UUID);
+  });
+
+  it("replaces a trusted proxy's id that could garble a log line", () => {
+    expect(requestIdFor('a" injected="1', true)).toMatch(UUID);
+    expect(requestIdFor("x".repeat(129), true)).toMatch(UUID);
+    expect(requestIdFor(["a", "b"], true)).toMatch(UUID);
+  });
+});
+
+describe("loggablePath", () => {
+  it("drops the query string and masks anything that looks like an email", () => {
+    expect(loggablePath("/search?q=secret+words")).toBe("/search");
+    expect(loggablePath("/articles/a-slug")).toBe("/articles/a-slug");
+    expect(loggablePath("/admin/commenters/reader@example.com/export?x=1")).toBe(
+      "/admin/commenters/[redacted]/export",
+    );
+    expect(loggablePath("/x/reader%40example.com")).toBe("/x/[redacted]");
+    expect(loggablePath(undefined)).toBe("/");
+  });
+});
+
+interface Seen {
+  forwardedFor: string | undefined;
+  requestId: string | undefined;
+}
+
+let server: Server | undefined;
+afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+
+/**
+ * A server whose "Next" reports the headers it was handed, behind withRequestContext. It listens
+ * on all interfaces, so a request to 127.0.0.1 arrives from ::ffff:127.0.0.1, as in production.
+ */
+async function start(trustedProxy: string | undefined, logLevel = "info") {
+  const lines: Record<string, unknown>[] = [];
+  const logger = pino({ level: logLevel }, { write: (line: string) => lines.push(JSON.parse(line)) });
+  const handle = withRequestContext(
+    (request, response) => {
+      const seen: Seen = {
+        forwardedFor: request.headers["x-forwarded-for"] as string | undefined,
+        requestId: request.headers["x-request-id"] as string | undefined,
+      };
+      response.statusCode = request.url?.startsWith("/missing") ? 404 : 200;
+      response.setHeader("Set-Cookie", "session=secret");
+      response.end(JSON.stringify(seen));
+    },
+    { trustedProxies: parseTrustedProxies(trustedProxy), logger },
+  );
+  server = createServer(handle);
+  await new Promise<void>((resolve) => server!.listen(0, "::", resolve));
+  const { port } = server.address() as AddressInfo;
+  return { base: `http://127.0.0.1:${port}`, lines };
+}
+
+async function get(url: string, headers: Record<string, string> = {}) {
+  const response = await fetch(url, { headers });
+  return { response, seen: (await response.json()) as Seen };
+}
+
+describe("withRequestContext", () => {
+  it("without a trusted proxy, replaces a spoofed X-Forwarded-For and X-Request-Id", async () => {
+    const { base } = await start(undefined);
+    const { response, seen } = await get(`${base}/`, {
+      "x-forwarded-for": "6.6.6.6",
+      "x-request-id": "chosen-by-client",
+    });
+    expect(seen.forwardedFor).toBe("127.0.0.1");
+    expect(seen.requestId).toMatch(UUID);
+    expect(response.headers.get("x-request-id")).toBe(seen.requestId);
+  });
+
+  it("from a trusted proxy, keeps its chain (appending it) and its request id", async () => {
+    const { base } = await start("::ffff:127.0.0.1");
+    const { response, seen } = await get(`${base}/`, {
+      "x-forwarded-for": "198.51.100.7",
+      "x-request-id": "4f1c2a9e8b7d6c5e",
+    });
+    expect(seen.forwardedFor).toBe("198.51.100.7, 127.0.0.1");
+    expect(seen.requestId).toBe("4f1c2a9e8b7d6c5e");
+    expect(response.headers.get("x-request-id")).toBe("4f1c2a9e8b7d6c5e");
+  });
+
+  it("logs one line per request with method, path, status, duration and id, and nothing personal", async () => {
+    const { base, lines } = await start(undefined);
+    const { response } = await get(`${base}/missing/page?email=reader@example.com&q=words`, {
+      cookie: "next-auth.session-token=secret",
+    });
+    await expect.poll(() => lines.length).toBe(1);
+    expect(lines[0]).toMatchObject({
+      msg: "request",
+      method: "GET",
+      path: "/missing/page",
+      status: 404,
+      requestId: response.headers.get("x-request-id"),
+    });
+    expect(lines[0]!.durationMs).toEqual(expect.any(Number));
+    const text = JSON.stringify(lines[0]);
+    for (const secret of ["reader@example.com", "words", "secret", "cookie", "6.6.6.6"]) {
+      expect(text).not.toContain(secret);
+    }
+  });
+
+  it("logs nothing at LOG_LEVEL=silent", async () => {
+    const { base, lines } = await start(undefined, "silent");
+    await get(`${base}/`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(lines).toEqual([]);
+  });
+});
