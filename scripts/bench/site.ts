@@ -1,11 +1,17 @@
-// npm run bench — public pages under load, on the production build (npm run build first), with
-// 10,000 articles and 100,000 comments in PostgreSQL. Needs a PostgreSQL server
-// (BENCH_DATABASE_URL, default postgresql://postgres@127.0.0.1:5432/postgres; the script creates
-// and drops its own database, crosscurrent_bench) and wrk.
+// npm run bench — public pages under load, on the production build (npm run build first; the
+// build in NEXT_DIST_DIR when set, as next.config.ts reads it), with 10,000 articles and 100,000
+// comments in PostgreSQL. Needs a PostgreSQL server (BENCH_DATABASE_URL, default
+// postgresql://postgres@127.0.0.1:5432/postgres; the script creates and drops its own database,
+// crosscurrent_bench) and wrk.
 //
 // Each route gets `wrk -t2 -c32 -d10s --latency`; the yardstick is a static file of about the same
 // size as the article page, served by the same Next server (or /bench-static when the build has
 // that prerendered page), so "ratio" says how close a per-request page comes to serving a file.
+// One article gets exactly 500 approved comments, threaded, for the "long discussion" row. Then
+// POST /api/comments at 16 connections (comment-post.lua): every request a new reader's comment
+// from its own address, as readers behind a reverse proxy the server trusts (TRUSTED_PROXY), so
+// no duplicate or rate-limit rule trips; 201 (approved) and 202 (held) are both accepted.
+// Percentiles (p50, p95, p99) and status counts come from wrk's Lua done() hook (wrk-report.lua).
 // Also: the server's peak resident memory (VmRSS of next-server, sampled every 500 ms), and the
 // JavaScript, gzipped, that the article page ships compared with an empty page of the app.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -18,6 +24,7 @@ import pg from "pg";
 import { startAppServer, type AppServer } from "../../tests/support/app-server";
 import { launchBrowser } from "../../tests/support/browser";
 import { withDatabase } from "../../tests/support/test-database-url";
+import { articleIdOf, discussionCommentsIn, seedLongDiscussion, warmUpCommentPost } from "./comments";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 process.chdir(ROOT);
@@ -27,9 +34,15 @@ const DATABASE = "crosscurrent_bench";
 const DATABASE_URL = withDatabase(SERVER_URL, DATABASE);
 const WRK = process.env.WRK ?? (existsSync("/usr/bin/wrk") ? "/usr/bin/wrk" : "wrk");
 const WRK_ARGS = ["-t2", "-c32", "-d10s", "--latency"];
+const POST_WRK_ARGS = ["-t2", "-c16", "-d10s", "--latency"];
+const REPORT_LUA = path.join(ROOT, "scripts/bench/wrk-report.lua");
+const COMMENT_POST_LUA = path.join(ROOT, "scripts/bench/comment-post.lua");
+const DIST_DIR = process.env.NEXT_DIST_DIR || ".next";
 const ARTICLES = 10_000;
 const COMMENTS = 100_000;
-const DEADLINE_MS = 290_000; // the whole run stays under five minutes
+/** Approved comments on the "long discussion" article. */
+const LONG_DISCUSSION = 500;
+const DEADLINE_MS = 360_000; // the whole run stays under six minutes
 const ADMIN = { email: "bench@crosscurrent.test", password: "bench password, long enough" };
 const TSX = path.resolve("node_modules/tsx/dist/cli.mjs");
 
@@ -40,7 +53,9 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-if (!existsSync(".next/BUILD_ID")) fail("No production build: run `npm run build` first.");
+if (!existsSync(path.join(DIST_DIR, "BUILD_ID"))) {
+  fail(`No production build in ${DIST_DIR}: run \`NEXT_DIST_DIR=${DIST_DIR} npm run build\` first.`);
+}
 if (spawnSync(WRK, ["--version"]).error) fail(`wrk not found (${WRK}): apt-get install -y wrk, or set WRK.`);
 if (!["localhost", "127.0.0.1", "::1", "[::1]"].includes(new URL(SERVER_URL).hostname)) {
   fail("The benchmark creates and drops a database: BENCH_DATABASE_URL must be a local server.");
@@ -140,39 +155,51 @@ async function rssKb(pid: number): Promise<number> {
 
 interface WrkResult {
   requestsPerSecond: number;
+  requests: number;
+  /** Milliseconds, exact from wrk's histogram (wrk-report.lua), not the rounded printout. */
   p50: number;
+  p95: number;
   p99: number;
   non2xx3xx: number;
   socketErrors: number;
   /** "connect 0, read 0, write 0, timeout 0", as wrk prints it. */
   socketDetail: string;
+  /** Responses by HTTP status, where the wrk script counts them (comment-post.lua); else empty. */
+  statuses: Record<string, number>;
 }
 
-const UNIT_MS: Record<string, number> = { us: 0.001, ms: 1, s: 1000, m: 60_000 };
-
-function toMs(value: string, unit: string): number {
-  return Number(value) * UNIT_MS[unit]!;
+/** The line wrk-report.lua's done() prints. */
+interface WrkReport {
+  p50: number;
+  p95: number;
+  p99: number;
+  requests: number;
+  errors: { connect: number; read: number; write: number; status: number; timeout: number };
+  statuses: Record<string, number>;
 }
 
 function parseWrk(output: string): WrkResult {
-  const latency = (p: string) => {
-    const match = new RegExp(`^\\s*${p}%\\s+([\\d.]+)(us|ms|s|m)\\s*$`, "m").exec(output);
-    if (!match) throw new Error(`wrk printed no ${p}% latency:\n${output}`);
-    return toMs(match[1]!, match[2]!);
-  };
   const rps = /^Requests\/sec:\s+([\d.]+)/m.exec(output);
   if (!rps) throw new Error(`wrk printed no Requests/sec:\n${output}`);
-  const socket = /Socket errors: (connect (\d+), read (\d+), write (\d+), timeout (\d+))/.exec(output);
-  const non2xx = /Non-2xx or 3xx responses: (\d+)/.exec(output);
+  const line = /^BENCH_REPORT (\{.*\})$/m.exec(output);
+  if (!line) throw new Error(`wrk printed no BENCH_REPORT line (wrk-report.lua):\n${output}`);
+  const report = JSON.parse(line[1]!) as WrkReport;
+  const { connect, read, write, timeout } = report.errors;
   return {
     requestsPerSecond: Number(rps[1]),
-    p50: latency("50"),
-    p99: latency("99"),
-    non2xx3xx: Number(non2xx?.[1] ?? 0),
-    socketErrors: socket ? socket.slice(2).reduce((sum, n) => sum + Number(n), 0) : 0,
-    socketDetail: socket?.[1] ?? "connect 0, read 0, write 0, timeout 0",
+    requests: report.requests,
+    p50: report.p50,
+    p95: report.p95,
+    p99: report.p99,
+    non2xx3xx: report.errors.status,
+    socketErrors: connect + read + write + timeout,
+    socketDetail: `connect ${connect}, read ${read}, write ${write}, timeout ${timeout}`,
+    statuses: report.statuses,
   };
 }
+
+const countOf = (statuses: Record<string, number>, test: (status: number) => boolean) =>
+  Object.entries(statuses).reduce((sum, [status, n]) => sum + (test(Number(status)) ? n : 0), 0);
 
 // ─── The yardstick ───────────────────────────────────────────────────────────
 
@@ -187,15 +214,16 @@ async function filesUnder(dir: string): Promise<string[]> {
  */
 async function chooseYardstick(targetBytes: number): Promise<{ path: string; note: string }> {
   if (
-    existsSync(".next/server/app/bench-static.html") ||
-    existsSync(".next/server/app/(site)/bench-static.html")
+    existsSync(path.join(DIST_DIR, "server/app/bench-static.html")) ||
+    existsSync(path.join(DIST_DIR, "server/app/(site)/bench-static.html"))
   ) {
     return { path: "/bench-static", note: "prerendered page /bench-static" };
   }
+  const staticDir = path.join(DIST_DIR, "static");
   const candidates = [
-    ...(await filesUnder(".next/static")).map((file) => ({
+    ...(await filesUnder(staticDir)).map((file) => ({
       file,
-      url: `/_next/static/${path.relative(".next/static", file).split(path.sep).join("/")}`,
+      url: `/_next/static/${path.relative(staticDir, file).split(path.sep).join("/")}`,
     })),
     ...(await filesUnder("public")).map((file) => ({
       file,
@@ -256,6 +284,10 @@ try {
     AUTH_SECRET: "bench-secret-bench-secret-bench-secret-bench",
     SEED_ADMIN_EMAIL: ADMIN.email,
     SEED_ADMIN_PASSWORD: ADMIN.password,
+    // The build to serve (next.config.ts reads it), and a reverse proxy on this machine whose
+    // X-Forwarded-For the server believes: the comment POST row's readers each have an address.
+    NEXT_DIST_DIR: DIST_DIR,
+    TRUSTED_PROXY: "127.0.0.1",
   };
 
   // The launcher migrates and seeds the demo content into the empty database; bulk data goes in after.
@@ -275,15 +307,28 @@ try {
   // Fresh planner statistics, as autovacuum would have gathered on a live site.
   await sql(DATABASE_URL, "analyze");
 
+  // The long discussion goes in before any page is rendered, so no cache holds the article without it.
+  if (!run8) throw new Error(`The first bulk article's slug has an unexpected form: ${articlePath}`);
+  const discussionPath = `/articles/bulk-${run8}-2`;
+  const discussion = await seedLongDiscussion(DATABASE_URL, `bulk-${run8}-2`, LONG_DISCUSSION);
+  // Readers post to an article of its own, so the page rows never see those comments.
+  const postArticleId = await articleIdOf(DATABASE_URL, `bulk-${run8}-3`);
+  await sql(DATABASE_URL, "analyze");
+  console.log(
+    `[${elapsed()}] ${discussionPath}: ${discussion.approved} approved comments, ${discussion.replies} of them replies`,
+  );
+
   const base = server.baseUrl;
   const pid = await findNextServer();
   const articleBytes = await fetchOk(`${base}${articlePath}`);
   const yardstick = await chooseYardstick(articleBytes);
+  const discussionShown = discussionCommentsIn(await (await fetch(`${base}${discussionPath}`)).text());
   const routes: Array<{ name: string; path: string }> = [
     { name: "yardstick (static)", path: yardstick.path },
     { name: "article", path: articlePath },
+    { name: `article, ${LONG_DISCUSSION} comments`, path: discussionPath },
     { name: "home", path: "/" },
-    { name: "tag archive", path: run8 ? `/tags/bulk-tag-${run8}-1` : "/tags/taiwan-strait" },
+    { name: "tag archive", path: `/tags/bulk-tag-${run8}-1` },
     { name: "search", path: "/search?q=Taiwan" },
     { name: "feed", path: "/feed.xml" },
   ];
@@ -297,7 +342,16 @@ try {
     });
   }, 500);
 
-  const results: Array<{ name: string; path: string; bytes: number; wrk: WrkResult; rssKb: number }> = [];
+  interface Result {
+    name: string;
+    path: string;
+    /** Response size of a page; null for the POST row. */
+    bytes: number | null;
+    wrk: WrkResult;
+    rssKb: number;
+  }
+  const results: Result[] = [];
+  let post: Result | undefined;
   try {
     for (const route of routes) {
       const url = `${base}${route.path}`;
@@ -306,9 +360,26 @@ try {
       for (let i = 0; i < 10; i++) bytes = await fetchOk(url);
       routeRss = 0;
       console.log(`[${elapsed()}] wrk ${WRK_ARGS.join(" ")} ${route.path}`);
-      const wrk = parseWrk(await run(WRK, [...WRK_ARGS, url]));
+      const wrk = parseWrk(await run(WRK, [...WRK_ARGS, "-s", REPORT_LUA, url]));
       results.push({ ...route, bytes, wrk, rssKb: routeRss });
     }
+
+    // Last, so that nothing it writes can touch the pages measured above.
+    await warmUpCommentPost(base, postArticleId, 10);
+    routeRss = 0;
+    const runTag = Date.now().toString(36);
+    console.log(`[${elapsed()}] wrk ${POST_WRK_ARGS.join(" ")} -s comment-post.lua POST /api/comments`);
+    const postArgs = [
+      ...POST_WRK_ARGS,
+      "-s",
+      COMMENT_POST_LUA,
+      `${base}/api/comments`,
+      "--",
+      postArticleId,
+      runTag,
+    ];
+    const wrk = parseWrk(await run(WRK, postArgs));
+    post = { name: "comment POST (accepted)", path: "POST /api/comments", bytes: null, wrk, rssKb: routeRss };
   } finally {
     clearInterval(sampler);
   }
@@ -317,36 +388,89 @@ try {
   const articleJs = await scriptBytes(`${base}${articlePath}`);
   const emptyJs = await scriptBytes(`${base}/bench-empty-page-${Date.now()}`);
 
+  const statuses = post.wrk.statuses;
+  const approved = statuses["201"] ?? 0;
+  const held = statuses["202"] ?? 0;
+  const accepted = approved + held;
+  const postServerErrors = countOf(statuses, (status) => status >= 500);
+  const postRefused = post.wrk.requests - accepted;
+
   const yard = results[0]!.wrk.requestsPerSecond;
-  const rows = results.map((r) => [
-    r.name,
-    r.path.length > 44 ? `${r.path.slice(0, 41)}…` : r.path,
-    (r.bytes / 1024).toFixed(1),
-    r.wrk.requestsPerSecond.toFixed(0),
-    (r.wrk.requestsPerSecond / yard).toFixed(2),
-    r.wrk.p50.toFixed(1),
-    r.wrk.p99.toFixed(1),
-    String(r.wrk.non2xx3xx + r.wrk.socketErrors),
-    (r.rssKb / 1024).toFixed(0),
-  ]);
-  const header = ["route", "path", "KB", "req/s", "ratio", "p50 ms", "p99 ms", "errors", "RSS MB"];
+  const rows = [...results, post].map((r) => {
+    const isPost = r === post;
+    return [
+      r.name,
+      r.path.length > 44 ? `${r.path.slice(0, 41)}…` : r.path,
+      r.bytes === null ? "-" : (r.bytes / 1024).toFixed(1),
+      r.wrk.requestsPerSecond.toFixed(0),
+      isPost ? "-" : (r.wrk.requestsPerSecond / yard).toFixed(2),
+      r.wrk.p50.toFixed(1),
+      r.wrk.p95.toFixed(1),
+      r.wrk.p99.toFixed(1),
+      String((isPost ? postRefused : r.wrk.non2xx3xx) + r.wrk.socketErrors),
+      isPost ? String(postServerErrors) : "-",
+      (r.rssKb / 1024).toFixed(0),
+    ];
+  });
+  const header = [
+    "route",
+    "path",
+    "KB",
+    "req/s",
+    "ratio",
+    "p50 ms",
+    "p95 ms",
+    "p99 ms",
+    "errors",
+    "5xx",
+    "RSS MB",
+  ];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) =>
     cells.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  ");
   console.log("");
-  console.log(`Public pages, ${ARTICLES} articles / ${COMMENTS} comments, wrk ${WRK_ARGS.join(" ")}:`);
+  console.log(
+    `Public pages, ${ARTICLES} articles / ${COMMENTS} comments, wrk ${WRK_ARGS.join(" ")}; ` +
+      `comment POST, wrk ${POST_WRK_ARGS.join(" ")}:`,
+  );
   console.log(line(header));
   console.log(line(widths.map((w) => "-".repeat(w))));
   for (const row of rows) console.log(line(row));
   console.log("");
   console.log(`Yardstick: ${yardstick.note}. Ratio = route req/s ÷ yardstick req/s.`);
   console.log(
-    "errors = non-2xx/3xx responses + socket errors (connect, read, write, timeout). A timeout is a " +
-      "response slower than wrk's 2 s limit; the latency percentiles leave those requests out.",
+    "errors = non-2xx/3xx responses (for the comment POST: any answer but 201 or 202) + socket errors " +
+      "(connect, read, write, timeout). A timeout is a response slower than wrk's 2 s limit; the " +
+      "latency percentiles leave those requests out. 5xx is counted per status for the comment POST " +
+      "only (page rows count every status in errors).",
   );
   for (const r of results.filter((r) => r.wrk.non2xx3xx + r.wrk.socketErrors > 0)) {
     console.log(`  ${r.name}: ${r.wrk.non2xx3xx} non-2xx/3xx; socket errors: ${r.wrk.socketDetail}`);
   }
+  const byStatus = Object.entries(statuses)
+    .map(([status, n]) => `${status}: ${n}`)
+    .join(", ");
+  console.log(
+    `Comment POST: ${post.wrk.requests} requests, ${accepted} accepted (${approved} approved 201, ` +
+      `${held} held 202); by status ${byStatus || "none"}; socket errors: ${post.wrk.socketDetail}. ` +
+      `Each a new reader's first comment on /articles/bulk-${run8}-3, from its own X-Forwarded-For ` +
+      `(TRUSTED_PROXY=127.0.0.1).`,
+  );
+  console.log(
+    `${discussionPath}: ${discussion.approved} approved comments (${discussion.replies} replies); ` +
+      `the page's HTML carries ${discussionShown} of them.`,
+  );
+  const discussionRow = results[2]!;
+  const verdict = (ok: boolean) => (ok ? "met" : "MISSED");
+  console.log(
+    `Targets (issue 7): comment POST p95 ${post.wrk.p95.toFixed(1)} ms ≤ 100 ms: ` +
+      `${verdict(post.wrk.p95 <= 100)}; zero 5xx: ${verdict(postServerErrors === 0)}. ` +
+      `Article with ${LONG_DISCUSSION} comments: ratio ` +
+      `${(discussionRow.wrk.requestsPerSecond / yard).toFixed(2)} ≥ 0.8: ` +
+      `${verdict(discussionRow.wrk.requestsPerSecond / yard >= 0.8)}; p99 ` +
+      `${discussionRow.wrk.p99.toFixed(1)} ms ≤ 50 ms: ${verdict(discussionRow.wrk.p99 <= 50)}; ` +
+      `zero errors: ${verdict(discussionRow.wrk.non2xx3xx + discussionRow.wrk.socketErrors === 0)}.`,
+  );
   console.log(`Max server RSS (next-server, pid ${pid}, every 500 ms): ${(maxRss / 1024).toFixed(0)} MB`);
   console.log(
     `JavaScript, gzip: article page ${(articleJs.gzip / 1024).toFixed(1)} KB in ${articleJs.files} files; ` +
