@@ -4,11 +4,12 @@
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { publicArticleWhere } from "@/lib/articles/visibility";
-import type { CommentMode, CommentStatus } from "@/lib/generated/prisma/enums";
+import type { CommentStatus } from "@/lib/generated/prisma/enums";
 import { forgive, hit, type LimitRule } from "@/lib/rate-limit";
+import { articleCommentSettingsSelect, commentsClosed, effectiveRules } from "./effective-rules";
 import { keyedHash, rateLimitAddress } from "./ip";
 import { CommentInputSchema } from "./schema";
-import { loadCommentSettings, type CommentDefaults } from "./settings";
+import { loadCommentSettings } from "./settings";
 import { countLinks, matchingTerms, normalizeBody } from "./text";
 
 /** Top-level comments are level 1; a reply may be at most this many levels deep. */
@@ -53,38 +54,6 @@ type Refusal = Extract<SubmitResult, { ok: false }>;
 
 function refuse(status: Refusal["status"], code: string, message: string): Refusal {
   return { ok: false, status, code, message };
-}
-
-interface EffectiveRules {
-  mode: CommentMode;
-  autoCloseDays: number | null;
-  linkLimit: number;
-  maxLength: number | null;
-  slowModeSeconds: number | null;
-  holdFirstTime: boolean;
-}
-
-/** A per-article setting outranks the site default; a zero or negative override turns a limit off. */
-function effectiveRules(
-  article: {
-    commentMode: CommentMode | null;
-    commentAutoCloseDays: number | null;
-    commentLinkLimit: number | null;
-    commentMaxLength: number | null;
-    commentSlowModeSeconds: number | null;
-  },
-  defaults: CommentDefaults,
-): EffectiveRules {
-  const positive = (override: number | null, fallback: number | null) =>
-    override === null ? fallback : override > 0 ? override : null;
-  return {
-    mode: article.commentMode ?? defaults.mode,
-    autoCloseDays: positive(article.commentAutoCloseDays, defaults.autoCloseDays),
-    linkLimit: Math.max(0, article.commentLinkLimit ?? defaults.linkLimit),
-    maxLength: positive(article.commentMaxLength, defaults.maxLength),
-    slowModeSeconds: positive(article.commentSlowModeSeconds, defaults.slowModeSeconds),
-    holdFirstTime: defaults.holdFirstTime,
-  };
 }
 
 /** Level of `parentId` in its thread (1 = top level); stops counting once past the maximum. */
@@ -150,26 +119,11 @@ export async function submitComment(input: unknown, meta: SubmitMeta): Promise<S
   // 1. The article exists, is public, and takes comments.
   const article = await db.article.findFirst({
     where: { AND: [{ id: data.articleId }, publicArticleWhere(at)] },
-    select: {
-      id: true,
-      publishedAt: true,
-      commentMode: true,
-      commentAutoCloseDays: true,
-      commentLinkLimit: true,
-      commentMaxLength: true,
-      commentSlowModeSeconds: true,
-    },
+    select: { id: true, ...articleCommentSettingsSelect },
   });
   if (!article) return refuse(404, "ARTICLE_NOT_FOUND", "That article could not be found.");
   const rules = effectiveRules(article, defaults);
-  if (rules.mode === "CLOSED") return refuse(403, "COMMENTS_CLOSED", CLOSED_MESSAGE);
-  if (
-    rules.autoCloseDays !== null &&
-    article.publishedAt &&
-    article.publishedAt.getTime() + rules.autoCloseDays * 86_400_000 < at.getTime()
-  ) {
-    return refuse(403, "COMMENTS_CLOSED", CLOSED_MESSAGE);
-  }
+  if (commentsClosed(article, rules, at)) return refuse(403, "COMMENTS_CLOSED", CLOSED_MESSAGE);
 
   const record = {
     articleId: article.id,

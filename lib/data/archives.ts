@@ -2,7 +2,7 @@
 // through `publicArticleWhere`, and only public fields of tags, sources and people are read
 // (never a source's contacts or notes).
 import "server-only";
-import { articleCardSelect } from "@/lib/data/articles";
+import { articleCardSelect, newestFirst } from "@/lib/data/articles";
 import { cache } from "react";
 import { z } from "zod";
 import { publicArticleWhere } from "@/lib/articles/visibility";
@@ -158,26 +158,52 @@ async function hasPublic(filter: Prisma.ArticleWhereInput, now: Date): Promise<b
 }
 
 /**
- * One page of public articles matching `filter`, newest first. Null when `page` is past the
- * last page (the caller answers 404); page 1 always exists, empty or not.
+ * One page of the home page's list, newest first, without the featured article (the newest; it
+ * has its own slot, so no article shows twice). Null when `page` is past the last page or not a
+ * whole number from 1 (the caller answers 404); page 1 always exists, empty or not.
+ */
+export async function listPublishedArticlesPage(options: {
+  now: Date;
+  page: number;
+  pageSize: number;
+}): Promise<PublishedArticlesPage | null> {
+  const { now, page, pageSize } = options;
+  if (!Number.isSafeInteger(pageSize) || pageSize < 1) throw new RangeError(`Bad page size: ${pageSize}`);
+  const result = await archivePage({}, page, now, { pageSize, offset: 1 });
+  return (
+    result && { articles: result.articles, total: result.total, page: result.page, totalPages: result.pages }
+  );
+}
+
+export interface PublishedArticlesPage {
+  articles: ArchiveCard[];
+  total: number;
+  page: number;
+  totalPages: number;
+}
+
+/**
+ * One page of public articles matching `filter`, newest first, after the first `offset` of them.
+ * Null when `page` is past the last page (the caller answers 404); page 1 always exists, empty or not.
  */
 async function archivePage(
   filter: Prisma.ArticleWhereInput,
   page: number,
   now: Date,
+  { pageSize = ARCHIVE_PAGE_SIZE, offset = 0 } = {},
 ): Promise<ArchivePage | null> {
   const where: Prisma.ArticleWhereInput = { AND: [publicArticleWhere(now), filter] };
-  const total = await db.article.count({ where });
-  const pages = Math.max(1, Math.ceil(total / ARCHIVE_PAGE_SIZE));
+  const total = Math.max(0, (await db.article.count({ where })) - offset);
+  const pages = Math.max(1, Math.ceil(total / pageSize));
   if (!Number.isSafeInteger(page) || page < 1 || page > pages) return null;
   const articles =
     total === 0
       ? []
       : await db.article.findMany({
           where,
-          orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-          skip: (page - 1) * ARCHIVE_PAGE_SIZE,
-          take: ARCHIVE_PAGE_SIZE,
+          orderBy: newestFirst,
+          skip: offset + (page - 1) * pageSize,
+          take: pageSize,
           select: articleCardSelect,
         });
   return { articles, total, page, pages };

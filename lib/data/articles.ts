@@ -28,10 +28,15 @@ export const articleCardSelect = {
 
 export type ArticleCard = Prisma.ArticleGetPayload<{ select: typeof articleCardSelect }>;
 
+export const newestFirst: Prisma.ArticleOrderByWithRelationInput[] = [
+  { publishedAt: "desc" },
+  { id: "desc" },
+];
+
 export async function listPublishedArticles(options: { now: Date; take: number; skip?: number }) {
   return db.article.findMany({
     where: publicArticleWhere(options.now),
-    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    orderBy: newestFirst,
     take: options.take,
     skip: options.skip ?? 0,
     select: articleCardSelect,
@@ -78,8 +83,6 @@ export async function getArticleForPreview(id: string) {
 
 // ─── Home page ───────────────────────────────────────────────────────────────
 
-const newestFirst: Prisma.ArticleOrderByWithRelationInput[] = [{ publishedAt: "desc" }, { id: "desc" }];
-
 const featuredArticleSelect = {
   ...articleCardSelect,
   featuredImageAlt: true,
@@ -90,7 +93,7 @@ export type FeaturedArticle = Prisma.ArticleGetPayload<{ select: typeof featured
 
 /**
  * The home page's featured slot: the newest public article. (Article has no "featured" flag; if
- * it gets one, change this and the offset in `listPublishedArticlesPage` together.)
+ * it gets one, change this and the offset in `listPublishedArticlesPage` (lib/data/archives.ts) together.)
  */
 export function featuredArticle(now: Date): Promise<FeaturedArticle | null> {
   return featuredArticleAt(now.getTime());
@@ -104,42 +107,3 @@ const featuredArticleAt = cache((nowMs: number) =>
     select: featuredArticleSelect,
   }),
 );
-
-export interface PublishedArticlesPage {
-  articles: ArticleCard[];
-  total: number;
-  page: number;
-  totalPages: number;
-}
-
-/**
- * One page of the home page's list, newest first, without the featured article (it has its own
- * slot, so no article shows twice). Null when `page` is past the last page or not a whole
- * number from 1 (the caller answers 404); page 1 always exists, empty or not.
- */
-export async function listPublishedArticlesPage(options: {
-  now: Date;
-  page: number;
-  pageSize: number;
-}): Promise<PublishedArticlesPage | null> {
-  const { now, page, pageSize } = options;
-  if (!Number.isSafeInteger(pageSize) || pageSize < 1) throw new RangeError(`Bad page size: ${pageSize}`);
-  if (!Number.isSafeInteger(page) || page < 1) return null;
-  const where = publicArticleWhere(now);
-  // The featured article is the newest, so the list simply starts one further down: no need to
-  // wait for it before querying.
-  const total = Math.max(0, (await db.article.count({ where })) - 1);
-  const totalPages = Math.max(1, Math.ceil(total / pageSize));
-  if (page > totalPages) return null;
-  const articles =
-    total === 0
-      ? []
-      : await db.article.findMany({
-          where,
-          orderBy: newestFirst,
-          skip: 1 + (page - 1) * pageSize,
-          take: pageSize,
-          select: articleCardSelect,
-        });
-  return { articles, total, page, totalPages };
-}

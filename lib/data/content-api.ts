@@ -6,7 +6,9 @@ import "server-only";
 import type { JSONContent } from "@tiptap/core";
 import { renderToHTMLString } from "@tiptap/static-renderer/pm/html-string";
 import { z } from "zod";
-import { publicArticleWhere, withdrawnArticleWhere } from "@/lib/articles/visibility";
+import { currentSlugFor } from "@/lib/articles/slug-redirects";
+import { publicArticleWhere } from "@/lib/articles/visibility";
+import { isWithdrawnSlug } from "@/lib/articles/withdrawn";
 import { db } from "@/lib/db";
 import { articleExtensions } from "@/lib/editor/extensions";
 import { env } from "@/lib/env";
@@ -356,22 +358,9 @@ export async function getApiArticle(slug: string, now: Date): Promise<ApiArticle
     const { body, ...rest } = row;
     return { status: "found", article: { ...toApiArticle(rest), body, html: renderBodyHtml(body) } };
   }
-  const withdrawn = await db.article.findFirst({
-    where: { AND: [{ slug }, withdrawnArticleWhere(now)] },
-    select: { id: true },
-  });
-  if (withdrawn) return { status: "withdrawn" };
-  const redirect = await db.slugRedirect.findUnique({
-    where: { entityType_oldSlug: { entityType: "Article", oldSlug: slug } },
-    select: { entityId: true },
-  });
-  if (redirect) {
-    const current = await db.article.findFirst({
-      where: { AND: [{ id: redirect.entityId }, publicArticleWhere(now)] },
-      select: { slug: true },
-    });
-    if (current && current.slug !== slug) return { status: "moved", slug: current.slug };
-  }
+  if (await isWithdrawnSlug(slug, now)) return { status: "withdrawn" };
+  const current = await currentSlugFor(slug, now);
+  if (current) return { status: "moved", slug: current };
   return { status: "missing" };
 }
 

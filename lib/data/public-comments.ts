@@ -7,6 +7,7 @@ import { cache } from "react";
 import { publicArticleWhere } from "@/lib/articles/visibility";
 import { now } from "@/lib/clock";
 import { queueWhere } from "@/lib/comments/queues";
+import { articleCommentSettingsSelect, commentsClosed, effectiveRules } from "@/lib/comments/effective-rules";
 import { loadCommentSettings } from "@/lib/comments/settings";
 import { MAX_THREAD_DEPTH } from "@/lib/comments/submit";
 import { db } from "@/lib/db";
@@ -123,16 +124,11 @@ export async function areCommentsOpen(articleId: string, at: Date = now()): Prom
   const [article, { defaults }] = await Promise.all([
     db.article.findFirst({
       where: { AND: [{ id: articleId }, publicArticleWhere(at)] },
-      select: { publishedAt: true, commentMode: true, commentAutoCloseDays: true },
+      select: articleCommentSettingsSelect,
     }),
     loadCommentSettings(),
   ]);
-  if (!article) return false;
-  if ((article.commentMode ?? defaults.mode) === "CLOSED") return false;
-  const override = article.commentAutoCloseDays;
-  const autoCloseDays = override === null ? defaults.autoCloseDays : override > 0 ? override : null;
-  if (autoCloseDays === null || !article.publishedAt) return true;
-  return article.publishedAt.getTime() + autoCloseDays * 86_400_000 >= at.getTime();
+  return article !== null && !commentsClosed(article, effectiveRules(article, defaults), at);
 }
 
 /**

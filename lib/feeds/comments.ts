@@ -12,7 +12,7 @@ import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { SLUG_PATTERN } from "@/lib/slug";
 import { absoluteUrl, articlePath } from "@/lib/seo/urls";
-import { escapeHtml } from "./rss";
+import { cdataSafeHtml, cdataSafeText, escapeHtml, serializeFeed } from "./rss";
 
 export const COMMENT_FEED_LIMIT = 50;
 
@@ -20,11 +20,6 @@ export type CommentFeedScope = { kind: "site" } | { kind: "article"; slug: strin
 
 export const commentsFeedPath = (slug?: string) =>
   slug === undefined ? "/feeds/comments" : `/feeds/comments/${encodeURIComponent(slug)}`;
-
-// As in lib/feeds/rss.ts: characters XML forbids, and "]]>" that would end a CDATA section.
-const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-const cdataSafeText = (text: string) => text.replaceAll("]]>", "]]\u2060>");
-const cdataSafeHtml = (html: string) => html.replaceAll("]]>", "]]&gt;");
 
 /** The comment body as HTML: escaped text, <br> and nofollow links, from the same parts as the page. */
 export function commentBodyHtml(body: string): string {
@@ -104,5 +99,5 @@ export async function buildCommentsFeed(
       extensions: [{ name: "dc:creator", objects: { _text: comment.authorName } }],
     });
   }
-  return feed.rss2().replace(INVALID_XML_CHARS, "").toWellFormed();
+  return serializeFeed(feed);
 }

@@ -42,9 +42,9 @@ const escapeAttribute = (value: string) => value.replace(/&/g, "&amp;").replace(
  * CDATA cannot contain "]]>" and the XML writer splits only its first occurrence. In HTML,
  * "&gt;" means ">" in text and in attribute values alike, so nothing changes for the reader.
  */
-const cdataSafeHtml = (html: string) => html.replaceAll("]]>", "]]&gt;");
+export const cdataSafeHtml = (html: string) => html.replaceAll("]]>", "]]&gt;");
 /** Titles are plain text: an invisible word joiner keeps "]]>" from closing the section. */
-const cdataSafeText = (text: string) => text.replaceAll("]]>", "]]\u2060>");
+export const cdataSafeText = (text: string) => text.replaceAll("]]>", "]]\u2060>");
 
 const text = (value: string, marks: JSONContent["marks"] = []): JSONContent => ({
   type: "text",
@@ -191,5 +191,10 @@ export function buildRssFeed(input: {
       extensions: creators(article),
     });
   }
+  return serializeFeed(feed);
+}
+
+/** RSS 2.0 text of `feed`, with what XML 1.0 cannot carry taken out. */
+export function serializeFeed(feed: Feed): string {
   return feed.rss2().replace(INVALID_XML_CHARS, "").toWellFormed();
 }

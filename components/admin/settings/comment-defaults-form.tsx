@@ -3,7 +3,7 @@
 import { saveCommentDefaults } from "@/app/(admin)/admin/settings/actions";
 import { COMMENT_MODE_LABELS, COMMENT_MODES, POLICY_LIMITS } from "@/lib/comments/policy";
 import type { CommentDefaults } from "@/lib/comments/settings";
-import { SettingsField, SettingsForm } from "./settings-form";
+import { SettingsField, SettingsForm, wholeNumberInput } from "./settings-form";
 
 const OFF_HINT = "Empty or 0: off.";
 
@@ -34,31 +34,19 @@ export function CommentDefaultsForm({ defaults, savedAt }: { defaults: CommentDe
             label="Close comments after (days since publication)"
             hint={OFF_HINT}
           >
-            {(props) => (
-              <input
-                {...props}
-                type="number"
-                inputMode="numeric"
-                min={0}
-                max={POLICY_LIMITS.autoCloseDays}
-                step={1}
-                defaultValue={defaults.autoCloseDays ?? ""}
-              />
-            )}
+            {wholeNumberInput({
+              min: 0,
+              max: POLICY_LIMITS.autoCloseDays,
+              defaultValue: defaults.autoCloseDays ?? "",
+            })}
           </SettingsField>
           <SettingsField state={state} name="linkLimit" label="Hold comments with this many links or more">
-            {(props) => (
-              <input
-                {...props}
-                type="number"
-                inputMode="numeric"
-                required
-                min={1}
-                max={POLICY_LIMITS.linkLimit}
-                step={1}
-                defaultValue={defaults.linkLimit}
-              />
-            )}
+            {wholeNumberInput({
+              min: 1,
+              max: POLICY_LIMITS.linkLimit,
+              defaultValue: defaults.linkLimit,
+              required: true,
+            })}
           </SettingsField>
           <SettingsField
             state={state}
@@ -66,17 +54,11 @@ export function CommentDefaultsForm({ defaults, savedAt }: { defaults: CommentDe
             label="Maximum length (characters)"
             hint={`${OFF_HINT} A comment is never more than ${POLICY_LIMITS.maxLength} bytes either way.`}
           >
-            {(props) => (
-              <input
-                {...props}
-                type="number"
-                inputMode="numeric"
-                min={0}
-                max={POLICY_LIMITS.maxLength}
-                step={1}
-                defaultValue={defaults.maxLength ?? ""}
-              />
-            )}
+            {wholeNumberInput({
+              min: 0,
+              max: POLICY_LIMITS.maxLength,
+              defaultValue: defaults.maxLength ?? "",
+            })}
           </SettingsField>
           <SettingsField
             state={state}
@@ -84,17 +66,11 @@ export function CommentDefaultsForm({ defaults, savedAt }: { defaults: CommentDe
             label="Slow mode (seconds between one reader's comments on an article)"
             hint={OFF_HINT}
           >
-            {(props) => (
-              <input
-                {...props}
-                type="number"
-                inputMode="numeric"
-                min={0}
-                max={POLICY_LIMITS.slowModeSeconds}
-                step={1}
-                defaultValue={defaults.slowModeSeconds ?? ""}
-              />
-            )}
+            {wholeNumberInput({
+              min: 0,
+              max: POLICY_LIMITS.slowModeSeconds,
+              defaultValue: defaults.slowModeSeconds ?? "",
+            })}
           </SettingsField>
           <label className="inline-choice">
             <input type="checkbox" name="holdFirstTime" defaultChecked={defaults.holdFirstTime} />

@@ -47,6 +47,38 @@ export function SettingsForm({
   );
 }
 
+/** What SettingsField hands its control. */
+export interface ControlProps {
+  id: string;
+  name: string;
+  "aria-invalid": true | undefined;
+  "aria-describedby": string;
+}
+
+/** A whole-number input for SettingsField; empty `defaultValue` leaves the field blank. */
+export function wholeNumberInput(options: {
+  min: number;
+  max: number;
+  defaultValue: number | "";
+  required?: boolean;
+}) {
+  const { min, max, defaultValue, required } = options;
+  return function WholeNumberInput(props: ControlProps) {
+    return (
+      <input
+        {...props}
+        type="number"
+        inputMode="numeric"
+        required={required}
+        min={min}
+        max={max}
+        step={1}
+        defaultValue={defaultValue}
+      />
+    );
+  };
+}
+
 /** A labelled control with its hint and errors; `children` gets the props the control needs. */
 export function SettingsField({
   state,
@@ -59,12 +91,7 @@ export function SettingsField({
   name: string;
   label: ReactNode;
   hint?: string;
-  children: (props: {
-    id: string;
-    name: string;
-    "aria-invalid": true | undefined;
-    "aria-describedby": string;
-  }) => ReactNode;
+  children: (props: ControlProps) => ReactNode;
 }) {
   const id = useId();
   const errorId = `${id}-error`;

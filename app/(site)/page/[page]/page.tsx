@@ -5,8 +5,13 @@ import { ArticleCard } from "@/components/article/article-card";
 import { FeaturedArticle } from "@/components/home/featured-article";
 import { tagPage } from "@/lib/cache/tag-page";
 import { cacheTag } from "@/lib/cache/tags";
-import { ARCHIVE_PAGE_SIZE, archivePageNumber, requestNow } from "@/lib/data/archives";
-import { featuredArticle, listPublishedArticlesPage } from "@/lib/data/articles";
+import {
+  ARCHIVE_PAGE_SIZE,
+  archivePageNumber,
+  listPublishedArticlesPage,
+  requestNow,
+} from "@/lib/data/archives";
+import { featuredArticle } from "@/lib/data/articles";
 import { env } from "@/lib/env";
 import { websiteJsonLd } from "@/lib/seo/json-ld";
 import { JsonLd } from "@/lib/seo/json-ld-script";
