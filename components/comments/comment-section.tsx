@@ -1,4 +1,5 @@
-// The discussion under an article: the count, the published threads and the form. It reads no
+// The discussion under an article: the count, the first page of published threads (the rest on
+// request, see more-comments.tsx) and the form. It reads no
 // cookie, header or query string, so the article page stays one cached page for every reader;
 // whatever belongs to one reader happens in the client components inside it.
 import { getPublicComments, type CommentOrder } from "@/lib/data/public-comments";
@@ -6,6 +7,7 @@ import { commentsFeedPath } from "@/lib/feeds/comments";
 import { CommentThread } from "./comment-thread";
 import styles from "./comments.module.css";
 import { CommentsProvider } from "./comments-provider";
+import { MoreComments } from "./more-comments";
 import { FormSlot, OwnComments } from "./reader-slots";
 
 function countHeading(count: number): string {
@@ -26,7 +28,7 @@ export async function CommentSection({
   /** Top-level comments oldest (default) or newest first; replies always read oldest first. */
   order?: CommentOrder;
 }) {
-  const { count, threads } = await getPublicComments(articleId, order);
+  const { count, threads, nextCursor } = await getPublicComments(articleId, order);
   const ownTopLevel = <OwnComments parentId={null} />;
   return (
     <section id="comments" className={styles.section} aria-labelledby="comments-heading">
@@ -45,6 +47,7 @@ export async function CommentSection({
             ))}
           </ol>
         )}
+        {nextCursor && <MoreComments order={order} firstCursor={nextCursor} />}
         {order === "oldest" && ownTopLevel}
         {commentsOpen ? <FormSlot parentId={null} /> : <p className={styles.closed}>Comments are closed.</p>}
       </CommentsProvider>

@@ -1,4 +1,4 @@
-import { MAX_THREAD_DEPTH } from "@/lib/comments/submit";
+import { MAX_THREAD_DEPTH } from "@/lib/comments/policy";
 import type { CommentNode } from "@/lib/data/public-comments";
 import { CommentActions } from "./comment-actions";
 import { commentAnchor, CommentCard } from "./comment-card";

@@ -1,5 +1,6 @@
 // Articles whose reprint rights ended: their URLs answer 451 Unavailable For Legal Reasons
 // (RFC 7725) with a short public notice. Nothing is deleted.
+import { PUBLIC_SHORT_CACHE } from "@/lib/cache/cache-control";
 import { publicRead } from "@/lib/cache/public-reads";
 import { db } from "@/lib/db";
 import { withdrawnArticleWhere } from "./visibility";
@@ -41,7 +42,7 @@ export function withdrawnResponse(): Response {
     status: 451,
     headers: {
       "Content-Type": "text/html; charset=utf-8",
-      "Cache-Control": "public, max-age=30",
+      "Cache-Control": PUBLIC_SHORT_CACHE,
     },
   });
 }

@@ -12,7 +12,7 @@ import type { CommentStatus } from "@/lib/generated/prisma/enums";
 import type { Decision } from "@/lib/validations/comment-moderation";
 import { REPORTS_DISMISSED, type ModerationAction } from "./moderation-terms";
 import { queueOf, REPORTED_AFTER, type CommentQueue } from "./queues";
-import { MAX_THREAD_DEPTH } from "./submit";
+import { MAX_THREAD_DEPTH } from "./policy";
 
 export interface ModerationChange {
   id: string;

@@ -14,6 +14,9 @@ export const COMMENT_MODE_LABELS: Record<CommentModeValue, string> = {
   CLOSED: "Closed",
 };
 
+/** Top-level comments are level 1; a reply may be at most this many levels deep. */
+export const MAX_THREAD_DEPTH = 3;
+
 /** The largest value each numeric setting accepts. */
 export const POLICY_LIMITS = {
   autoCloseDays: 3650,

@@ -8,12 +8,11 @@ import type { CommentStatus } from "@/lib/generated/prisma/enums";
 import { forgive, hit, type LimitRule } from "@/lib/rate-limit";
 import { articleCommentSettingsSelect, commentsClosed, effectiveRules } from "./effective-rules";
 import { keyedHash, rateLimitAddress } from "./ip";
+import { MAX_THREAD_DEPTH } from "./policy";
 import { CommentInputSchema } from "./schema";
 import { loadCommentSettings } from "./settings";
 import { countLinks, matchingTerms, normalizeBody } from "./text";
 
-/** Top-level comments are level 1; a reply may be at most this many levels deep. */
-export const MAX_THREAD_DEPTH = 3;
 export const DUPLICATE_WINDOW_MS = 10 * 60_000;
 /** Approved comments an email needs before its comments skip first-time moderation. */
 export const TRUSTED_AFTER_APPROVED = 2;

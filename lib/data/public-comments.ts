@@ -9,7 +9,7 @@ import { now } from "@/lib/clock";
 import { queueWhere } from "@/lib/comments/queues";
 import { articleCommentSettingsSelect, commentsClosed, effectiveRules } from "@/lib/comments/effective-rules";
 import { loadCommentSettings } from "@/lib/comments/settings";
-import { MAX_THREAD_DEPTH } from "@/lib/comments/submit";
+import { MAX_THREAD_DEPTH } from "@/lib/comments/policy";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -62,13 +62,15 @@ export function publicCommentWhere(at: Date): Prisma.CommentWhereInput {
   return { AND: [queueWhere("APPROVED"), { article: publicArticleWhere(at) }] };
 }
 
+type Threaded<T> = T & { replies: Threaded<T>[] };
+
 /**
  * Threads from a flat list in display order: a reply goes under its parent (its own replies in
  * the order given), up to MAX_THREAD_DEPTH levels; one whose parent is not in the list, or that
  * would sit deeper, is left out with its replies.
  */
-export function buildThreads(comments: PublicComment[]): CommentNode[] {
-  const nodes = new Map(comments.map((c) => [c.id, { ...c, replies: [] as CommentNode[] }]));
+export function buildThreads<T extends { id: string; parentId: string | null }>(items: T[]): Threaded<T>[] {
+  const nodes = new Map(items.map((c) => [c.id, { ...c, replies: [] as Threaded<T>[] }]));
   const depth = new Map<string, number | null>();
   const depthOf = (id: string): number | null => {
     if (depth.has(id)) return depth.get(id)!;
@@ -83,7 +85,7 @@ export function buildThreads(comments: PublicComment[]): CommentNode[] {
     return level;
   };
 
-  const roots: CommentNode[] = [];
+  const roots: Threaded<T>[] = [];
   for (const node of nodes.values()) {
     if (depthOf(node.id) === null) continue;
     if (node.parentId === null) roots.push(node);
@@ -92,27 +94,81 @@ export function buildThreads(comments: PublicComment[]): CommentNode[] {
   return roots;
 }
 
-function countNodes(nodes: CommentNode[]): number {
-  return nodes.reduce((sum, node) => sum + 1 + countNodes(node.replies), 0);
+function flatten<T>(nodes: Threaded<T>[], into: Threaded<T>[] = []): Threaded<T>[] {
+  for (const node of nodes) {
+    into.push(node);
+    flatten(node.replies, into);
+  }
+  return into;
 }
 
+/** Top-level threads per page of the article's comments; "Show more comments" loads the next. */
+export const THREADS_PER_PAGE = 50;
+
+export interface CommentPage {
+  /** Every comment readers may see on the article, on all pages. */
+  count: number;
+  threads: CommentNode[];
+  /** Pass as `after` for the next page; null on the last. */
+  nextCursor: string | null;
+}
+
+/** A thread's place in the list: its first comment's time and id, as `<ms>.<id>`. */
+function cursorOf(root: { id: string; createdAt: Date }): string {
+  return `${root.createdAt.getTime()}.${root.id}`;
+}
+
+function parseCursor(cursor: string): { at: number; id: string } | null {
+  const match = /^(\d{1,15})\.([\w-]{1,64})$/.exec(cursor);
+  return match ? { at: Number(match[1]), id: match[2]! } : null;
+}
+
+/** A cursor the thread loader accepts (for validating query strings). */
+export const isCommentCursor = (value: string) => parseCursor(value) !== null;
+
 /**
- * An article's public comments as threads, in one query. Top-level comments come oldest or
- * newest first; replies always read oldest first, as a conversation. `count` is what is shown.
+ * One page of an article's public comments as threads. Top-level comments come oldest or newest
+ * first; replies always read oldest first, as a conversation. The thread shape (ids only) of the
+ * whole discussion is read first, so the count and the paging are exact; then the full rows of
+ * just this page's threads.
  */
 export const getPublicComments = cache(
   async (
     articleId: string,
     order: CommentOrder = "oldest",
-  ): Promise<{ count: number; threads: CommentNode[] }> => {
-    const rows = await db.comment.findMany({
-      where: { AND: [{ articleId }, publicCommentWhere(now())] },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: publicCommentSelect,
-    });
+    after: string | null = null,
+    limit: number = THREADS_PER_PAGE,
+  ): Promise<CommentPage> => {
+    const where = { AND: [{ articleId }, publicCommentWhere(now())] };
+    const orderBy = [{ createdAt: "asc" as const }, { id: "asc" as const }];
+    const shape = buildThreads(
+      await db.comment.findMany({ where, orderBy, select: { id: true, parentId: true, createdAt: true } }),
+    );
+    if (order === "newest") shape.reverse();
+
+    const from = after ? parseCursor(after) : null;
+    const start = from
+      ? shape.findIndex((root) => {
+          const at = root.createdAt.getTime();
+          const later = at > from.at || (at === from.at && root.id > from.id);
+          return order === "oldest" ? later : !later && root.id !== from.id;
+        })
+      : 0;
+    const pageRoots = start < 0 ? [] : shape.slice(start, start + limit);
+    const last = pageRoots.at(-1);
+    const hasMore = start >= 0 && start + limit < shape.length;
+
+    const ids = flatten(pageRoots).map((node) => node.id);
+    const rows = ids.length
+      ? await db.comment.findMany({ where: { id: { in: ids } }, orderBy, select: publicCommentSelect })
+      : [];
     const threads = buildThreads(rows.map(toPublicComment));
     if (order === "newest") threads.reverse();
-    return { count: countNodes(threads), threads };
+    return {
+      count: flatten(shape).length,
+      threads,
+      nextCursor: hasMore && last ? cursorOf(last) : null,
+    };
   },
 );
 

@@ -1,7 +1,9 @@
 // How every feed answers.
+import { PUBLIC_SHORT_CACHE } from "@/lib/cache/cache-control";
+
 export const FEED_HEADERS = {
   "Content-Type": "application/rss+xml; charset=utf-8",
-  "Cache-Control": "public, max-age=30, s-maxage=30",
+  "Cache-Control": PUBLIC_SHORT_CACHE,
   "X-Content-Type-Options": "nosniff",
 } as const;
 
@@ -11,7 +13,7 @@ export function feedResponse(xml: string | null): Response {
       status: 404,
       headers: {
         "Content-Type": "text/plain; charset=utf-8",
-        "Cache-Control": "public, max-age=30, s-maxage=30",
+        "Cache-Control": PUBLIC_SHORT_CACHE,
       },
     });
   }

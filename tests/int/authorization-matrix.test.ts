@@ -1,13 +1,11 @@
 // Every server action and mutating route handler, found by reading app/, against every kind of
 // caller. A new mutation that is not in MATRIX, or that skips the guard, fails this test.
-import { readdir } from "node:fs/promises";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { ActionDefinition } from "@/lib/actions/run-action";
 import { runAction } from "@/lib/actions/run-action";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ROLE_PERMISSIONS } from "@/lib/permissions";
 import { userForSession, type CurrentUser } from "@/lib/session";
+import { discoverMutations, type Mutation } from "../support/mutations";
 import { createTestUser } from "../support/users";
 
 type Caller = "anonymous" | "deactivated" | Role;
@@ -66,53 +64,8 @@ const MATRIX: Record<string, Role[]> = {
   "app/(admin)/admin/settings/commenters/export/route.ts#POST": ["ADMIN"],
 };
 
-/** Route handlers that mutate but guard themselves by other means, and why. */
-const SELF_GUARDED_ROUTES: Record<string, string> = {
-  "app/api/auth/[...nextauth]/route.ts": "next-auth's own sign-in endpoints, protected by its CSRF token",
-  // Public by design (readers, no staff permission): cross-site posts refused, rate-limited per IP,
-  // validated with zod; tested in tests/int/comments-public.test.ts.
-  "app/api/comments/route.ts":
-    "readers post comments through the submission pipeline; DELETE forgets cookies",
-  "app/api/comments/[id]/report/route.ts": "readers report comments, one report per address per comment",
-};
-
-const MUTATING_METHODS = ["POST", "PUT", "PATCH", "DELETE"];
 // A probe no action's schema accepts: allowed callers get INVALID, so no handler ever runs.
 const PROBE = "authorization-matrix-probe";
-
-async function sourceFiles(): Promise<string[]> {
-  const entries = await readdir("app", { recursive: true });
-  return entries.map((entry) => path.join("app", entry)).filter((file) => /\.tsx?$/.test(file));
-}
-
-interface Mutation {
-  id: string;
-  definition: ActionDefinition | undefined;
-}
-
-async function discoverMutations(): Promise<Mutation[]> {
-  const files = await sourceFiles();
-  const actionFiles = files.filter((f) => /(^|\/)actions(\.ts|\/[^/]+\.ts)$/.test(f));
-  const routeFiles = files.filter((f) => /(^|\/)route\.ts$/.test(f) && !(f in SELF_GUARDED_ROUTES));
-  const mutations: Mutation[] = [];
-  for (const file of actionFiles) {
-    const exports = (await import(path.resolve(file))) as Record<string, unknown>;
-    for (const [name, value] of Object.entries(exports)) {
-      mutations.push({
-        id: `${file}#${name}`,
-        definition: (value as { definition?: ActionDefinition }).definition,
-      });
-    }
-  }
-  for (const file of routeFiles) {
-    const exports = (await import(path.resolve(file))) as Record<string, unknown>;
-    for (const method of MUTATING_METHODS.filter((m) => m in exports)) {
-      const definition = (exports[method] as { definition?: ActionDefinition }).definition;
-      mutations.push({ id: `${file}#${method}`, definition });
-    }
-  }
-  return mutations;
-}
 
 describe("authorization matrix", () => {
   let mutations: Mutation[];

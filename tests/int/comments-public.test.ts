@@ -3,7 +3,7 @@
 // Route handlers are called directly with requests, as Next would call them.
 import { NextRequest } from "next/server";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DELETE, POST } from "@/app/api/comments/route";
+import { DELETE, GET as threadPage, POST } from "@/app/api/comments/route";
 import { POST as REPORT } from "@/app/api/comments/[id]/report/route";
 import { GET as siteCommentsFeed } from "@/app/feeds/comments/route";
 import { GET as articleCommentsFeed } from "@/app/feeds/comments/[slug]/route";
@@ -13,7 +13,13 @@ import { COMMENTER_COOKIE, COMMENTER_NAME_COOKIE } from "@/lib/comments/cookie-n
 import { queueOf } from "@/lib/comments/queues";
 import { REPORT_LIMIT } from "@/lib/comments/report";
 import { DEFAULTS_KEY } from "@/lib/comments/settings";
-import { areCommentsOpen, getPublicComments, type CommentNode } from "@/lib/data/public-comments";
+import {
+  areCommentsOpen,
+  getPublicComments,
+  THREADS_PER_PAGE,
+  type CommentNode,
+  type CommentPage,
+} from "@/lib/data/public-comments";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { FEED_HEADERS } from "@/lib/feeds/response";
@@ -381,7 +387,7 @@ describe("the public thread loader", () => {
     expect(newest.threads.map((t) => t.id)).toEqual([second.id, level1.id]);
   });
 
-  it("loads an article with 500 approved comments in one go", async () => {
+  it("counts all of 500 approved comments and loads the first page of threads quickly", async () => {
     const { id } = await article();
     await db.comment.createMany({
       data: Array.from({ length: 500 }, (_, i) => ({
@@ -394,11 +400,74 @@ describe("the public thread loader", () => {
       })),
     });
     const started = performance.now();
-    const { count, threads } = await getPublicComments(id);
+    const { count, threads, nextCursor } = await getPublicComments(id);
     const elapsed = performance.now() - started;
     expect(count).toBe(500);
+    expect(threads).toHaveLength(THREADS_PER_PAGE);
     expect(threads[0]!.authorName).toBe("Reader 0");
+    expect(nextCursor).not.toBeNull();
     expect(elapsed).toBeLessThan(2_000);
+  });
+});
+
+describe("comment pages", () => {
+  async function pageThrough(articleId: string, order: "oldest" | "newest") {
+    const first = await getPublicComments(articleId, order);
+    const pages: CommentPage[] = [first];
+    for (let cursor = first.nextCursor; cursor; cursor = pages.at(-1)!.nextCursor) {
+      const query = new URLSearchParams({ article: articleId, order, after: cursor });
+      const response = await threadPage(request(`/api/comments?${query}`, { method: "GET" }));
+      expect(response.status).toBe(200);
+      expect(response.headers.get("cache-control")).toContain("public");
+      pages.push((await response.json()) as CommentPage);
+    }
+    return pages;
+  }
+
+  it("pages top-level threads with their replies, every comment exactly once, in either order", async () => {
+    const { id } = await article();
+    const roots = [];
+    for (let i = 0; i < THREADS_PER_PAGE * 2 + 7; i++) roots.push(await approvedComment(id));
+    // Replies written later than every thread still travel with their own thread.
+    const reply = await approvedComment(id, { parentId: roots[THREADS_PER_PAGE + 3]!.id });
+    await approvedComment(id, { parentId: reply.id });
+
+    for (const order of ["oldest", "newest"] as const) {
+      const pages = await pageThrough(id, order);
+      expect(pages.map((p) => p.threads.length)).toEqual([THREADS_PER_PAGE, THREADS_PER_PAGE, 7]);
+      const threadIds = pages.flatMap((p) => p.threads.map((t) => t.id));
+      const expected = roots.map((r) => r.id);
+      expect(threadIds).toEqual(order === "oldest" ? expected : [...expected].reverse());
+      const all = pages.flatMap((p) => ids(p.threads));
+      expect(new Set(all).size).toBe(all.length);
+      expect(all).toHaveLength(roots.length + 2);
+      expect(pages[0]!.count).toBe(roots.length + 2);
+      const replied = pages.flatMap((p) => p.threads).find((t) => t.id === roots[THREADS_PER_PAGE + 3]!.id)!;
+      expect(replied.replies[0]!.id).toBe(reply.id);
+      expect(replied.replies[0]!.replies).toHaveLength(1);
+    }
+  });
+
+  it("answers a malformed request with 400 and says what to send", async () => {
+    const { id } = await article();
+    for (const query of [
+      `article=${id}&after=not-a-cursor`,
+      `article=${id}&order=sideways`,
+      "after=1.x",
+      "",
+    ]) {
+      const response = await threadPage(request(`/api/comments?${query}`, { method: "GET" }));
+      expect(response.status, query).toBe(400);
+      const body = (await response.json()) as { error: { message: string } };
+      expect(body.error.message.length, query).toBeGreaterThan(5);
+    }
+  });
+
+  it("shows nothing of an article readers cannot see", async () => {
+    const created = await createTestArticle(editor, { title: `Draft discussion ${fresh()}` });
+    await approvedComment(created.id);
+    const response = await threadPage(request(`/api/comments?article=${created.id}`, { method: "GET" }));
+    expect(await response.json()).toEqual({ count: 0, threads: [], nextCursor: null });
   });
 });
 

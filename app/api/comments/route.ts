@@ -1,8 +1,12 @@
-// Posting a comment (POST) and forgetting the saved commenter (DELETE). Public: anyone may
-// comment; the submission pipeline (lib/comments/submit.ts) validates, limits and moderates.
+// Reading an article's next page of comment threads (GET), posting a comment (POST) and
+// forgetting the saved commenter (DELETE). Public: anyone may comment; the submission pipeline
+// (lib/comments/submit.ts) validates, limits and moderates.
 // A held comment and one the honeypot caught get the same answer, so a bot learns nothing.
 import { NextResponse, type NextRequest } from "next/server";
+import { z } from "zod";
 import { invalidate } from "@/lib/cache/invalidate";
+import { PUBLIC_SHORT_CACHE } from "@/lib/cache/cache-control";
+import { publicRead } from "@/lib/cache/public-reads";
 import { cacheTag } from "@/lib/cache/tags";
 import {
   crossSiteRefusal,
@@ -16,8 +20,34 @@ import { COMMENTER_COOKIE } from "@/lib/comments/cookie-names";
 import { forgetCommenter, rememberCommenter, unsealCommenter } from "@/lib/comments/saved-commenter";
 import { CommentInputSchema } from "@/lib/comments/schema";
 import { submitComment } from "@/lib/comments/submit";
-import { getPostedComment } from "@/lib/data/public-comments";
+import { getPostedComment, getPublicComments, isCommentCursor } from "@/lib/data/public-comments";
 import { clientIpFromHeaders } from "@/lib/request-ip";
+
+const ThreadPageQuery = z.object({
+  article: z.string().regex(/^[\w-]{1,64}$/, "Give the article's id as `article`."),
+  order: z.enum(["oldest", "newest"], "Order is oldest or newest.").default("oldest"),
+  after: z.string().refine(isCommentCursor, "`after` takes the nextCursor of the previous page.").optional(),
+});
+
+/** GET ?article=<id>&order=oldest|newest&after=<cursor>: the next page of threads, as JSON. */
+export async function GET(request: NextRequest) {
+  const query = ThreadPageQuery.safeParse(Object.fromEntries(request.nextUrl.searchParams));
+  if (!query.success) {
+    return errorResponse({ status: 400, code: "INVALID", message: query.error.issues[0]!.message });
+  }
+  const { article, order, after = null } = query.data;
+  try {
+    const page = await publicRead(
+      `comments:${article}:${order}:${after}`,
+      () => getPublicComments(article, order, after),
+      [cacheTag.comments(article), cacheTag.articles],
+    );
+    return NextResponse.json(page, { headers: { "Cache-Control": PUBLIC_SHORT_CACHE } });
+  } catch (error) {
+    console.error(JSON.stringify({ event: "comments.get.failed", message: (error as Error).message }));
+    return serverError();
+  }
+}
 
 const isBlank = (value: unknown) => typeof value !== "string" || value.trim() === "";
 const isChecked = (value: unknown) => value === true || value === "on" || value === "true" || value === "1";

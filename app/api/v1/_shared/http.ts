@@ -2,12 +2,13 @@
 // read) and a short shared cache. Errors are JSON too, `{ "error": "…" }`, with the same CORS
 // header so a browser client can read them.
 import { NextResponse } from "next/server";
+import { PUBLIC_SHORT_CACHE } from "@/lib/cache/cache-control";
 
 const CORS = { "Access-Control-Allow-Origin": "*" } as const;
 
 export const API_HEADERS = {
   ...CORS,
-  "Cache-Control": "public, max-age=30, s-maxage=30",
+  "Cache-Control": PUBLIC_SHORT_CACHE,
   "X-Content-Type-Options": "nosniff",
 } as const;
 
