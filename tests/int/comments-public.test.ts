@@ -426,7 +426,7 @@ describe("comment pages", () => {
 
   it("pages top-level threads with their replies, every comment exactly once, in either order", async () => {
     const { id } = await article();
-    const roots = [];
+    const roots: Array<{ id: string }> = [];
     for (let i = 0; i < THREADS_PER_PAGE * 2 + 7; i++) roots.push(await approvedComment(id));
     // Replies written later than every thread still travel with their own thread.
     const reply = await approvedComment(id, { parentId: roots[THREADS_PER_PAGE + 3]!.id });
