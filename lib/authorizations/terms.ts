@@ -11,6 +11,7 @@ export const TERM_KEYS = [
   "attributionRequired",
   "attributionText",
   "linkBackRequired",
+  "canonicalToOriginal",
   "modificationAllowed",
   "translationAllowed",
   "territories",
@@ -82,6 +83,7 @@ export interface TermsFormValues {
   attributionRequired: boolean;
   attributionText: string;
   linkBackRequired: boolean;
+  canonicalToOriginal: boolean;
   modificationAllowed: boolean;
   translationAllowed: boolean;
   territories: string;
@@ -102,6 +104,7 @@ export function termsFormValues(terms: Terms): TermsFormValues {
     attributionRequired: terms.attributionRequired,
     attributionText: terms.attributionText,
     linkBackRequired: terms.linkBackRequired,
+    canonicalToOriginal: terms.canonicalToOriginal,
     modificationAllowed: terms.modificationAllowed,
     translationAllowed: terms.translationAllowed,
     territories: terms.territories.join(", "),
@@ -122,6 +125,7 @@ export function blankTermsFormValues(at: Date): TermsFormValues {
     attributionRequired: true,
     attributionText: "",
     linkBackRequired: false,
+    canonicalToOriginal: false,
     modificationAllowed: false,
     translationAllowed: false,
     territories: "",

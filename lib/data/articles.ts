@@ -59,7 +59,12 @@ const articleViewSelect = {
   isTranslation: true,
   isModified: true,
   authorization: {
-    select: { attributionRequired: true, attributionText: true, linkBackRequired: true },
+    select: {
+      attributionRequired: true,
+      attributionText: true,
+      linkBackRequired: true,
+      canonicalToOriginal: true,
+    },
   },
   tags: {
     orderBy: { position: "asc" },

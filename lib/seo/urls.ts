@@ -24,3 +24,16 @@ export function safeHttpUrl(url: string | null | undefined): string | null {
     return null;
   }
 }
+
+/**
+ * Where search engines should send readers of an article: the original, when the reprint's terms
+ * ask for that and its URL is a real web address; our own page otherwise.
+ */
+export function articleCanonical(article: {
+  slug: string;
+  originalUrl: string | null;
+  authorization: { canonicalToOriginal: boolean } | null;
+}): string {
+  const original = article.authorization?.canonicalToOriginal ? safeHttpUrl(article.originalUrl) : null;
+  return original ?? articlePath(article.slug);
+}

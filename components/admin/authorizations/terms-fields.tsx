@@ -165,6 +165,11 @@ export function TermsFields({ state, defaults }: { state: ActionResult | null; d
         </label>
         <Flag name="linkBackRequired" label="Link back required" defaultChecked={defaults.linkBackRequired} />
         <Flag
+          name="canonicalToOriginal"
+          label="Canonical link to the original"
+          defaultChecked={defaults.canonicalToOriginal}
+        />
+        <Flag
           name="modificationAllowed"
           label="Modification allowed"
           defaultChecked={defaults.modificationAllowed}

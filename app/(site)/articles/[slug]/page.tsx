@@ -14,7 +14,7 @@ import { relatedArticles } from "@/lib/data/related-articles";
 import { env } from "@/lib/env";
 import { breadcrumbJsonLd, newsArticleJsonLd, SITE_NAME } from "@/lib/seo/json-ld";
 import { JsonLd } from "@/lib/seo/json-ld-script";
-import { absoluteUrl, articlePath, authorPath, tagPath } from "@/lib/seo/urls";
+import { absoluteUrl, articleCanonical, articlePath, authorPath, tagPath } from "@/lib/seo/urls";
 
 interface Props {
   params: Promise<{ slug: string }>;
@@ -35,7 +35,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title,
     description,
-    alternates: { canonical: articlePath(article.slug) },
+    alternates: { canonical: articleCanonical(article) },
     authors: authors.map((b) => ({ name: b.person.name, url: authorPath(b.person.slug) })),
     openGraph: {
       type: "article",

@@ -91,6 +91,8 @@ export default async function AuthorizationPage({ params }: { params: Promise<{ 
         </dd>
         <dt>Link back required</dt>
         <dd>{yesNo(a.linkBackRequired)}</dd>
+        <dt>Canonical link to the original</dt>
+        <dd>{yesNo(a.canonicalToOriginal)}</dd>
         <dt>Modification allowed</dt>
         <dd>{yesNo(a.modificationAllowed)}</dd>
         <dt>Translation allowed</dt>

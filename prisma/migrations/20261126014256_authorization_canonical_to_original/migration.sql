@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ReprintAuthorization" ADD COLUMN     "canonicalToOriginal" BOOLEAN NOT NULL DEFAULT false;
