@@ -26,13 +26,12 @@ const ARCHIVES = ["tags", "sources", "authors"];
 // Staff screens and sign-in: never stored anywhere.
 const PRIVATE_PATHS = ["/admin", "/admin/:path*", "/login", "/api/admin/:path*", "/api/auth/:path*"];
 
-const FRAME_ANCESTORS = "frame-ancestors 'none'";
+// The Content-Security-Policy, with a nonce per response, and HSTS come from the launcher
+// (lib/server/security-headers.ts); these need no per-response value.
 const SECURITY_HEADERS = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "X-Frame-Options", value: "DENY" },
-  // Only framing for now; a nonce-based script policy comes later.
-  { key: "Content-Security-Policy", value: FRAME_ANCESTORS },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
 ];
 
@@ -40,6 +39,10 @@ const nextConfig: NextConfig = {
   // Separate builds side by side (e.g. one per working copy of the test suite).
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // The launcher compresses, after giving each HTML response its own script nonce; for the same
+  // reason no ETag: a 304 would pair a new policy with a body holding an older nonce.
+  compress: false,
+  generateEtags: false,
   reactStrictMode: true,
   // Rendered public pages are cached (memory first, then disk) until an invalidation names a tag
   // they carry; see lib/cache.
@@ -77,7 +80,7 @@ const nextConfig: NextConfig = {
       // Uploaded files keep the strict policy their route sets, which this one would replace.
       {
         source: "/media/:path*",
-        headers: [{ key: "Content-Security-Policy", value: `default-src 'none'; ${FRAME_ANCESTORS}` }],
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
       },
       ...PUBLIC_PATHS.map((source) => ({ source, headers: [{ key: "Cache-Control", value: PUBLIC_CACHE }] })),
       ...PRIVATE_PATHS.map((source) => ({

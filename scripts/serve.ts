@@ -67,6 +67,7 @@ async function serve(database: OpenDatabase, authSecret: string) {
   const server = await startNextServer({
     dev: mode === "dev",
     port: env.PORT,
+    siteOrigin: new URL(env.SITE_URL).origin,
     trustedProxies: parseTrustedProxies(env.TRUSTED_PROXY),
     logger,
   });

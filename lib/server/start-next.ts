@@ -1,10 +1,13 @@
 // Next in this process, behind an HTTP server of our own, so every request passes
 // withRequestContext before Next sees it (`next start` would keep any client's X-Forwarded-For).
 import { createServer, type Server } from "node:http";
+import compression from "compression";
 import next from "next";
 import type { Logger } from "@/lib/logger";
 import { loggablePath } from "./access-log";
-import { withRequestContext } from "./request-handler";
+import { withCrossSiteGuard } from "./cross-site-guard";
+import { withRequestContext, type Handler } from "./request-handler";
+import { withSecurityHeaders } from "./security-headers";
 
 export interface NextHttpServer {
   /** Stops accepting connections, lets requests under way finish (up to a grace period), stops Next. */
@@ -17,28 +20,36 @@ const SHUTDOWN_GRACE_MS = 8_000;
 export async function startNextServer(options: {
   dev: boolean;
   port: number;
+  /** SITE_URL's origin: where writes may come from (see cross-site-guard.ts). */
+  siteOrigin: string;
   trustedProxies: ReadonlySet<string>;
   logger: Logger;
 }): Promise<NextHttpServer> {
-  const { dev, port, trustedProxies, logger } = options;
+  const { dev, port, siteOrigin, trustedProxies, logger } = options;
   const server = createServer();
   // hostname/port are where Next believes it runs, as `next start` tells it.
   const app = next({ dev, dir: process.cwd(), hostname: "localhost", port, httpServer: server });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const handleNext: Handler = (request, response) =>
+    handle(request, response).catch((error: unknown) => {
+      logger.error({ err: error, path: loggablePath(request.url) }, "request failed");
+      if (response.headersSent) response.destroy();
+      else {
+        response.statusCode = 500;
+        response.end("Internal Server Error");
+      }
+    });
   const handleSafely = withRequestContext(
-    (request, response) =>
-      handle(request, response).catch((error: unknown) => {
-        logger.error({ err: error, path: loggablePath(request.url) }, "request failed");
-        if (response.headersSent) response.destroy();
-        else {
-          response.statusCode = 500;
-          response.end("Internal Server Error");
-        }
-      }),
+    withSecurityHeaders(withCrossSiteGuard(handleNext, { siteOrigin }), { dev }),
     { trustedProxies, logger },
   );
-  server.on("request", handleSafely);
+  // Compression wraps the response first, so it sees the bodies as they finally leave (after
+  // the nonce rewrite); Next's own is off (next.config.ts).
+  const compress = compression();
+  server.on("request", (request, response) =>
+    compress(request as never, response as never, () => void handleSafely(request, response)),
+  );
   await listen(server, port);
   return {
     async close() {

@@ -1,0 +1,196 @@
+// Cross-site request forgery and the session cookie: a signed-in editor's browser, sent by another
+// site's page, can change nothing; the cookies that carry identity are HttpOnly, SameSite=Lax,
+// and Secure when the site is served over https.
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { startAppServer, type AppServer } from "../support/app-server";
+import { adminQuery } from "../support/int-global-setup";
+import { encodeActionArguments, serverActionId, signInOverHttp } from "../support/server-actions";
+import { testServerUrl, withDatabase } from "../support/test-database-url";
+
+const baseUrl = inject("baseUrl");
+const EVIL = "https://evil.example";
+
+async function tagExists(name: string): Promise<boolean> {
+  const response = await fetch(`${baseUrl}/api/v1/tags`);
+  const { data } = (await response.json()) as { data: Array<{ name: string }> };
+  return data.some((tag) => tag.name === name);
+}
+
+/** Calls createTag as the admin's browser would, with `headers` deciding where it came from. */
+async function createTagFrom(cookie: string, name: string, headers: Record<string, string>) {
+  return fetch(`${baseUrl}/admin/tags`, {
+    method: "POST",
+    headers: {
+      Accept: "text/x-component",
+      "Content-Type": "text/plain;charset=UTF-8",
+      "Next-Action": await serverActionId("app/(admin)/admin/tags/actions.ts", "createTag"),
+      Cookie: cookie,
+      ...headers,
+    },
+    body: encodeActionArguments([{ name, kind: "TOPIC" }]),
+  });
+}
+
+function attributesOf(setCookie: string): string[] {
+  return setCookie
+    .split(";")
+    .slice(1)
+    .map((part) => part.trim().toLowerCase());
+}
+
+describe("cross-site requests", () => {
+  let cookie: string;
+
+  beforeAll(async () => {
+    cookie = await signInOverHttp(baseUrl, inject("adminEmail"), inject("adminPassword"));
+  });
+
+  it("refuses a staff server action posted from another site, and changes nothing", async () => {
+    const name = `Forged ${randomBytes(4).toString("hex")}`;
+    const forged: Array<Record<string, string>> = [
+      { Origin: EVIL },
+      { Origin: "null" },
+      { "Sec-Fetch-Site": "cross-site" },
+    ];
+    for (const headers of forged) {
+      const response = await createTagFrom(cookie, name, headers);
+      expect(response.status, JSON.stringify(headers)).toBe(403);
+      const body = (await response.json()) as { error: { message: string } };
+      expect(body.error.message).toMatch(/Cross-site requests are refused/);
+    }
+    expect(await tagExists(name)).toBe(false);
+
+    // The same call from the site's own page goes through: the refusal is about the origin alone.
+    const own = await createTagFrom(cookie, name, { Origin: baseUrl, "Sec-Fetch-Site": "same-origin" });
+    expect(own.status).toBe(200);
+    await expect.poll(() => tagExists(name)).toBe(true);
+  });
+
+  it("refuses cross-site uploads, comments and sign-out-everywhere alike", async () => {
+    const form = new FormData();
+    form.set("alt", "forged");
+    const attempts = [
+      fetch(`${baseUrl}/api/admin/media`, {
+        method: "POST",
+        headers: { Cookie: cookie, Origin: EVIL },
+        body: form,
+      }),
+      fetch(`${baseUrl}/api/comments`, {
+        method: "POST",
+        headers: { Origin: EVIL, "Content-Type": "application/json" },
+        body: JSON.stringify({ articleId: "x", name: "Forger", email: "f@example.com", body: "Forged" }),
+      }),
+      fetch(`${baseUrl}/api/auth/signout`, { method: "POST", headers: { Cookie: cookie, Origin: EVIL } }),
+    ];
+    for (const response of await Promise.all(attempts)) expect(response.status, response.url).toBe(403);
+    // The session survived the forged sign-out.
+    const admin = await fetch(`${baseUrl}/admin`, { headers: { Cookie: cookie }, redirect: "manual" });
+    expect(admin.status).toBe(200);
+  });
+
+  it("lets reads through from anywhere: the public API is open to other sites", async () => {
+    const response = await fetch(`${baseUrl}/api/v1/articles`, { headers: { Origin: EVIL } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("access-control-allow-origin")).toBe("*");
+  });
+});
+
+describe("cookies", () => {
+  it("keep the session HttpOnly and SameSite=Lax on the plain-http test site", async () => {
+    const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+    const session = await signInResponse(baseUrl, csrf);
+    const line = session.find((c) => /session-token=/.test(c))!;
+    expect(attributesOf(line)).toEqual(expect.arrayContaining(["httponly", "samesite=lax", "path=/"]));
+  });
+
+  describe("served over https (behind a TLS-terminating proxy)", () => {
+    let server: AppServer;
+    let dataDir: string;
+    const database = `crosscurrent_e2e_https_${process.pid}`;
+    const admin = { email: "https-admin@crosscurrent.test", password: "correct horse battery staple" };
+
+    beforeAll(async () => {
+      const serverUrl = testServerUrl();
+      if (!serverUrl) throw new Error("This suite needs TEST_DATABASE_URL (PostgreSQL).");
+      await adminQuery(serverUrl, `drop database if exists ${database} with (force)`);
+      await adminQuery(serverUrl, `create database ${database}`);
+      dataDir = await mkdtemp(path.join(tmpdir(), "crosscurrent-https-"));
+      server = await startAppServer({
+        DATABASE_URL: withDatabase(serverUrl, database),
+        DATA_DIR: dataDir,
+        AUTH_SECRET: "https-secret-https-secret-https-secret-https",
+        SEED_ADMIN_EMAIL: admin.email,
+        SEED_ADMIN_PASSWORD: admin.password,
+        SITE_URL: "https://news.example",
+      });
+    });
+    afterAll(async () => {
+      await server?.stop();
+      const serverUrl = testServerUrl();
+      if (serverUrl) await adminQuery(serverUrl, `drop database if exists ${database} with (force)`);
+      if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    });
+
+    it("marks the session and the saved-commenter cookies Secure", async () => {
+      const headers = { Origin: "https://news.example" };
+      const csrf = await fetch(`${server.baseUrl}/api/auth/csrf`, { headers });
+      const session = await signInResponse(server.baseUrl, csrf, admin, headers);
+      const line = session.find((c) => /session-token=/.test(c))!;
+      expect(line).toMatch(/^__Secure-/);
+      expect(attributesOf(line)).toEqual(expect.arrayContaining(["httponly", "samesite=lax", "secure"]));
+
+      const client = new pg.Client({ connectionString: withDatabase(testServerUrl()!, database) });
+      await client.connect();
+      const { rows } = await client.query<{ id: string }>(
+        `select id from "Article" where status = 'PUBLISHED' limit 1`,
+      );
+      await client.end();
+      const comment = await fetch(`${server.baseUrl}/api/comments`, {
+        method: "POST",
+        headers: { ...headers, "Content-Type": "application/json" },
+        body: JSON.stringify({
+          articleId: rows[0]!.id,
+          name: "Reader",
+          email: "reader@example.com",
+          body: "A thought worth keeping.",
+          remember: true,
+        }),
+      });
+      expect(comment.status).toBeLessThan(300);
+      const saved = comment.headers.getSetCookie();
+      expect(saved.length).toBeGreaterThan(0);
+      for (const cookie of saved)
+        expect(attributesOf(cookie), cookie).toEqual(expect.arrayContaining(["secure", "samesite=lax"]));
+    });
+  });
+});
+
+/** Signs in with next-auth's credentials callback and returns the Set-Cookie lines it answered. */
+async function signInResponse(
+  site: string,
+  csrf: Response,
+  user = { email: inject("adminEmail"), password: inject("adminPassword") },
+  headers: Record<string, string> = {},
+): Promise<string[]> {
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await fetch(`${site}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: {
+      ...headers,
+      "Content-Type": "application/x-www-form-urlencoded",
+      Cookie: csrf.headers
+        .getSetCookie()
+        .map((c) => c.split(";")[0])
+        .join("; "),
+    },
+    body: new URLSearchParams({ csrfToken, email: user.email, password: user.password, json: "true" }),
+  });
+  await response.arrayBuffer();
+  return response.headers.getSetCookie();
+}
