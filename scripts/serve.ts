@@ -3,7 +3,7 @@
 // with DATABASE_URL pointing at it.
 import { resolveAuthSecret } from "@/lib/auth/local-secret";
 import { openDatabase, type OpenDatabase } from "@/lib/database/open";
-import { prepareDatabase } from "@/lib/database/prepare";
+import { prepareDatabaseInChild } from "@/lib/database/prepare-in-child";
 import { env } from "@/lib/env";
 import { createLogger, flushLogger } from "@/lib/logger";
 import { parseTrustedProxies } from "@/lib/server/forwarded-for";
@@ -25,10 +25,7 @@ try {
     production: env.NODE_ENV === "production",
     dataDir: env.DATA_DIR,
   });
-  const { appliedMigrations, seeded } = await prepareDatabase(database.url, {
-    seed: true,
-    admin: { email: env.SEED_ADMIN_EMAIL, password: env.SEED_ADMIN_PASSWORD },
-  });
+  const { appliedMigrations, seeded } = await prepareDatabaseInChild(database.url);
   console.log(
     `Database: ${database.embedded ? `embedded (${env.DATA_DIR}/pglite)` : "DATABASE_URL"}` +
       (appliedMigrations.length ? `, applied ${appliedMigrations.length} migration(s)` : ", up to date"),

@@ -103,7 +103,7 @@ function flatten<T>(nodes: Threaded<T>[], into: Threaded<T>[] = []): Threaded<T>
 }
 
 /** Top-level threads per page of the article's comments; "Show more comments" loads the next. */
-export const THREADS_PER_PAGE = 50;
+export const THREADS_PER_PAGE = 25;
 
 export interface CommentPage {
   /** Every comment readers may see on the article, on all pages. */

@@ -116,6 +116,12 @@ export async function markRolledBack(connectionString: string, migrationName: st
   }
 }
 
+/** Migration folders not yet finished in the database, in order. */
+function pendingOf(rows: MigrationRow[], folders: Array<{ name: string }>): string[] {
+  const finished = new Set(rows.filter((r) => r.finished_at).map((r) => r.migration_name));
+  return folders.map((f) => f.name).filter((name) => !finished.has(name));
+}
+
 export interface MigrationStatus {
   applied: string[];
   pending: string[];
@@ -127,20 +133,23 @@ export async function migrationStatus(
   dir = MIGRATIONS_DIR,
 ): Promise<MigrationStatus> {
   const [rows, folders] = await Promise.all([readMigrationTable(connectionString), listMigrations(dir)]);
-  const finished = new Set(rows.filter((r) => r.finished_at).map((r) => r.migration_name));
   return {
-    applied: [...finished],
-    pending: folders.map((f) => f.name).filter((name) => !finished.has(name)),
+    applied: rows.filter((r) => r.finished_at).map((r) => r.migration_name),
+    pending: pendingOf(rows, folders),
     failed: rows.filter((r) => !r.finished_at && !r.rolled_back_at).map((r) => r.migration_name),
   };
 }
 
 /** Applies pending migrations exactly as `prisma migrate deploy` would; returns their names. */
 export async function applyMigrations(connectionString: string, dir = MIGRATIONS_DIR): Promise<string[]> {
-  const failed = findFailed(await readMigrationTable(connectionString));
+  const rows = await readMigrationTable(connectionString);
+  const failed = findFailed(rows);
   if (failed) throw new MigrationError(failedMigrationMessage(failed, "earlier"));
 
   const folders = await listMigrations(dir);
+  // Nothing to apply (the usual restart): the schema engine, a large WebAssembly module whose
+  // memory stays with the process, is not loaded at all.
+  if (pendingOf(rows, folders).length === 0) return [];
   try {
     const { appliedMigrationNames } = await withSchemaEngine(
       connectionString,

@@ -3,7 +3,6 @@
 import path from "node:path";
 import pg from "pg";
 import { lockDataDir } from "./data-dir-lock";
-import { startEmbeddedDatabase } from "./embedded";
 
 export interface OpenDatabase {
   url: string;
@@ -26,6 +25,8 @@ export async function openDatabase(options: {
   }
   const unlock = await lockDataDir(options.dataDir);
   try {
+    // Loaded only here: a server on DATABASE_URL never carries PGlite's WebAssembly.
+    const { startEmbeddedDatabase } = await import("./embedded");
     const embedded = await startEmbeddedDatabase({
       dataDir: path.join(options.dataDir, "pglite"),
       port: options.embeddedPort,

@@ -4,9 +4,9 @@
 // postgresql://postgres@127.0.0.1:5432/postgres; the script creates and drops its own database,
 // crosscurrent_bench) and wrk.
 //
-// Each route gets `wrk -t2 -c32 -d10s --latency`; the yardstick is a static file of about the same
-// size as the article page, served by the same Next server (or /bench-static when the build has
-// that prerendered page), so "ratio" says how close a per-request page comes to serving a file.
+// Each route gets `wrk -t2 -c32 -d10s --latency`, and so does its yardstick: the prerendered static
+// page /bench-static/<KB> nearest its size, served by the same Next server, so "ratio" says how
+// close a cached or per-request page comes to serving a file of its size.
 // One article gets exactly 500 approved comments, threaded, for the "long discussion" row. Then
 // POST /api/comments at 16 connections (comment-post.lua): every request a new reader's comment
 // from its own address, as readers behind a reverse proxy the server trusts (TRUSTED_PROXY), so
@@ -16,7 +16,7 @@
 // JavaScript, gzipped, that the article page ships compared with an empty page of the app.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -24,6 +24,7 @@ import pg from "pg";
 import { startAppServer, type AppServer } from "../../tests/support/app-server";
 import { launchBrowser } from "../../tests/support/browser";
 import { withDatabase } from "../../tests/support/test-database-url";
+import { BENCH_STATIC_SIZES_KB } from "../../app/(site)/bench-static/[kb]/sizes";
 import { articleIdOf, discussionCommentsIn, seedLongDiscussion, warmUpCommentPost } from "./comments";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -203,43 +204,12 @@ const countOf = (statuses: Record<string, number>, test: (status: number) => boo
 
 // ─── The yardstick ───────────────────────────────────────────────────────────
 
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
-  return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
-}
-
-/**
- * A prerendered /bench-static page when the build has one; otherwise the static file Next serves
- * (/_next/static/…, public/…) closest in size to `targetBytes`.
- */
-async function chooseYardstick(targetBytes: number): Promise<{ path: string; note: string }> {
-  if (
-    existsSync(path.join(DIST_DIR, "server/app/bench-static.html")) ||
-    existsSync(path.join(DIST_DIR, "server/app/(site)/bench-static.html"))
-  ) {
-    return { path: "/bench-static", note: "prerendered page /bench-static" };
-  }
-  const staticDir = path.join(DIST_DIR, "static");
-  const candidates = [
-    ...(await filesUnder(staticDir)).map((file) => ({
-      file,
-      url: `/_next/static/${path.relative(staticDir, file).split(path.sep).join("/")}`,
-    })),
-    ...(await filesUnder("public")).map((file) => ({
-      file,
-      url: `/${path.relative("public", file).split(path.sep).join("/")}`,
-    })),
-  ];
-  let best: { url: string; size: number } | undefined;
-  for (const { file, url } of candidates) {
-    const { size } = await stat(file);
-    if (!best || Math.abs(size - targetBytes) < Math.abs(best.size - targetBytes)) best = { url, size };
-  }
-  if (!best) throw new Error("The build has no static files to use as a yardstick.");
-  return {
-    path: best.url,
-    note: `static file ${best.url} (${(best.size / 1024).toFixed(1)} KB; no /bench-static page in this build)`,
-  };
+/** The prerendered yardstick nearest `bytes` in size (see app/(site)/bench-static/[kb]). */
+function yardstickFor(bytes: number): string {
+  const nearest = BENCH_STATIC_SIZES_KB.reduce((best, kb) =>
+    Math.abs(kb * 1024 - bytes) < Math.abs(best * 1024 - bytes) ? kb : best,
+  );
+  return `/bench-static/${nearest}`;
 }
 
 // ─── The run ─────────────────────────────────────────────────────────────────
@@ -320,11 +290,8 @@ try {
 
   const base = server.baseUrl;
   const pid = await findNextServer();
-  const articleBytes = await fetchOk(`${base}${articlePath}`);
-  const yardstick = await chooseYardstick(articleBytes);
   const discussionShown = discussionCommentsIn(await (await fetch(`${base}${discussionPath}`)).text());
   const routes: Array<{ name: string; path: string }> = [
-    { name: "yardstick (static)", path: yardstick.path },
     { name: "article", path: articlePath },
     { name: `article, ${LONG_DISCUSSION} comments`, path: discussionPath },
     { name: "home", path: "/" },
@@ -349,19 +316,34 @@ try {
     bytes: number | null;
     wrk: WrkResult;
     rssKb: number;
+    /** The yardstick row a page row is compared with. */
+    yardstick?: Result;
   }
+  const measure = async (route: { name: string; path: string }): Promise<Result> => {
+    const url = `${base}${route.path}`;
+    // Warm up: compiled code paths, database connections, the page's first render.
+    let bytes = 0;
+    for (let i = 0; i < 10; i++) bytes = await fetchOk(url);
+    routeRss = 0;
+    console.log(`[${elapsed()}] wrk ${WRK_ARGS.join(" ")} ${route.path}`);
+    const wrk = parseWrk(await run(WRK, [...WRK_ARGS, "-s", REPORT_LUA, url]));
+    return { ...route, bytes, wrk, rssKb: routeRss };
+  };
+
   const results: Result[] = [];
   let post: Result | undefined;
   try {
+    // Each page is compared with the static page nearest its own size, measured in this run.
+    const yardsticks = new Map<string, Result>();
     for (const route of routes) {
-      const url = `${base}${route.path}`;
-      // Warm up: compiled code paths, database connections, the page's first render.
-      let bytes = 0;
-      for (let i = 0; i < 10; i++) bytes = await fetchOk(url);
-      routeRss = 0;
-      console.log(`[${elapsed()}] wrk ${WRK_ARGS.join(" ")} ${route.path}`);
-      const wrk = parseWrk(await run(WRK, [...WRK_ARGS, "-s", REPORT_LUA, url]));
-      results.push({ ...route, bytes, wrk, rssKb: routeRss });
+      const yardstickPath = yardstickFor(await fetchOk(`${base}${route.path}`));
+      if (!yardsticks.has(yardstickPath)) {
+        const kb = yardstickPath.split("/").at(-1);
+        const result = await measure({ name: `yardstick ${kb} KB (static)`, path: yardstickPath });
+        yardsticks.set(yardstickPath, result);
+        results.push(result);
+      }
+      results.push({ ...(await measure(route)), yardstick: yardsticks.get(yardstickPath) });
     }
 
     // Last, so that nothing it writes can touch the pages measured above.
@@ -395,15 +377,17 @@ try {
   const postServerErrors = countOf(statuses, (status) => status >= 500);
   const postRefused = post.wrk.requests - accepted;
 
-  const yard = results[0]!.wrk.requestsPerSecond;
   const rows = [...results, post].map((r) => {
     const isPost = r === post;
+    const ratio = r.yardstick
+      ? (r.wrk.requestsPerSecond / r.yardstick.wrk.requestsPerSecond).toFixed(2)
+      : "-";
     return [
       r.name,
       r.path.length > 44 ? `${r.path.slice(0, 41)}…` : r.path,
       r.bytes === null ? "-" : (r.bytes / 1024).toFixed(1),
       r.wrk.requestsPerSecond.toFixed(0),
-      isPost ? "-" : (r.wrk.requestsPerSecond / yard).toFixed(2),
+      ratio,
       r.wrk.p50.toFixed(1),
       r.wrk.p95.toFixed(1),
       r.wrk.p99.toFixed(1),
@@ -437,7 +421,10 @@ try {
   console.log(line(widths.map((w) => "-".repeat(w))));
   for (const row of rows) console.log(line(row));
   console.log("");
-  console.log(`Yardstick: ${yardstick.note}. Ratio = route req/s ÷ yardstick req/s.`);
+  console.log(
+    "Yardsticks: prerendered static pages /bench-static/<KB> of the same server. Ratio = route req/s ÷ " +
+      "req/s of the yardstick nearest the route's size (the row above it).",
+  );
   console.log(
     "errors = non-2xx/3xx responses (for the comment POST: any answer but 201 or 202) + socket errors " +
       "(connect, read, write, timeout). A timeout is a response slower than wrk's 2 s limit; the " +
@@ -460,17 +447,29 @@ try {
     `${discussionPath}: ${discussion.approved} approved comments (${discussion.replies} replies); ` +
       `the page's HTML carries ${discussionShown} of them.`,
   );
-  const discussionRow = results[2]!;
   const verdict = (ok: boolean) => (ok ? "met" : "MISSED");
+  const ratioOf = (r: Result) => r.wrk.requestsPerSecond / r.yardstick!.wrk.requestsPerSecond;
+  const pageRows = results.filter((r) => r.yardstick);
+  const discussionRow = pageRows.find((r) => r.path === discussionPath)!;
   console.log(
     `Targets (issue 7): comment POST p95 ${post.wrk.p95.toFixed(1)} ms ≤ 100 ms: ` +
       `${verdict(post.wrk.p95 <= 100)}; zero 5xx: ${verdict(postServerErrors === 0)}. ` +
-      `Article with ${LONG_DISCUSSION} comments: ratio ` +
-      `${(discussionRow.wrk.requestsPerSecond / yard).toFixed(2)} ≥ 0.8: ` +
-      `${verdict(discussionRow.wrk.requestsPerSecond / yard >= 0.8)}; p99 ` +
-      `${discussionRow.wrk.p99.toFixed(1)} ms ≤ 50 ms: ${verdict(discussionRow.wrk.p99 <= 50)}; ` +
-      `zero errors: ${verdict(discussionRow.wrk.non2xx3xx + discussionRow.wrk.socketErrors === 0)}.`,
+      `Article with ${LONG_DISCUSSION} comments: ratio ${ratioOf(discussionRow).toFixed(2)} ≥ 0.8: ` +
+      `${verdict(ratioOf(discussionRow) >= 0.8)}.`,
   );
+  const targets = pageRows.map((r) => {
+    const isSearch = r.name === "search";
+    const minRatio = isSearch ? 0.3 : 0.8;
+    const maxP99 = isSearch ? 150 : 50;
+    const errors = r.wrk.non2xx3xx + r.wrk.socketErrors;
+    return (
+      `${r.name}: ratio ${ratioOf(r).toFixed(2)} ≥ ${minRatio} ${verdict(ratioOf(r) >= minRatio)}, ` +
+      `p99 ${r.wrk.p99.toFixed(1)} ≤ ${maxP99} ms ${verdict(r.wrk.p99 <= maxP99)} ` +
+      `(its yardstick's p99: ${r.yardstick!.wrk.p99.toFixed(1)} ms), errors ${errors} ${verdict(errors === 0)}`
+    );
+  });
+  console.log(`Targets (issue 6):\n  ${targets.join("\n  ")}`);
+  console.log(`  server RSS ${(maxRss / 1024).toFixed(0)} MB < 400 MB: ${verdict(maxRss / 1024 < 400)}`);
   console.log(`Max server RSS (next-server, pid ${pid}, every 500 ms): ${(maxRss / 1024).toFixed(0)} MB`);
   console.log(
     `JavaScript, gzip: article page ${(articleJs.gzip / 1024).toFixed(1)} KB in ${articleJs.files} files; ` +
