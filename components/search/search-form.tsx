@@ -4,6 +4,19 @@ import { TAG_KINDS } from "@/lib/taxonomy/kinds";
 import styles from "./search.module.css";
 import { TAG_KIND_PLURALS } from "./tag-kinds";
 
+/**
+ * Options a filter list offers: the most used (the facets come most used first), and the chosen
+ * one wherever it ranks. A select of hundreds of options helps nobody and weighs down every
+ * results page; the full lists are on the empty search page and the archives.
+ */
+const MAX_FILTER_OPTIONS = 40;
+
+function filterOptions<T extends { slug: string }>(all: T[], chosen: string | undefined): T[] {
+  const top = all.slice(0, MAX_FILTER_OPTIONS);
+  const selected = chosen && !top.some((o) => o.slug === chosen) && all.find((o) => o.slug === chosen);
+  return selected ? [...top, selected] : top;
+}
+
 /** A plain GET form: works without JavaScript, and every search has a shareable URL. */
 export function SearchForm({
   query,
@@ -19,8 +32,10 @@ export function SearchForm({
   sources: FacetOption[];
 }) {
   // A filter from a link may name a tag that has no public article (or none at all): keep it selectable.
-  const tagKnown = !tag || tags.some((t) => t.slug === tag);
-  const sourceKnown = !source || sources.some((s) => s.slug === source);
+  const tagOptions = filterOptions(tags, tag);
+  const sourceOptions = filterOptions(sources, source);
+  const tagKnown = !tag || tagOptions.some((t) => t.slug === tag);
+  const sourceKnown = !source || sourceOptions.some((s) => s.slug === source);
   return (
     <form role="search" action="/search" method="get" className={styles.form}>
       <label className={styles.queryField}>
@@ -40,7 +55,7 @@ export function SearchForm({
           <option value="">Any topic</option>
           {!tagKnown && <option value={tag}>{tag}</option>}
           {TAG_KINDS.map((kind) => {
-            const options = tags.filter((t) => t.kind === kind);
+            const options = tagOptions.filter((t) => t.kind === kind);
             if (!options.length) return null;
             return (
               <optgroup key={kind} label={TAG_KIND_PLURALS[kind]}>
@@ -59,7 +74,7 @@ export function SearchForm({
         <select name="source" defaultValue={source ?? ""}>
           <option value="">Any source</option>
           {!sourceKnown && <option value={source}>{source}</option>}
-          {sources.map((s) => (
+          {sourceOptions.map((s) => (
             <option key={s.slug} value={s.slug}>
               {s.name}
             </option>
