@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { can, type Permission } from "@/lib/permissions";
 import type { CurrentUser } from "@/lib/session";
+import { NUL_MESSAGE, nulPath } from "@/lib/validations/storable-text";
 import { ActionFailure, type ActionResult } from "./result";
 
 export interface ActionContext {
@@ -36,6 +37,16 @@ export async function runAction<S extends z.ZodType, T>(
       code: "INVALID",
       message: formErrors[0] ?? firstFieldError ?? "Some fields need attention.",
       fieldErrors: fieldErrors as Record<string, string[]>,
+    };
+  }
+  const nul = nulPath(parsed.data);
+  if (nul) {
+    const field = nul.length > 0 ? String(nul[0]) : null;
+    return {
+      ok: false,
+      code: "INVALID",
+      message: NUL_MESSAGE,
+      fieldErrors: field ? { [field]: [NUL_MESSAGE] } : {},
     };
   }
   try {

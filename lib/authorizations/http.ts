@@ -7,6 +7,7 @@ import { evidenceFile } from "@/lib/data/authorizations";
 import { can, type Actor } from "@/lib/permissions";
 import { getStorage, isValidStorageKey } from "@/lib/storage";
 import { ExportQuerySchema } from "@/lib/validations/authorization";
+import { isStorableText } from "@/lib/validations/storable-text";
 import { exportCsv } from "./export";
 
 const PRIVATE = { "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" } as const;
@@ -39,7 +40,8 @@ export function attachmentDisposition(fileName: string): string {
 export async function evidenceDownload(actor: Actor | null, evidenceId: string): Promise<Response> {
   const refused = refuseReader(actor);
   if (refused) return refused;
-  const evidence = evidenceId.length <= 64 ? await evidenceFile(evidenceId) : null;
+  const evidence =
+    evidenceId.length <= 64 && isStorableText(evidenceId) ? await evidenceFile(evidenceId) : null;
   if (!evidence?.storageKey || !isValidStorageKey(evidence.storageKey)) {
     return refusal(404, "No such evidence file.");
   }

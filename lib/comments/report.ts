@@ -8,6 +8,7 @@ import { now } from "@/lib/clock";
 import { publicCommentWhere } from "@/lib/data/public-comments";
 import { db } from "@/lib/db";
 import { hit, type LimitRule } from "@/lib/rate-limit";
+import { isStorableText } from "@/lib/validations/storable-text";
 import { keyedHash, rateLimitAddress } from "./ip";
 import { REPORTED_AFTER } from "./queues";
 import { REPORT_REASONS } from "./report-reasons";
@@ -63,6 +64,8 @@ export async function reportComment(
     };
   }
 
+  // No stored comment has an id PostgreSQL cannot even compare with.
+  if (!isStorableText(commentId)) return NOT_FOUND;
   const at = now();
   const outcome = await db.$transaction(async (tx) => {
     // Reports on one comment queue behind each other here, so the count is exact.

@@ -2,6 +2,7 @@
 // comment-form conventions; per-article limits (e.g. a shorter maximum length) are applied later,
 // by the submission pipeline.
 import { z } from "zod";
+import { NUL_MESSAGE, nulPath } from "@/lib/validations/storable-text";
 
 export const NAME_MAX = 245;
 export const EMAIL_MAX = 100;
@@ -16,41 +17,47 @@ export function utf8Bytes(text: string): number {
   return Buffer.byteLength(text, "utf8");
 }
 
-export const CommentInputSchema = z.object({
-  articleId: z.string().trim().min(1, "Say which article the comment is for.").max(100),
-  parentId: z.preprocess(blankToUndefined, z.string().trim().min(1).max(100).optional()),
-  name: z
-    .string()
-    .trim()
-    .min(1, "Enter your name.")
-    .max(NAME_MAX, `Your name can be at most ${NAME_MAX} characters.`),
-  email: z
-    .string()
-    .trim()
-    .max(EMAIL_MAX, `Your email address can be at most ${EMAIL_MAX} characters.`)
-    .pipe(z.email("Enter a valid email address."))
-    .transform((email) => email.toLowerCase()),
-  website: z.preprocess(
-    blankToUndefined,
-    z
-      .url({ protocol: /^https?$/, error: "Your website must be an http:// or https:// address." })
-      .max(WEBSITE_MAX, `Your website address can be at most ${WEBSITE_MAX} characters.`)
-      .optional(),
-  ),
-  body: z
-    .string()
-    .trim()
-    .min(1, "Write something before posting.")
-    .refine((body) => utf8Bytes(body) <= BODY_MAX_BYTES, {
-      message: `Your comment is too long: the limit is ${BODY_MAX_BYTES} bytes.`,
-    }),
-  /**
-   * Honeypot: hidden from people, so it must stay empty. It is accepted here whatever it holds
-   * so that a bot that fills it gets no validation error to learn from; the pipeline marks the
-   * comment as spam instead.
-   */
-  website2: z.preprocess((value) => (value == null ? "" : value), z.string().max(10_000)),
-});
+export const CommentInputSchema = z
+  .object({
+    articleId: z.string().trim().min(1, "Say which article the comment is for.").max(100),
+    parentId: z.preprocess(blankToUndefined, z.string().trim().min(1).max(100).optional()),
+    name: z
+      .string()
+      .trim()
+      .min(1, "Enter your name.")
+      .max(NAME_MAX, `Your name can be at most ${NAME_MAX} characters.`),
+    email: z
+      .string()
+      .trim()
+      .max(EMAIL_MAX, `Your email address can be at most ${EMAIL_MAX} characters.`)
+      .pipe(z.email("Enter a valid email address."))
+      .transform((email) => email.toLowerCase()),
+    website: z.preprocess(
+      blankToUndefined,
+      z
+        .url({ protocol: /^https?$/, error: "Your website must be an http:// or https:// address." })
+        .max(WEBSITE_MAX, `Your website address can be at most ${WEBSITE_MAX} characters.`)
+        .optional(),
+    ),
+    body: z
+      .string()
+      .trim()
+      .min(1, "Write something before posting.")
+      .refine((body) => utf8Bytes(body) <= BODY_MAX_BYTES, {
+        message: `Your comment is too long: the limit is ${BODY_MAX_BYTES} bytes.`,
+      }),
+    /**
+     * Honeypot: hidden from people, so it must stay empty. It is accepted here whatever it holds
+     * so that a bot that fills it gets no validation error to learn from; the pipeline marks the
+     * comment as spam instead.
+     */
+    website2: z.preprocess((value) => (value == null ? "" : value), z.string().max(10_000)),
+  })
+  // What is stored or looked up must be storable text (the honeypot is neither, and stays silent).
+  .superRefine(({ website2: _honeypot, ...stored }, ctx) => {
+    const path = nulPath(stored);
+    if (path) ctx.addIssue({ code: "custom", path, message: NUL_MESSAGE });
+  });
 
 export type CommentInput = z.input<typeof CommentInputSchema>;
 export type ParsedCommentInput = z.output<typeof CommentInputSchema>;

@@ -29,7 +29,8 @@ export const requestNow = cache((): Date => now());
 
 /**
  * A slug from the URL, as the database stores it: percent-decoded when it still is encoded
- * (a malformed escape is kept as it is and simply matches nothing), then NFC.
+ * (a malformed escape is kept as it is and simply matches nothing), then NFC. A NUL (%00), which
+ * PostgreSQL cannot take, becomes U+FFFD, which no slug contains: it too simply matches nothing.
  */
 export function slugFromParam(raw: string): string {
   let slug = raw;
@@ -38,7 +39,7 @@ export function slugFromParam(raw: string): string {
   } catch {
     // keep it raw
   }
-  return slug.normalize("NFC");
+  return slug.normalize("NFC").replaceAll("\u0000", "\uFFFD");
 }
 
 export type ArchiveCard = Prisma.ArticleGetPayload<{ select: typeof articleCardSelect }>;

@@ -18,6 +18,7 @@ import { attributionText } from "@/lib/seo/attribution";
 import { absoluteUrl, articlePath, tagPath } from "@/lib/seo/urls";
 import { resolveSourceSlugRedirect } from "@/lib/sources/slugs";
 import { resolveSlugRedirect } from "@/lib/taxonomy/shared";
+import { isStorableText } from "@/lib/validations/storable-text";
 
 export const API_DEFAULT_LIMIT = 20;
 export const API_MAX_LIMIT = 100;
@@ -184,6 +185,7 @@ const slugFilter = (param: string, listedAt: string) =>
     .trim()
     .min(1, `${param} is empty: give a slug (${listedAt}), or leave ${param} out.`)
     .max(200, `${param} is too long to be a slug.`)
+    .refine(isStorableText, `${param} is not a slug: it contains a NUL character.`)
     .transform((slug) => slug.normalize("NFC"));
 
 const LIMIT_MESSAGE = `limit must be a whole number from 1 to ${API_MAX_LIMIT} (default ${API_DEFAULT_LIMIT}).`;

@@ -3,6 +3,7 @@ import "server-only";
 // alt text, paged by a cursor that survives deletions.
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { isStorableText } from "@/lib/validations/storable-text";
 import { ListMediaQuerySchema, type ListMediaQuery } from "./rules";
 import { mediaItemSelect, toMediaItem, type MediaPage } from "./types";
 
@@ -14,7 +15,8 @@ function decodeCursor(cursor: string | undefined): { createdAt: Date; id: string
   if (!cursor) return null;
   const [time, id, ...rest] = Buffer.from(cursor, "base64url").toString().split("|");
   const createdAt = new Date(time ?? "");
-  if (!id || rest.length > 0 || Number.isNaN(createdAt.getTime())) return null;
+  // A tampered cursor is no cursor: PostgreSQL refuses NULs and far-away years in a query.
+  if (!id || rest.length > 0 || !isStorableText(id) || !(createdAt.getTime() >= 0)) return null;
   return { createdAt, id };
 }
 

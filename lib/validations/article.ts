@@ -2,6 +2,7 @@ import { z } from "zod";
 import { articleCommentPolicyFields } from "@/lib/comments/policy";
 import { ArticleBodySchema } from "@/lib/editor/body-schema";
 import { SLUG_PATTERN } from "@/lib/slug";
+import { isStorableText } from "@/lib/validations/storable-text";
 
 const id = z.string().trim().min(1).max(64);
 const optionalText = (max: number, label: string) =>
@@ -93,6 +94,7 @@ const optionalFilter = z
   .string()
   .trim()
   .max(200)
+  .refine(isStorableText)
   .optional()
   .catch(undefined)
   .transform((v) => v || undefined);

@@ -1,14 +1,17 @@
 import { z } from "zod";
+import { isStorableText } from "@/lib/validations/storable-text";
 
 const optionalText = z
   .string()
   .trim()
   .max(200)
+  .refine(isStorableText)
   .optional()
   .transform((v) => v || undefined);
 const optionalDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)))
   .optional()
   .catch(undefined);
 

@@ -4,6 +4,7 @@
 // null, never "".
 import { z } from "zod";
 import { DERIVED_STATUSES, EVIDENCE_KINDS, SCOPES, TERMINATION_EFFECTS } from "@/lib/authorizations/status";
+import { isStorableText } from "@/lib/validations/storable-text";
 
 export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
 export const MAX_LIST_ITEMS = 20;
@@ -278,7 +279,7 @@ export { EVIDENCE_KINDS };
 
 // ─── List filters and export: anything malformed is dropped, not fatal ───────
 
-const optionalFilterId = z.string().trim().min(1).max(64).optional().catch(undefined);
+const optionalFilterId = z.string().trim().min(1).max(64).refine(isStorableText).optional().catch(undefined);
 
 export const AuthorizationFiltersSchema = z.object({
   status: z.enum(DERIVED_STATUSES).optional().catch(undefined),

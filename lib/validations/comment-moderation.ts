@@ -3,6 +3,7 @@ import { z } from "zod";
 import { BODY_MAX_BYTES, utf8Bytes } from "@/lib/comments/schema";
 import { DECISION_REASONS, type DecisionReason } from "@/lib/comments/moderation-terms";
 import { COMMENT_QUEUES } from "@/lib/comments/queues";
+import { isStorableText } from "@/lib/validations/storable-text";
 
 export const DECISIONS = ["approve", "spam", "trash", "restore"] as const;
 export type Decision = (typeof DECISIONS)[number];
@@ -56,12 +57,14 @@ const optionalText = z
   .string()
   .trim()
   .max(200)
+  .refine(isStorableText)
   .optional()
   .catch(undefined)
   .transform((v) => v || undefined);
 const optionalDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)))
   .optional()
   .catch(undefined);
 const page = z.coerce.number().int().min(1).max(100_000).catch(1);

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { SLUG_PATTERN } from "@/lib/slug";
 import { SOURCE_KINDS, SOURCE_LIMITS } from "@/lib/sources/fields";
+import { isStorableText } from "@/lib/validations/storable-text";
 
 const blankToNull = (value: unknown) => (typeof value === "string" && value.trim() === "" ? null : value);
 const blankToUndefined = (value: unknown) =>
@@ -143,6 +144,7 @@ export const SourceListFiltersSchema = z.object({
     .string()
     .trim()
     .max(200)
+    .refine(isStorableText)
     .optional()
     .transform((v) => v || undefined)
     .catch(undefined),

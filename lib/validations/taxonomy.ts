@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { TAG_KINDS } from "@/lib/taxonomy/kinds";
 import { SLUG_PATTERN } from "@/lib/slug";
+import { isStorableText } from "@/lib/validations/storable-text";
 
 const blankToUndefined = (value: unknown) =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
@@ -94,11 +95,12 @@ const searchText = z
   .string()
   .trim()
   .max(200)
+  .refine(isStorableText)
   .optional()
   .transform((v) => v || undefined)
   .catch(undefined);
 const page = z.coerce.number().int().min(1).max(100_000).catch(1);
-const optionalId = z.string().trim().min(1).max(64).optional().catch(undefined);
+const optionalId = z.string().trim().min(1).max(64).refine(isStorableText).optional().catch(undefined);
 
 export const TagListFiltersSchema = z.object({
   kind: kind.optional().catch(undefined),
