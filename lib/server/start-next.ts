@@ -1,8 +1,11 @@
-// Next in this process, behind an HTTP server of our own, so every request passes
-// withRequestContext before Next sees it (`next start` would keep any client's X-Forwarded-For).
+// Next in this process, behind an HTTP server of our own. Every request passes, in order:
+// compression, the request context (client address, request id, access log), the security
+// headers, the cross-site guard and the database-availability check (503 during an outage)
+// before Next sees it (`next start` would keep any client's X-Forwarded-For).
 import { createServer, type Server } from "node:http";
 import compression from "compression";
 import next from "next";
+import { whenDatabaseAvailable } from "@/lib/database/availability";
 import type { Logger } from "@/lib/logger";
 import { loggablePath } from "./access-log";
 import { withCrossSiteGuard } from "./cross-site-guard";
@@ -41,7 +44,7 @@ export async function startNextServer(options: {
       }
     });
   const handleSafely = withRequestContext(
-    withSecurityHeaders(withCrossSiteGuard(handleNext, { siteOrigin }), { dev }),
+    withSecurityHeaders(withCrossSiteGuard(whenDatabaseAvailable(handleNext), { siteOrigin }), { dev }),
     { trustedProxies, logger },
   );
   // Compression wraps the response first, so it sees the bodies as they finally leave (after

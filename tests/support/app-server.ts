@@ -62,7 +62,8 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, timeoutMs: nu
 
 function stopChild(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
+    // Already gone (exitCode after an exit, signalCode after a kill such as SIGKILL).
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
     const killer = setTimeout(() => child.kill("SIGKILL"), 10_000);
     child.once("exit", () => {
       clearTimeout(killer);

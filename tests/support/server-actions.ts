@@ -25,9 +25,13 @@ export async function serverActionId(filename: string, exportedName: string): Pr
     (text) => (JSON.parse(text) as { node: Record<string, ManifestEntry> }).node,
   );
   const entries = Object.entries(await manifest);
-  const found = entries.find(([, entry]) => entry.filename === filename && entry.exportedName === exportedName);
+  const found = entries.find(
+    ([, entry]) => entry.filename === filename && entry.exportedName === exportedName,
+  );
   if (!found) {
-    throw new Error(`No server action ${exportedName} from ${filename} in ${distDir()}: build the app first.`);
+    throw new Error(
+      `No server action ${exportedName} from ${filename} in ${distDir()}: build the app first.`,
+    );
   }
   return found[0];
 }
