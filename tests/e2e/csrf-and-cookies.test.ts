@@ -9,7 +9,12 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { adminQuery } from "../support/int-global-setup";
-import { encodeActionArguments, serverActionId, signInOverHttp } from "../support/server-actions";
+import {
+  encodeActionArguments,
+  postCredentials,
+  serverActionId,
+  signInOverHttp,
+} from "../support/server-actions";
 import { testServerUrl, withDatabase } from "../support/test-database-url";
 
 const baseUrl = inject("baseUrl");
@@ -102,9 +107,8 @@ describe("cross-site requests", () => {
 
 describe("cookies", () => {
   it("keep the session HttpOnly and SameSite=Lax on the plain-http test site", async () => {
-    const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
-    const session = await signInResponse(baseUrl, csrf);
-    const line = session.find((c) => /session-token=/.test(c))!;
+    const response = await postCredentials(baseUrl, inject("adminEmail"), inject("adminPassword"));
+    const line = response.headers.getSetCookie().find((c) => /session-token=/.test(c))!;
     expect(attributesOf(line)).toEqual(expect.arrayContaining(["httponly", "samesite=lax", "path=/"]));
   });
 
@@ -138,9 +142,8 @@ describe("cookies", () => {
 
     it("marks the session and the saved-commenter cookies Secure", async () => {
       const headers = { Origin: "https://news.example" };
-      const csrf = await fetch(`${server.baseUrl}/api/auth/csrf`, { headers });
-      const session = await signInResponse(server.baseUrl, csrf, admin, headers);
-      const line = session.find((c) => /session-token=/.test(c))!;
+      const response = await postCredentials(server.baseUrl, admin.email, admin.password, headers);
+      const line = response.headers.getSetCookie().find((c) => /session-token=/.test(c))!;
       expect(line).toMatch(/^__Secure-/);
       expect(attributesOf(line)).toEqual(expect.arrayContaining(["httponly", "samesite=lax", "secure"]));
 
@@ -169,28 +172,3 @@ describe("cookies", () => {
     });
   });
 });
-
-/** Signs in with next-auth's credentials callback and returns the Set-Cookie lines it answered. */
-async function signInResponse(
-  site: string,
-  csrf: Response,
-  user = { email: inject("adminEmail"), password: inject("adminPassword") },
-  headers: Record<string, string> = {},
-): Promise<string[]> {
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await fetch(`${site}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: {
-      ...headers,
-      "Content-Type": "application/x-www-form-urlencoded",
-      Cookie: csrf.headers
-        .getSetCookie()
-        .map((c) => c.split(";")[0])
-        .join("; "),
-    },
-    body: new URLSearchParams({ csrfToken, email: user.email, password: user.password, json: "true" }),
-  });
-  await response.arrayBuffer();
-  return response.headers.getSetCookie();
-}

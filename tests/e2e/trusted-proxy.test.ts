@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { IP_LIMIT } from "@/lib/auth/sign-in";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { adminQuery } from "../support/int-global-setup";
+import { postCredentials } from "../support/server-actions";
 import { testServerUrl, withDatabase } from "../support/test-database-url";
 
 const LOCKED = /^Too many failed sign-ins/;
@@ -53,33 +54,11 @@ async function startIsolatedServer(env: Record<string, string | undefined>): Pro
   }
 }
 
-function cookiesOf(response: Response): string {
-  return response.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(";")[0])
-    .join("; ");
-}
-
 /** One failed sign-in through next-auth's credentials endpoint; returns the message shown. */
 async function failedSignIn(baseUrl: string, headers: Record<string, string>): Promise<string> {
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: {
-      ...headers,
-      cookie: cookiesOf(csrf),
-      "content-type": "application/x-www-form-urlencoded",
-    },
-    body: new URLSearchParams({
-      csrfToken,
-      // A new account each time, so only the per-IP limit can lock anyone out.
-      email: `nobody-${randomBytes(4).toString("hex")}@crosscurrent.test`,
-      password: "not the password",
-      json: "true",
-    }),
-  });
+  // A new account each time, so only the per-IP limit can lock anyone out.
+  const email = `nobody-${randomBytes(4).toString("hex")}@crosscurrent.test`;
+  const response = await postCredentials(baseUrl, email, "not the password", headers);
   const { url } = (await response.json()) as { url: string };
   return new URL(url).searchParams.get("error") ?? "";
 }

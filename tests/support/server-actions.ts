@@ -42,16 +42,16 @@ function cookiesOf(response: Response): string[] {
   return response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]!);
 }
 
-/** Signs in with next-auth's credentials provider; returns the Cookie header of the session. */
-export async function signInOverHttp(
+/** One sign-in attempt through next-auth's credentials callback, with its CSRF token and cookie. */
+export async function postCredentials(
   baseUrl: string,
   email: string,
   password: string,
   headers: Record<string, string> = {},
-): Promise<string> {
+): Promise<Response> {
   const csrf = await fetch(`${baseUrl}/api/auth/csrf`, { headers });
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+  return fetch(`${baseUrl}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
     headers: {
@@ -61,6 +61,16 @@ export async function signInOverHttp(
     },
     body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${baseUrl}/admin`, json: "true" }),
   });
+}
+
+/** Signs in with next-auth's credentials provider; returns the Cookie header of the session. */
+export async function signInOverHttp(
+  baseUrl: string,
+  email: string,
+  password: string,
+  headers: Record<string, string> = {},
+): Promise<string> {
+  const response = await postCredentials(baseUrl, email, password, headers);
   await response.arrayBuffer();
   const session = cookiesOf(response).find((cookie) => /session-token=./.test(cookie));
   if (!session) throw new Error(`Signing in as ${email} failed (HTTP ${response.status}).`);
