@@ -12,7 +12,8 @@ export function assertBrowserAvailable(): void {
   }
 }
 
-export function launchBrowser(): Promise<Browser> {
+/** Debian's Chromium, headless and quiet; `extraArgs` add switches (e.g. host resolver rules). */
+export function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   assertBrowserAvailable();
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
@@ -25,6 +26,7 @@ export function launchBrowser(): Promise<Browser> {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      ...extraArgs,
     ],
   });
 }

@@ -11,8 +11,8 @@
 // every visit download and compile the app's scripts again.
 // The app's Content-Security-Policy is bypassed, so what is tested is the output encoding itself:
 // markup that only the policy stopped would still be caught.
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { assertBrowserAvailable, CHROMIUM_PATH } from "./browser";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchBrowser } from "./browser";
 
 export interface Execution {
   how: "marker" | "dialog" | "request" | "error";
@@ -49,21 +49,7 @@ const MARKER_INIT = `(() => {
 
 /** Chromium as tests/support/browser.ts launches it, but unable to reach any host by name. */
 export function launchWitnessBrowser(): Promise<Browser> {
-  assertBrowserAvailable();
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-    ],
-  });
+  return launchBrowser(["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]);
 }
 
 /**
