@@ -19,7 +19,7 @@ const PUBLIC_PATHS = [
   "/sources/:path*",
   "/authors/:path*",
   "/page/:path*",
-  "/search",
+  "/search/:path*",
   "/sitemap.xml",
 ];
 const ARCHIVES = ["tags", "sources", "authors"];

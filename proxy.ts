@@ -1,17 +1,20 @@
-// Runs before routing. Two jobs, neither the only line of defence:
+// Runs before routing. Three jobs, none of them the only line of defence:
 // - anonymous visitors to /admin go to the sign-in page (every admin page and action checks the
 //   session again itself);
 // - the URL of an article whose reprint rights ended answers 451 with a short notice (lists,
-//   feeds and the article page itself already hide it through the shared visibility rule).
+//   feeds and the article page itself already hide it through the shared visibility rule);
+// - a search is rendered at the path of its cached page (lib/search/page-key.ts).
 import { NextResponse, type NextRequest } from "next/server";
 import { isWithdrawnSlugCached, withdrawnResponse } from "@/lib/articles/withdrawn";
 import { now } from "@/lib/clock";
+import { searchPagePath } from "@/lib/search/page-key";
 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 const ARTICLE_PATH = /^\/articles\/([^/]+)\/?$/;
 
 export async function proxy(request: NextRequest) {
-  const { pathname, search } = request.nextUrl;
+  const { pathname, search, searchParams } = request.nextUrl;
+  if (pathname === "/search") return NextResponse.rewrite(new URL(searchPagePath(searchParams), request.url));
   const article = ARTICLE_PATH.exec(pathname);
   if (article) {
     const slug = safeDecode(article[1]!);
@@ -31,4 +34,4 @@ function safeDecode(segment: string): string | null {
   }
 }
 
-export const config = { matcher: ["/admin", "/admin/:path*", "/articles/:slug"] };
+export const config = { matcher: ["/search", "/admin", "/admin/:path*", "/articles/:slug"] };

@@ -1,8 +1,11 @@
 // Public pages are rendered once and then served from the page cache, until a change to
 // something they show invalidates them: here from this instance's own writes, and from another
 // instance's, relayed by PostgreSQL NOTIFY.
+import { readdir } from "node:fs/promises";
+import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { distDir } from "../support/server-actions";
 
 const baseUrl = inject("baseUrl");
 const databaseUrl = inject("databaseUrl");
@@ -33,6 +36,23 @@ describe("the page cache", () => {
       await cacheStatus(path); // rendered now, or earlier
       expect(await cacheStatus(path), path).toBe("HIT");
     }
+  });
+
+  it("serves each search from the cache, one page for every request that means it, kept in memory only", async () => {
+    const word = `cachedsearch${Date.now().toString(36)}`;
+    const rendered = await fetch(`${baseUrl}/search?q=${word}`);
+    expect(await rendered.text()).toContain(word);
+    for (const same of [`?q=${word}`, `?q=++${word}+&page=1`, `?q=${word}&page=abc&utm_source=feed`]) {
+      expect(await cacheStatus(`/search${same}`), same).toBe("HIT");
+    }
+    expect(await cacheStatus(`/search?q=${word}+Taiwan`), "another search").not.toBe("HIT");
+
+    const onDisk = await readdir(path.join(distDir(), "server", "route-cache"), { recursive: true });
+    const pagesOnDisk = (segment: string) => onDisk.filter((file) => file.split(path.sep).includes(segment));
+    expect(pagesOnDisk("articles"), "where other pages are kept").not.toEqual([]);
+    expect(pagesOnDisk("search"), "search pages written to disk").toEqual([]);
+    // Keys are made only by the rewrite: a made-up one is not a page, so cannot fill the cache.
+    expect((await fetch(`${baseUrl}/search/not-a-search`)).status).toBe(404);
   });
 
   it("renders a page again as soon as another instance announces a change it shows", async () => {

@@ -325,7 +325,8 @@ const { GET: mediaFile } = await import("@/app/media/[...key]/route");
 const { GET: evidenceFile } = await import("@/app/api/admin/authorizations/evidence/[evidenceId]/route");
 const { GET: listMedia } = await import("@/app/api/admin/media/route");
 const { GET: exportAuthorizations } = await import("@/app/(admin)/admin/authorizations/export/route");
-const searchPage = await import("@/app/(site)/search/page");
+const searchPage = await import("@/app/(site)/search/[key]/page");
+const { searchPagePath } = await import("@/lib/search/page-key");
 const { SearchParamsSchema } = await import("@/lib/search/query");
 const { parseArticleListQuery } = await import("@/lib/data/content-api");
 
@@ -511,9 +512,12 @@ const routeBoundaries: Boundary[] = [
   }),
 ];
 
-/** /search, as Next renders it: metadata, then the page, then its markup. */
+/**
+ * /search, as the proxy rewrites it to its cached page and Next renders that: metadata, then the
+ * page, then its markup.
+ */
 const searchBoundary: Boundary = {
-  id: "app/(site)/search/page.tsx",
+  id: "app/(site)/search/[key]/page.tsx",
   runs: 40,
   input: (pool) =>
     queryInput(
@@ -529,7 +533,12 @@ const searchBoundary: Boundary = {
     ).map(([v, query]) => tagged(v, searchParamsOf(query))),
   accepts: (input) => SearchParamsSchema.safeParse(input).success,
   async send(input) {
-    const props = { searchParams: Promise.resolve(input as Record<string, string | string[]>) };
+    const query = new URLSearchParams();
+    for (const [name, values] of Object.entries(input as Record<string, string | string[]>)) {
+      for (const value of [values].flat()) query.append(name, value);
+    }
+    const key = searchPagePath(query).slice("/search/".length);
+    const props = { params: Promise.resolve({ key }) };
     await searchPage.generateMetadata(props);
     const page = await searchPage.default(props);
     await renderPage(page);

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { connection } from "next/server";
+import { notFound } from "next/navigation";
 import { ArticleCard } from "@/components/article/article-card";
 import { BrowseTopics } from "@/components/search/browse-topics";
 import { SearchForm } from "@/components/search/search-form";
@@ -9,28 +9,42 @@ import { SearchResult } from "@/components/search/search-result";
 import { SearchTips } from "@/components/search/search-tips";
 import styles from "@/components/search/search.module.css";
 import { publicRead } from "@/lib/cache/public-reads";
+import { tagPage } from "@/lib/cache/tag-page";
+import { cacheTag } from "@/lib/cache/tags";
 import { now } from "@/lib/clock";
 import { listRecentForSearch, listSearchFacets, searchArticles } from "@/lib/data/search";
-import { parseSearchParams, searchHref } from "@/lib/search/query";
+import { searchParamsFromKey } from "@/lib/search/page-key";
+import { searchHref } from "@/lib/search/query";
 
 interface Props {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  params: Promise<{ key: string }>;
 }
 
-export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
-  const { q } = parseSearchParams(await searchParams);
+// `/search?q=…` is rewritten to /search/<key> (proxy.ts), so that every distinct search is a
+// cached page, rendered on first request and kept until what is public changes.
+export function generateStaticParams(): Array<{ key: string }> {
+  return [];
+}
+
+async function searchParams({ params }: Props) {
+  const search = searchParamsFromKey((await params).key);
+  if (!search) notFound();
+  return search;
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { q } = await searchParams(props);
   // Result pages are endless and thin: let crawlers follow them, not index them.
   return { title: q ? `Search: ${q}` : "Search", robots: { index: false, follow: true } };
 }
 
-export default async function SearchPage({ searchParams }: Props) {
-  await connection();
-  const params = parseSearchParams(await searchParams);
+export default async function SearchPage(props: Props) {
+  await tagPage([cacheTag.articles]);
+  const params = await searchParams(props);
   const at = now();
-  // Shared between readers until what is public changes: popular queries and the facet lists
-  // are computed once, not per request.
+  // The facet lists are the same for every search: computed once, not per page.
   const [results, facets] = await Promise.all([
-    publicRead(`search:${JSON.stringify(params)}`, () => searchArticles({ ...params, now: at })),
+    searchArticles({ ...params, now: at }),
     publicRead("search:facets", () => listSearchFacets(at)),
   ]);
   const { q, tag, source } = params;

@@ -1,0 +1,37 @@
+// A search's cached page. Every /search?… request is rewritten (proxy.ts) to /search/<key>, where
+// the key holds the normalized parameters, so that each distinct search is one cached page, shared
+// by every reader who asks the same, like the home and archive pages. Server and proxy only.
+import { parseSearchParams, type SearchParams } from "./query";
+
+/** The path segment for a set of parameters: URL-safe, and the same for equivalent requests. */
+export function searchPageKey(params: SearchParams): string {
+  const fields = [params.q, params.tag ?? "", params.source ?? "", params.page];
+  return Buffer.from(JSON.stringify(fields), "utf8").toString("base64url");
+}
+
+/**
+ * The parameters a key stands for, or null when it is not the key of any normalized search
+ * (a hand-made /search/<anything>): such URLs are not found, so they cannot fill the cache.
+ */
+export function searchParamsFromKey(key: string): SearchParams | null {
+  let fields: unknown;
+  try {
+    fields = JSON.parse(Buffer.from(key, "base64url").toString("utf8"));
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(fields) || fields.length !== 4) return null;
+  const [q, tag, source, page] = fields as unknown[];
+  const params = parseSearchParams({ q, tag: tag || undefined, source: source || undefined, page });
+  return searchPageKey(params) === key ? params : null;
+}
+
+/** Where a /search request with these URL parameters is rendered. */
+export function searchPagePath(query: URLSearchParams): string {
+  const input: Record<string, string> = {};
+  for (const name of ["q", "tag", "source", "page"]) {
+    const value = query.get(name); // the first, as parseSearchParams takes it
+    if (value !== null) input[name] = value;
+  }
+  return `/search/${searchPageKey(parseSearchParams(input))}`;
+}
