@@ -2,7 +2,9 @@
 // compression, the request context (client address, request id, access log), the security
 // headers, the cross-site guard and the database-availability check (503 during an outage)
 // before Next sees it (`next start` would keep any client's X-Forwarded-For).
+import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
+import path from "node:path";
 import compression from "compression";
 import next from "next";
 import { whenDatabaseAvailable } from "@/lib/database/availability";
@@ -30,6 +32,7 @@ export async function startNextServer(options: {
 }): Promise<NextHttpServer> {
   const { dev, port, siteOrigin, trustedProxies, logger } = options;
   const server = createServer();
+  if (!dev) takeConfigFromBuild();
   // hostname/port are where Next believes it runs, as `next start` tells it.
   const app = next({ dev, dir: process.cwd(), hostname: "localhost", port, httpServer: server });
   await app.prepare();
@@ -60,6 +63,24 @@ export async function startNextServer(options: {
       await app.close();
     },
   };
+}
+
+/**
+ * Has Next take its configuration as the build resolved it, as Next's own standalone server does,
+ * instead of loading next.config.ts again: that would load its TypeScript compiler into this
+ * process, and the memory it takes stays taken.
+ */
+function takeConfigFromBuild() {
+  const distDir = process.env.NEXT_DIST_DIR || ".next";
+  const manifest = path.join(process.cwd(), distDir, "required-server-files.json");
+  let text: string;
+  try {
+    text = readFileSync(manifest, "utf8");
+  } catch {
+    throw new Error(`No production build in ${distDir}: run \`npm run build\` first.`);
+  }
+  const { config } = JSON.parse(text) as { config: unknown };
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(config);
 }
 
 function listen(server: Server, port: number): Promise<void> {
