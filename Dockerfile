@@ -19,8 +19,8 @@ ENV NODE_ENV=production \
     NEXT_TELEMETRY_DISABLED=1
 WORKDIR /app
 RUN mkdir /data && chown node:node /data
-# The launcher runs the TypeScript sources with tsx, so the whole tree comes along; Next writes
-# its cache under .next at run time.
+# Migrations run from the TypeScript sources with tsx (in a child of the launcher), so the whole
+# tree comes along; Next writes its cache under .next at run time.
 COPY --from=build --chown=node:node /app ./
 USER node
 VOLUME /data

@@ -22,6 +22,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import pg from "pg";
 import { startAppServer, type AppServer } from "../../tests/support/app-server";
+import { launcherDir } from "../launcher-path";
 import { launchBrowser } from "../../tests/support/browser";
 import { withDatabase } from "../../tests/support/test-database-url";
 import { BENCH_STATIC_SIZES_KB } from "../../app/(site)/bench-static/[kb]/sizes";
@@ -54,7 +55,10 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-if (!existsSync(path.join(DIST_DIR, "BUILD_ID"))) {
+if (
+  !existsSync(path.join(DIST_DIR, "BUILD_ID")) ||
+  !existsSync(path.join(launcherDir(DIST_DIR), "serve.mjs"))
+) {
   fail(`No production build in ${DIST_DIR}: run \`NEXT_DIST_DIR=${DIST_DIR} npm run build\` first.`);
 }
 if (spawnSync(WRK, ["--version"]).error) fail(`wrk not found (${WRK}): apt-get install -y wrk, or set WRK.`);
@@ -135,7 +139,7 @@ function childPids(pid: number): number[] {
     .filter((n) => n > 0);
 }
 
-/** The next-server process under this one: launcher (tsx) → scripts/serve.ts → next start. */
+/** The next-server process under this one: the launcher `npm start` runs, with Next in it. */
 async function findNextServer(): Promise<number> {
   const queue = childPids(process.pid);
   while (queue.length) {

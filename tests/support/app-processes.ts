@@ -1,6 +1,6 @@
-// The processes of an app server started by startAppServer (tests/support/app-server.ts): the
-// tsx launcher and the Node process it runs scripts/serve.ts in. Found through /proc by the
-// PORT they were started with, so a test can kill -9 exactly the server it started.
+// The process of an app server started by startAppServer (tests/support/app-server.ts), or the
+// processes of one run through tsx (scripts/serve.ts). Found through /proc by the PORT they were
+// started with, so a test can kill -9 exactly the server it started.
 import { readdir, readFile } from "node:fs/promises";
 
 async function read(file: string): Promise<string | null> {

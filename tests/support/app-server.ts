@@ -1,7 +1,10 @@
-// Starts the real app (scripts/serve.ts start, on the production build) for end-to-end tests.
+// Starts the real app as `npm start` starts it (the launcher `npm run build` bundled, with the
+// same Node options, on the production build) for end-to-end tests and benchmarks.
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
+import { launcherDir } from "../../scripts/launcher-path";
 
 export interface AppServer {
   baseUrl: string;
@@ -19,12 +22,20 @@ export async function freePort(): Promise<number> {
   });
 }
 
-const TSX = path.resolve("node_modules/tsx/dist/cli.mjs");
+/** Node's arguments in the command `npm start` runs (package.json), with this build's launcher. */
+function startArguments(): string[] {
+  const { scripts } = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { start: string } };
+  const [program, ...args] = scripts.start.split(/\s+/);
+  if (program !== "node") throw new Error(`npm start runs ${program}; these tests expect node.`);
+  return args.map((arg) =>
+    arg.endsWith("launcher/serve.mjs") ? path.join(launcherDir(), "serve.mjs") : arg,
+  );
+}
 
-/** Runs `scripts/serve.ts start` with `env` and waits until /api/health answers 200. */
+/** Runs the app as `npm start` does, with `env`, and waits until /api/health answers 200. */
 export async function startAppServer(env: Record<string, string | undefined>): Promise<AppServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, [TSX, "scripts/serve.ts", "start"], {
+  const child = spawn(process.execPath, startArguments(), {
     env: {
       ...process.env,
       NODE_ENV: "production",

@@ -1,0 +1,23 @@
+// The last step of `npm run build`: bundles the launcher (scripts/serve.ts and the lib modules it
+// imports) into plain JavaScript inside the Next build, so that `npm start` runs it on Node alone,
+// without tsx's compiler thread beside the server for its whole life. Packages stay imports from
+// node_modules, and what the launcher loads late (Next, the embedded database) stays in separate
+// files, still loaded late.
+import path from "node:path";
+import { build } from "esbuild";
+import { launcherDir } from "./launcher-path";
+
+const outdir = launcherDir();
+await build({
+  entryPoints: ["scripts/serve.ts"],
+  outdir,
+  outExtension: { ".js": ".mjs" },
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  packages: "external",
+  logLevel: "warning",
+});
+console.log(`Launcher: ${path.relative(process.cwd(), outdir)}/serve.mjs`);
