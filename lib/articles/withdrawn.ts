@@ -5,10 +5,17 @@ import { publicRead } from "@/lib/cache/public-reads";
 import { db } from "@/lib/db";
 import { withdrawnArticleWhere } from "./visibility";
 
-/** Whether `slug` names an article that was public and has been withdrawn. */
+/**
+ * Whether `slug` names an article that was public and has been withdrawn: its current slug, or
+ * one it had before a rename (a shared link to it is as much its URL).
+ */
 export async function isWithdrawnSlug(slug: string, now: Date): Promise<boolean> {
+  const renamed = await db.slugRedirect.findUnique({
+    where: { entityType_oldSlug: { entityType: "Article", oldSlug: slug } },
+    select: { entityId: true },
+  });
   const found = await db.article.findFirst({
-    where: { slug, ...withdrawnArticleWhere(now) },
+    where: { AND: [withdrawnArticleWhere(now), { OR: [{ slug }, { id: renamed?.entityId ?? "" }] }] },
     select: { id: true },
   });
   return found !== null;
@@ -24,8 +31,15 @@ export async function isWithdrawnSlugCached(slug: string, now: Date): Promise<bo
 }
 
 async function withdrawnSlugs(now: Date): Promise<Set<string>> {
-  const rows = await db.article.findMany({ where: withdrawnArticleWhere(now), select: { slug: true } });
-  return new Set(rows.map((row) => row.slug));
+  const articles = await db.article.findMany({
+    where: withdrawnArticleWhere(now),
+    select: { id: true, slug: true },
+  });
+  const renamed = await db.slugRedirect.findMany({
+    where: { entityType: "Article", entityId: { in: articles.map((article) => article.id) } },
+    select: { oldSlug: true },
+  });
+  return new Set([...articles.map((article) => article.slug), ...renamed.map((row) => row.oldSlug)]);
 }
 
 const NOTICE = `<!doctype html>

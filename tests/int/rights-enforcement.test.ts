@@ -2,7 +2,7 @@
 // articles leave every public list at once, their URLs answer 451, and the sweep records it.
 import { afterEach, describe, expect, it } from "vitest";
 import { publishArticle, scheduleArticle } from "@/lib/articles/workflow";
-import { isWithdrawnSlug } from "@/lib/articles/withdrawn";
+import { isWithdrawnSlug, isWithdrawnSlugCached } from "@/lib/articles/withdrawn";
 import { advanceClock, now, resetClock, setClock } from "@/lib/clock";
 import { listPublishedArticles } from "@/lib/data/articles";
 import { getApiArticle } from "@/lib/data/content-api";
@@ -53,6 +53,26 @@ const isListed = async (id: string) =>
   (await listPublishedArticles({ now: now(), take: 100 })).some((a) => a.id === id);
 
 describe("when an authorization's time runs out", () => {
+  it("answers 451 at the article's old slugs too", async () => {
+    setClock(T0);
+    const editor = await createTestUser("EDITOR");
+    const { authorization } = await grantedAuthorization({ until: new Date(T0.getTime() + HOUR) });
+    const article = await publishedReprint(editor, authorization.sourceId, "Renamed then withdrawn");
+    const oldSlug = `${article.slug}-as-first-shared`;
+    await db.slugRedirect.create({ data: { entityType: "Article", oldSlug, entityId: article.id } });
+    expect(await isWithdrawnSlug(oldSlug, now())).toBe(false);
+    expect(await isWithdrawnSlugCached(oldSlug, now())).toBe(false);
+
+    advanceClock(HOUR);
+    await sweepRights(now()); // announces the withdrawal, as the scheduled sweep does
+    for (const slug of [article.slug, oldSlug]) {
+      expect(await isWithdrawnSlug(slug, now()), slug).toBe(true);
+      expect(await isWithdrawnSlugCached(slug, now()), slug).toBe(true);
+      expect(await getApiArticle(slug, now()), slug).toEqual({ status: "withdrawn" });
+    }
+    expect(await isWithdrawnSlug("never-an-article-slug", now())).toBe(false);
+  });
+
   it("the article leaves the lists at once, its URL answers 451, and the sweep records the withdrawal", async () => {
     setClock(T0);
     const editor = await createTestUser("EDITOR");
