@@ -36,7 +36,8 @@ const SECURITY_HEADERS = [
 ];
 
 const nextConfig: NextConfig = {
-  // Separate builds side by side (e.g. one per working copy of the test suite).
+  // Separate builds side by side (e.g. one per working copy of the test suite); the launcher and
+  // the tests find the build the same way (lib/server/build-dir.ts).
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   // The launcher compresses, after giving each HTML response its own script nonce; for the same

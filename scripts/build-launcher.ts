@@ -5,7 +5,7 @@
 // files, still loaded late.
 import path from "node:path";
 import { build } from "esbuild";
-import { launcherDir } from "./launcher-path";
+import { launcherDir } from "@/lib/server/build-dir";
 
 const outdir = launcherDir();
 await build({

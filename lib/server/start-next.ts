@@ -10,6 +10,7 @@ import next from "next";
 import { whenDatabaseAvailable } from "@/lib/database/availability";
 import type { Logger } from "@/lib/logger";
 import { loggablePath } from "./access-log";
+import { buildDir } from "./build-dir";
 import { withCrossSiteGuard } from "./cross-site-guard";
 import { withRequestContext, type Handler } from "./request-handler";
 import { withSecurityHeaders } from "./security-headers";
@@ -71,7 +72,7 @@ export async function startNextServer(options: {
  * process, and the memory it takes stays taken.
  */
 function takeConfigFromBuild() {
-  const distDir = process.env.NEXT_DIST_DIR || ".next";
+  const distDir = buildDir();
   const manifest = path.join(process.cwd(), distDir, "required-server-files.json");
   let text: string;
   try {

@@ -22,7 +22,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import pg from "pg";
 import { startAppServer, type AppServer } from "../../tests/support/app-server";
-import { launcherDir } from "../launcher-path";
+import { buildDir, launcherDir } from "@/lib/server/build-dir";
 import { launchBrowser } from "../../tests/support/browser";
 import { withDatabase } from "../../tests/support/test-database-url";
 import { BENCH_STATIC_SIZES_KB } from "../../app/(site)/bench-static/[kb]/sizes";
@@ -39,7 +39,7 @@ const WRK_ARGS = ["-t2", "-c32", "-d10s", "--latency"];
 const POST_WRK_ARGS = ["-t2", "-c16", "-d10s", "--latency"];
 const REPORT_LUA = path.join(ROOT, "scripts/bench/wrk-report.lua");
 const COMMENT_POST_LUA = path.join(ROOT, "scripts/bench/comment-post.lua");
-const DIST_DIR = process.env.NEXT_DIST_DIR || ".next";
+const DIST_DIR = buildDir();
 const ARTICLES = 10_000;
 const COMMENTS = 100_000;
 /** Approved comments on the "long discussion" article. */

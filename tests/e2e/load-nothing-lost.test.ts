@@ -12,6 +12,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appServerCpuSeconds } from "../support/app-processes";
 import { startAppServer, type AppServer } from "../support/app-server";
+import { mapLimit } from "../support/map-limit";
 import { adminQuery } from "../support/int-global-setup";
 import { callServerAction, serverActionId, signInOverHttp } from "../support/server-actions";
 import { testServerUrl, withDatabase } from "../support/test-database-url";
@@ -25,24 +26,6 @@ const run = randomBytes(4).toString("hex");
 
 function paragraph(text: string) {
   return { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] };
-}
-
-async function mapLimit<T, R>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const index = next++;
-        results[index] = await work(items[index]!);
-      }
-    }),
-  );
-  return results;
 }
 
 // ─── Read load with wrk ──────────────────────────────────────────────────────

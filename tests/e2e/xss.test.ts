@@ -285,17 +285,7 @@ describe("cross-site scripting", () => {
       {
         path: "/admin/audit?action=source.create",
         paginated: true,
-        shows: all(
-          "source name",
-          "source slug",
-          "source web address",
-          "source description",
-          "source platform id",
-          "source contact name",
-          "source contact email",
-          "source contact WeChat",
-          "source notes",
-        ),
+        shows: all(...SOURCE_PLACES),
       },
       {
         path: "/admin/audit?action=authorization.revoke",
@@ -384,6 +374,19 @@ describe("cross-site scripting", () => {
   }, 600_000);
 });
 
+/** Every field of a source, each shown on its admin page and in its audit entry. */
+const SOURCE_PLACES: Place[] = [
+  "source name",
+  "source slug",
+  "source web address",
+  "source description",
+  "source platform id",
+  "source contact name",
+  "source contact email",
+  "source contact WeChat",
+  "source notes",
+];
+
 const ARTICLE_PAGE_PLACES: Place[] = [
   "article title",
   "article excerpt",
@@ -426,19 +429,7 @@ function singlePage(kind: (typeof ROTATION)[number], e: PayloadEntities): Job | 
     case "admin source":
       return {
         path: `/admin/sources/${e.source.id}`,
-        shows: shows(
-          "source name",
-          "source slug",
-          "source web address",
-          "source description",
-          "source platform id",
-          "source contact name",
-          "source contact email",
-          "source contact WeChat",
-          "source notes",
-          "authorization scope author name",
-          "article title",
-        ),
+        shows: shows(...SOURCE_PLACES, "authorization scope author name", "article title"),
       };
     case "admin authorization":
       return {

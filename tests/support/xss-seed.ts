@@ -19,8 +19,9 @@ import type { ActionResult } from "@/lib/actions/result";
 import { db } from "@/lib/db";
 import type { ArticleBlock, ArticleInline } from "@/lib/editor/body-schema";
 import { validateArticleBody } from "@/lib/editor/body-schema";
-import type { CurrentUser } from "@/lib/session";
+import { userForSession, type CurrentUser } from "@/lib/session";
 import { TAG_KINDS } from "@/lib/taxonomy/kinds";
+import { mapLimit } from "./map-limit";
 import type { XssPayload } from "./xss-payloads";
 
 /** Every place a payload is tried, in report order. */
@@ -358,29 +359,11 @@ async function postComment(
 
 // ---------------------------------------------------------------------------------------------
 
-async function pool<T, R>(items: readonly T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(size, items.length) }, async () => {
-      while (next < items.length) {
-        const index = next++;
-        results[index] = await work(items[index]!);
-      }
-    }),
-  );
-  return results;
-}
-
 export async function adminActor(email: string): Promise<CurrentUser> {
-  const user = await db.user.findUniqueOrThrow({ where: { email } });
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    mustChangePassword: user.mustChangePassword,
-  };
+  const { id, sessionVersion } = await db.user.findUniqueOrThrow({ where: { email } });
+  const actor = await userForSession(id, sessionVersion);
+  if (!actor) throw new Error(`${email} is not an active staff member.`);
+  return actor;
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -595,7 +578,7 @@ export async function seedCorpus(options: {
   payloads: readonly XssPayload[];
 }): Promise<Seeded> {
   const { actor, ledger, payloads, baseUrl } = options;
-  const made = await pool(payloads, 6, (payload) => seedPayload(actor, ledger, payload));
+  const made = await mapLimit(payloads, 6, (payload) => seedPayload(actor, ledger, payload));
 
   // One article whose body holds every payload's blocks and every import's output.
   const content = made.flatMap((m) => [...m.blocks, ...(m.imported?.blocks ?? [])]);
@@ -615,7 +598,7 @@ export async function seedCorpus(options: {
   });
   if (!publishedCorpus.ok) throw new Error(`Corpus article not published: ${failure(publishedCorpus)}`);
 
-  const comments = await pool(made, 6, (m) => postComment(baseUrl, ledger, m.payload, m.article.id));
+  const comments = await mapLimit(made, 6, (m) => postComment(baseUrl, ledger, m.payload, m.article.id));
   return {
     entities: made.map((m, i) => ({ ...m, comment: comments[i] ?? null })),
     corpus: { id: corpusArticle.data!.id, slug: corpusArticle.data!.slug },
