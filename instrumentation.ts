@@ -10,7 +10,7 @@ export async function register() {
   const { startRightsSweep } = await import("@/lib/rights/sweep-timer");
   startRightsSweep(RIGHTS_SWEEP_INTERVAL_MS);
   if (process.env.DATABASE_URL) {
-    const { listenForInvalidations } = await import("@/lib/cache/listener");
+    const { listenForInvalidations } = await import("@/lib/platform/cache/listener");
     listenForInvalidations(process.env.DATABASE_URL);
   }
 }

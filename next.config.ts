@@ -27,7 +27,7 @@ const ARCHIVES = ["tags", "sources", "authors"];
 const PRIVATE_PATHS = ["/admin", "/admin/:path*", "/login", "/api/admin/:path*", "/api/auth/:path*"];
 
 // The Content-Security-Policy, with a nonce per response, and HSTS come from the launcher
-// (lib/server/security-headers.ts); these need no per-response value.
+// (lib/platform/server/security-headers.ts); these need no per-response value.
 const SECURITY_HEADERS = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
@@ -37,7 +37,7 @@ const SECURITY_HEADERS = [
 
 const nextConfig: NextConfig = {
   // Separate builds side by side (e.g. one per working copy of the test suite); the launcher and
-  // the tests find the build the same way (lib/server/build-dir.ts).
+  // the tests find the build the same way (lib/platform/server/build-dir.ts).
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   // The launcher compresses, after giving each HTML response its own script nonce; for the same
@@ -46,8 +46,8 @@ const nextConfig: NextConfig = {
   generateEtags: false,
   reactStrictMode: true,
   // Rendered public pages are cached (memory first, then disk) until an invalidation names a tag
-  // they carry; see lib/cache.
-  cacheHandler: path.resolve(import.meta.dirname, "lib/cache/page-cache-handler.mjs"),
+  // they carry; see lib/platform/cache.
+  cacheHandler: path.resolve(import.meta.dirname, "lib/platform/cache/page-cache-handler.mjs"),
   cacheMaxMemorySize: PAGE_CACHE_MEMORY_BYTES,
   // forbidden() for signed-in staff whose role does not reach a page.
   experimental: { authInterrupts: true },

@@ -5,8 +5,8 @@
 //   feeds and the article page itself already hide it through the shared visibility rule);
 // - a search is rendered at the path of its cached page (lib/search/page-key.ts).
 import { NextResponse, type NextRequest } from "next/server";
-import { isWithdrawnSlugCached, withdrawnResponse } from "@/lib/articles/withdrawn";
-import { now } from "@/lib/clock";
+import { isWithdrawnSlugCached, withdrawnResponse } from "@/lib/rights/withdrawn";
+import { now } from "@/lib/platform/clock";
 import { searchPagePath } from "@/lib/search/page-key";
 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];

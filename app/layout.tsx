@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 import "./globals.css";
 
 export const metadata: Metadata = {

@@ -1,6 +1,6 @@
 import type { MetadataRoute } from "next";
 import { connection } from "next/server";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 import { absoluteUrl } from "@/lib/seo/urls";
 
 // Per request, so the sitemap URL follows the SITE_URL of the running server, not of the build.

@@ -1,8 +1,8 @@
 import type { MetadataRoute } from "next";
 import { connection } from "next/server";
-import { publicRead } from "@/lib/cache/public-reads";
-import { now } from "@/lib/clock";
-import { env } from "@/lib/env";
+import { publicRead } from "@/lib/platform/cache/public-reads";
+import { now } from "@/lib/platform/clock";
+import { env } from "@/lib/platform/env";
 import { buildSitemap } from "@/lib/feeds/sitemap";
 
 // Built per request: the build has no database, and what is public changes with the clock.

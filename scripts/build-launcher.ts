@@ -5,7 +5,7 @@
 // files, still loaded late.
 import path from "node:path";
 import { build } from "esbuild";
-import { launcherDir } from "@/lib/server/build-dir";
+import { launcherDir } from "@/lib/platform/server/build-dir";
 
 const outdir = launcherDir();
 await build({

@@ -1,7 +1,7 @@
 // npm run db:backup [file]: back up DATABASE_URL (pg_dump) or the embedded database (stop the
 // app first). Without a file, writes DATA_DIR/backups/crosscurrent-<time>.*.
-import { backupDatabase, backupTarget, defaultBackupFile } from "@/lib/database/backup";
-import { env } from "@/lib/env";
+import { backupDatabase, backupTarget, defaultBackupFile } from "@/lib/platform/database/backup";
+import { env } from "@/lib/platform/env";
 
 const target = backupTarget(env.DATABASE_URL, env.DATA_DIR);
 const file = process.argv[2] ?? defaultBackupFile(target, env.DATA_DIR);

@@ -2,9 +2,9 @@
 // npm run db:migrate -- --rolled-back <name>: after repairing a failed migration by hand,
 // mark it rolled back so the next run retries it.
 import { parseArgs } from "node:util";
-import { applyMigrations, markRolledBack } from "@/lib/database/migrations";
-import { openDatabase } from "@/lib/database/open";
-import { env } from "@/lib/env";
+import { applyMigrations, markRolledBack } from "@/lib/platform/database/migrations";
+import { openDatabase } from "@/lib/platform/database/open";
+import { env } from "@/lib/platform/env";
 
 const { values } = parseArgs({ options: { "rolled-back": { type: "string" } } });
 

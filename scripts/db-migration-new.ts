@@ -2,7 +2,7 @@
 // prisma/schema.prisma, as a new migration folder. Review the SQL before committing it.
 import { copyFile, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { MIGRATIONS_DIR, SCHEMA_PATH, pendingSchemaSql } from "@/lib/database/migrations";
+import { MIGRATIONS_DIR, SCHEMA_PATH, pendingSchemaSql } from "@/lib/platform/database/migrations";
 
 const name = process.argv[2];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {

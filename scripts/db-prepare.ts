@@ -2,8 +2,8 @@
 // DATABASE_URL and seed it when empty, then print the outcome as one JSON line. Separate, so the
 // schema engine, the importer and their memory leave with this process instead of staying in
 // the server's.
-import { prepareDatabase } from "@/lib/database/prepare";
-import { env } from "@/lib/env";
+import { prepareDatabase } from "@/lib/platform/database/prepare";
+import { env } from "@/lib/platform/env";
 
 try {
   if (!env.DATABASE_URL) throw new Error("db-prepare needs DATABASE_URL.");

@@ -1,8 +1,8 @@
 // npm run db:reset: development only. Drops everything in the database, re-applies all
 // migrations and seeds the demo content.
-import { openDatabase } from "@/lib/database/open";
-import { prepareDatabase } from "@/lib/database/prepare";
-import { env } from "@/lib/env";
+import { openDatabase } from "@/lib/platform/database/open";
+import { prepareDatabase } from "@/lib/platform/database/prepare";
+import { env } from "@/lib/platform/env";
 import pg from "pg";
 
 if (env.NODE_ENV === "production") {

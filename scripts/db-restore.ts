@@ -1,7 +1,7 @@
 // npm run db:restore <file>: replace the contents of DATABASE_URL (pg_restore) or of the embedded
 // database (stop the app first) with a backup made by npm run db:backup.
-import { backupTarget, restoreDatabase } from "@/lib/database/backup";
-import { env } from "@/lib/env";
+import { backupTarget, restoreDatabase } from "@/lib/platform/database/backup";
+import { env } from "@/lib/platform/env";
 
 const file = process.argv[2];
 if (!file) {

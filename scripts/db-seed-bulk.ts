@@ -2,9 +2,9 @@
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { z } from "zod";
-import { applyMigrations } from "@/lib/database/migrations";
-import { openDatabase } from "@/lib/database/open";
-import { env } from "@/lib/env";
+import { applyMigrations } from "@/lib/platform/database/migrations";
+import { openDatabase } from "@/lib/platform/database/open";
+import { env } from "@/lib/platform/env";
 import { seedBulk } from "@/lib/seed/bulk";
 
 const Args = z.object({

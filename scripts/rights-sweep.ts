@@ -1,6 +1,6 @@
 // npm run rights:sweep: one rights sweep now, for cron or by hand (the app also runs it every 30 s).
-import { now } from "@/lib/clock";
-import { db } from "@/lib/db";
+import { now } from "@/lib/platform/clock";
+import { db } from "@/lib/platform/db";
 import { sweepRights } from "@/lib/rights/sweep";
 
 const result = await sweepRights(now());

@@ -1,16 +1,16 @@
 // npm start / npm run dev: open the database (DATABASE_URL, or the embedded one), apply
-// migrations, seed an empty database, then serve Next from this process (lib/server/start-next.ts)
+// migrations, seed an empty database, then serve Next from this process (lib/platform/server/start-next.ts)
 // with DATABASE_URL pointing at it. `npm start` runs this file as `npm run build` bundled it
 // (scripts/build-launcher.ts); `npm run dev` runs it through tsx.
 import { register } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { resolveAuthSecret } from "@/lib/auth/local-secret";
-import { openDatabase, type OpenDatabase } from "@/lib/database/open";
-import { prepareDatabaseInChild } from "@/lib/database/prepare-in-child";
-import { env } from "@/lib/env";
-import { createLogger, flushLogger } from "@/lib/logger";
-import { parseTrustedProxies } from "@/lib/server/forwarded-for";
+import { resolveAuthSecret } from "@/lib/platform/auth/local-secret";
+import { openDatabase, type OpenDatabase } from "@/lib/platform/database/open";
+import { prepareDatabaseInChild } from "@/lib/platform/database/prepare-in-child";
+import { env } from "@/lib/platform/env";
+import { createLogger, flushLogger } from "@/lib/platform/logger";
+import { parseTrustedProxies } from "@/lib/platform/server/forwarded-for";
 
 const mode = process.argv[2];
 if (mode !== "start" && mode !== "dev") {
@@ -18,7 +18,7 @@ if (mode !== "start" && mode !== "dev") {
   process.exit(2);
 }
 if (mode === "start") {
-  register(pathToFileURL(path.resolve("lib/server/module-resolution-hooks.mjs")));
+  register(pathToFileURL(path.resolve("lib/platform/server/module-resolution-hooks.mjs")));
 }
 // Tools that look for the server process (scripts/bench/site.ts, ps) know it by Next's name.
 process.title = "next-server (crosscurrent)";
@@ -52,7 +52,7 @@ try {
 }
 
 async function serve(database: OpenDatabase, authSecret: string) {
-  // What `next start`/`next dev` would set, and what the app's own lib/env reads when Next loads it.
+  // What `next start`/`next dev` would set, and what the app's own lib/platform/env reads when Next loads it.
   Object.assign(process.env, {
     NODE_ENV: process.env.NODE_ENV || (mode === "dev" ? "development" : "production"),
     NEXT_RUNTIME: "nodejs",
@@ -67,7 +67,7 @@ async function serve(database: OpenDatabase, authSecret: string) {
   });
 
   // Loaded only now: Next and React choose their build by NODE_ENV when first imported.
-  const { startNextServer } = await import("@/lib/server/start-next");
+  const { startNextServer } = await import("@/lib/platform/server/start-next");
   const server = await startNextServer({
     dev: mode === "dev",
     port: env.PORT,

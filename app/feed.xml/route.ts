@@ -1,5 +1,5 @@
-import { publicRead } from "@/lib/cache/public-reads";
-import { now } from "@/lib/clock";
+import { publicRead } from "@/lib/platform/cache/public-reads";
+import { now } from "@/lib/platform/clock";
 import { buildFeed } from "@/lib/feeds/data";
 import { feedResponse } from "@/lib/feeds/response";
 

@@ -1,5 +1,5 @@
 import { ArticleCard } from "@/components/article/article-card";
-import type { ArchiveCard } from "@/lib/data/archives";
+import type { ArchiveCard } from "@/lib/articles/archives";
 import styles from "./archive.module.css";
 
 export interface ArchiveEntry {

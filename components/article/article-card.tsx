@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ArticleCard as ArticleCardData } from "@/lib/data/articles";
+import type { ArticleCard as ArticleCardData } from "@/lib/articles/public-articles";
 import { tagPath } from "@/lib/seo/urls";
 import styles from "./article.module.css";
 import { Byline } from "./byline";

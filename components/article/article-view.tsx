@@ -1,6 +1,6 @@
 import type { JSONContent } from "@tiptap/core";
 import type { ReactNode } from "react";
-import type { ArticleView as ArticleViewData } from "@/lib/data/articles";
+import type { ArticleView as ArticleViewData } from "@/lib/articles/public-articles";
 import { readingMinutes } from "@/lib/editor/document";
 import { ArticleBody } from "@/lib/editor/render";
 import { ArticleTags } from "./article-tags";

@@ -1,10 +1,10 @@
 import Link from "next/link";
-import type { ArticleCard } from "@/lib/data/articles";
+import type { ArticleCard } from "@/lib/articles/public-articles";
 import { articlePath } from "@/lib/seo/urls";
 import styles from "./article.module.css";
 import { ArticleMeta } from "./article-card";
 
-/** The articles of `relatedArticles` (lib/data/related-articles.ts); nothing when there are none. */
+/** The articles of `relatedArticles` (lib/articles/related-articles.ts); nothing when there are none. */
 export function RelatedArticles({ articles }: { articles: ArticleCard[] }) {
   if (articles.length === 0) return null;
   return (

@@ -1,4 +1,4 @@
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 import styles from "./article.module.css";
 import { CopyLinkButton } from "./copy-link-button";
 import { articleShareUrl, shareLinks } from "./share-urls";

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { COMMENT_LINK_REL } from "@/lib/comments/body-parts";
-import type { PublicComment } from "@/lib/data/public-comments";
+import type { PublicComment } from "@/lib/comments/public-comments";
 import { safeHttpUrl } from "@/lib/seo/urls";
 import { CommentBody } from "./comment-body";
 import styles from "./comments.module.css";

@@ -4,7 +4,7 @@
 // the reader's own comment at once, held or not. A saved commenter's email never reaches this
 // code: the server reads it from an HttpOnly cookie.
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import type { PublicComment } from "@/lib/data/public-comments";
+import type { PublicComment } from "@/lib/comments/public-comments";
 import { commentAnchor } from "./comment-card";
 import styles from "./comments.module.css";
 import { useComments } from "./comments-provider";

@@ -2,7 +2,7 @@
 // request, see more-comments.tsx) and the form. It reads no
 // cookie, header or query string, so the article page stays one cached page for every reader;
 // whatever belongs to one reader happens in the client components inside it.
-import { getPublicComments, type CommentOrder } from "@/lib/data/public-comments";
+import { getPublicComments, type CommentOrder } from "@/lib/comments/public-comments";
 import { commentsFeedPath } from "@/lib/feeds/comments";
 import { CommentThread } from "./comment-thread";
 import styles from "./comments.module.css";
@@ -23,7 +23,7 @@ export async function CommentSection({
 }: {
   articleId: string;
   articleSlug: string;
-  /** Whether new comments are taken (see areCommentsOpen in lib/data/public-comments.ts). */
+  /** Whether new comments are taken (see areCommentsOpen in lib/comments/public-comments.ts). */
   commentsOpen: boolean;
   /** Top-level comments oldest (default) or newest first; replies always read oldest first. */
   order?: CommentOrder;

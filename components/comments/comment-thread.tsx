@@ -1,5 +1,5 @@
 import { MAX_THREAD_DEPTH } from "@/lib/comments/policy";
-import type { CommentNode } from "@/lib/data/public-comments";
+import type { CommentNode } from "@/lib/comments/public-comments";
 import { CommentActions } from "./comment-actions";
 import { commentAnchor, CommentCard } from "./comment-card";
 import styles from "./comments.module.css";

@@ -3,7 +3,7 @@
 // Threads beyond the first page, fetched on request: the article page stays small however long
 // the discussion grows, and every reader still gets the same cached page.
 import { useEffect, useRef, useState } from "react";
-import type { CommentNode, CommentOrder, CommentPage } from "@/lib/data/public-comments";
+import type { CommentNode, CommentOrder, CommentPage } from "@/lib/comments/public-comments";
 import { CommentThread } from "./comment-thread";
 import styles from "./comments.module.css";
 import { useComments } from "./comments-provider";

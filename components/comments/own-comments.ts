@@ -1,7 +1,7 @@
 // The reader's own recent comments on an article, kept in sessionStorage so that a held comment
 // (which the shared, cached page does not show) is still there for them after a reload.
 import { useSyncExternalStore } from "react";
-import type { PublicComment } from "@/lib/data/public-comments";
+import type { PublicComment } from "@/lib/comments/public-comments";
 
 export interface OwnComment extends PublicComment {
   /** Held for moderation (or caught as spam: the reader cannot tell, by design). */

@@ -12,7 +12,7 @@ import {
   submitArticle,
   unpublishArticle,
 } from "@/app/(admin)/admin/articles/actions";
-import type { ActionResult } from "@/lib/actions/result";
+import type { ActionResult } from "@/lib/platform/actions/result";
 import { countWords, documentToPlainText, readingMinutes, type ArticleDocument } from "@/lib/editor/document";
 import { articleExtensions } from "@/lib/editor/extensions";
 import { MediaPicker, type PickedMedia } from "@/components/admin/media/media-picker";

@@ -3,7 +3,7 @@
 // Saves the editor's fields a moment after each change, keeps a local copy until the server
 // has it, retries failed saves with backoff, and stops at a conflict until the editor decides.
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { ActionResult } from "@/lib/actions/result";
+import type { ActionResult } from "@/lib/platform/actions/result";
 import { clearLocalDraft, writeLocalDraft } from "./local-draft";
 import type { EditorFields, ServerArticle } from "./types";
 

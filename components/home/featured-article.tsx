@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { ArticleMeta } from "@/components/article/article-card";
-import type { FeaturedArticle as FeaturedArticleData } from "@/lib/data/articles";
+import type { FeaturedArticle as FeaturedArticleData } from "@/lib/articles/public-articles";
 import { parseVariants } from "@/lib/media/types";
 import { mediaSrcSet, mediaUrl } from "@/lib/media/urls";
 import { articlePath, tagPath } from "@/lib/seo/urls";
@@ -28,7 +28,7 @@ function FeaturedImage({ article }: { article: FeaturedArticleData }) {
   );
 }
 
-/** The home page's featured slot (`featuredArticle` in lib/data/articles.ts): a larger card. */
+/** The home page's featured slot (`featuredArticle` in lib/articles/public-articles.ts): a larger card. */
 export function FeaturedArticle({ article }: { article: FeaturedArticleData }) {
   const tag = article.tags[0]?.tag;
   return (

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { FacetOption, TagFacetOption } from "@/lib/data/search";
+import type { FacetOption, TagFacetOption } from "@/lib/search/search-articles";
 import { searchHref } from "@/lib/search/query";
 import { TAG_KINDS } from "@/lib/taxonomy/kinds";
 import styles from "./search.module.css";

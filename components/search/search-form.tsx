@@ -1,4 +1,4 @@
-import type { FacetOption, TagFacetOption } from "@/lib/data/search";
+import type { FacetOption, TagFacetOption } from "@/lib/search/search-articles";
 import { MAX_QUERY_LENGTH } from "@/lib/search/query";
 import { TAG_KINDS } from "@/lib/taxonomy/kinds";
 import styles from "./search.module.css";

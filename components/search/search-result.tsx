@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { ArticleMeta } from "@/components/article/article-card";
-import type { SearchHit } from "@/lib/data/search";
+import type { SearchHit } from "@/lib/search/search-articles";
 import { HighlightedText } from "./highlighted-text";
 import styles from "./search.module.css";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { startTransition, useActionState, useRef, type ReactNode } from "react";
-import type { ActionResult } from "@/lib/actions/result";
+import type { ActionResult } from "@/lib/platform/actions/result";
 
 export type FormAction = (state: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 

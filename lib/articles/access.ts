@@ -1,5 +1,5 @@
 import type { ArticleStatus } from "@/lib/generated/prisma/enums";
-import { can, type Actor } from "@/lib/permissions";
+import { can, type Actor } from "@/lib/platform/permissions";
 
 const WRITER_EDITABLE: readonly ArticleStatus[] = ["DRAFT", "IN_REVIEW"];
 

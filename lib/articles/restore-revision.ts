@@ -1,10 +1,10 @@
 // Restoring an old revision: its title, excerpt and body become the article's content again, as a
 // new version and a new RESTORE revision. History is never rewritten; the restore is in it too.
 import { z } from "zod";
-import { ActionFailure } from "@/lib/actions/result";
-import type { ActionContext } from "@/lib/actions/run-action";
-import { recordAudit } from "@/lib/audit";
-import { db } from "@/lib/db";
+import { ActionFailure } from "@/lib/platform/actions/result";
+import type { ActionContext } from "@/lib/platform/actions/run-action";
+import { recordAudit } from "@/lib/platform/audit/record";
+import { db } from "@/lib/platform/db";
 import { ArticleBodySchema } from "@/lib/editor/body-schema";
 import { documentToPlainText } from "@/lib/editor/document";
 import type { Prisma } from "@/lib/generated/prisma/client";

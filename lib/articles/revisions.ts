@@ -1,4 +1,4 @@
-import type { DbTransaction } from "@/lib/db";
+import type { DbTransaction } from "@/lib/platform/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RevisionReason } from "@/lib/generated/prisma/enums";
 

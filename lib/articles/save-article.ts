@@ -1,12 +1,12 @@
 // Creating and saving articles. Every save names the version it started from; a save against
 // a newer version is refused with the server's copy, so nobody overwrites anybody silently.
-import { ActionFailure } from "@/lib/actions/result";
-import type { ActionContext } from "@/lib/actions/run-action";
-import { recordAudit } from "@/lib/audit";
-import { db, type DbTransaction } from "@/lib/db";
+import { ActionFailure } from "@/lib/platform/actions/result";
+import type { ActionContext } from "@/lib/platform/actions/run-action";
+import { recordAudit } from "@/lib/platform/audit/record";
+import { db, type DbTransaction } from "@/lib/platform/db";
 import { documentToPlainText } from "@/lib/editor/document";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { ArticleFields } from "@/lib/validations/article";
+import type { ArticleFields } from "@/lib/articles/schema";
 import { canEditArticle } from "./access";
 import { writeRevision } from "./revisions";
 import { rememberOldSlug, uniqueArticleSlug } from "./slugs";

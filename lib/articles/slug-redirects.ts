@@ -1,8 +1,8 @@
 // Old article slugs (kept in SlugRedirect when a public article is renamed, see ./slugs.ts), so
 // shared links and search results keep working: the article page answers 308 to the current one.
 import { publicArticleWhere } from "@/lib/articles/visibility";
-import { now as clockNow } from "@/lib/clock";
-import { db } from "@/lib/db";
+import { now as clockNow } from "@/lib/platform/clock";
+import { db } from "@/lib/platform/db";
 
 /**
  * The current slug of the article `oldSlug` used to name, when that article is public now; null

@@ -1,5 +1,5 @@
-import type { DbTransaction } from "@/lib/db";
-import { slugify } from "@/lib/slug";
+import type { DbTransaction } from "@/lib/platform/db";
+import { slugify } from "@/lib/platform/slug";
 
 /** `base` (or the title's slug), made unique among articles by a numeric suffix. */
 export async function uniqueArticleSlug(

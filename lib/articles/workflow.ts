@@ -1,10 +1,10 @@
 // Moving an article through its life: draft → in review → scheduled / published → archived.
 // Each move checks the version the editor saw, runs in a transaction and is audited.
-import { ActionFailure } from "@/lib/actions/result";
-import type { ActionContext } from "@/lib/actions/run-action";
-import { recordAudit } from "@/lib/audit";
-import { now } from "@/lib/clock";
-import { db, type DbTransaction } from "@/lib/db";
+import { ActionFailure } from "@/lib/platform/actions/result";
+import type { ActionContext } from "@/lib/platform/actions/run-action";
+import { recordAudit } from "@/lib/platform/audit/record";
+import { now } from "@/lib/platform/clock";
+import { db, type DbTransaction } from "@/lib/platform/db";
 import type { ArticleStatus } from "@/lib/generated/prisma/enums";
 import { evaluateRights, RIGHTS_REASON_TEXT, type RightsReason } from "@/lib/rights/check-publishable";
 import { canEditArticle } from "./access";

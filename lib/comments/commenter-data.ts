@@ -4,13 +4,13 @@
 // never the address itself, so an erasure leaves no copy of it behind.
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { ActionFailure } from "@/lib/actions/result";
-import type { ActionContext } from "@/lib/actions/run-action";
-import { recordAudit } from "@/lib/audit";
-import { invalidate } from "@/lib/cache/invalidate";
-import { cacheTag } from "@/lib/cache/tags";
-import { now } from "@/lib/clock";
-import { db, type Db, type DbTransaction } from "@/lib/db";
+import { ActionFailure } from "@/lib/platform/actions/result";
+import type { ActionContext } from "@/lib/platform/actions/run-action";
+import { recordAudit } from "@/lib/platform/audit/record";
+import { invalidate } from "@/lib/platform/cache/invalidate";
+import { cacheTag } from "@/lib/platform/cache/tags";
+import { now } from "@/lib/platform/clock";
+import { db, type Db, type DbTransaction } from "@/lib/platform/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
 import { keyedHash } from "./ip";

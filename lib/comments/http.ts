@@ -1,7 +1,7 @@
 // What the public comment routes share: reading a JSON or form body, refusing cross-site posts,
 // and one error shape, `{ error: { code, message, fieldErrors } }`, never cached.
 import { NextResponse, type NextRequest } from "next/server";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 
 /** A comment at its byte limit, its other fields and JSON escaping fit well within this. */
 const MAX_BODY_BYTES = 256 * 1024;

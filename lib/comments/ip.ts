@@ -2,9 +2,9 @@
 // usually owns a whole /64) and only ever kept as a keyed hash.
 import { createHmac } from "node:crypto";
 import { isIPv4, isIPv6 } from "node:net";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 
-// Production always has AUTH_SECRET (lib/auth/local-secret.ts insists on it); tests and ad-hoc
+// Production always has AUTH_SECRET (lib/platform/auth/local-secret.ts insists on it); tests and ad-hoc
 // scripts may run without one, and then this fixed key keeps hashes stable but not secret.
 const FALLBACK_KEY = "crosscurrent-comments-ip-hash-fallback-key (no AUTH_SECRET set)";
 

@@ -1,15 +1,15 @@
 // Staff decisions on comments: approve, spam, trash, restore, edit and reply as staff. Each one
 // writes its moderation-log row (and audit entry) in the transaction that makes the change, and
 // readers' caches are told once it has committed.
-import { ActionFailure } from "@/lib/actions/result";
-import type { ActionContext } from "@/lib/actions/run-action";
-import { recordAudit } from "@/lib/audit";
-import { invalidate } from "@/lib/cache/invalidate";
-import { cacheTag } from "@/lib/cache/tags";
-import { now } from "@/lib/clock";
-import { db, type DbTransaction } from "@/lib/db";
+import { ActionFailure } from "@/lib/platform/actions/result";
+import type { ActionContext } from "@/lib/platform/actions/run-action";
+import { recordAudit } from "@/lib/platform/audit/record";
+import { invalidate } from "@/lib/platform/cache/invalidate";
+import { cacheTag } from "@/lib/platform/cache/tags";
+import { now } from "@/lib/platform/clock";
+import { db, type DbTransaction } from "@/lib/platform/db";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
-import type { Decision } from "@/lib/validations/comment-moderation";
+import type { Decision } from "@/lib/comments/moderation-schema";
 import { REPORTS_DISMISSED, type ModerationAction } from "./moderation-terms";
 import { queueOf, REPORTED_AFTER, type CommentQueue } from "./queues";
 import { MAX_THREAD_DEPTH } from "./policy";

@@ -2,13 +2,13 @@
 // a keyed hash); the report that brings a comment to REPORTED_AFTER moves it into the Reported
 // queue (lib/comments/queues.ts), which takes it off the public page until a moderator decides.
 import { z } from "zod";
-import { invalidate } from "@/lib/cache/invalidate";
-import { cacheTag } from "@/lib/cache/tags";
-import { now } from "@/lib/clock";
-import { publicCommentWhere } from "@/lib/data/public-comments";
-import { db } from "@/lib/db";
-import { hit, type LimitRule } from "@/lib/rate-limit";
-import { isStorableText } from "@/lib/validations/storable-text";
+import { invalidate } from "@/lib/platform/cache/invalidate";
+import { cacheTag } from "@/lib/platform/cache/tags";
+import { now } from "@/lib/platform/clock";
+import { publicCommentWhere } from "@/lib/comments/public-comments";
+import { db } from "@/lib/platform/db";
+import { hit, type LimitRule } from "@/lib/platform/rate-limit";
+import { isStorableText } from "@/lib/platform/storable-text";
 import { keyedHash, rateLimitAddress } from "./ip";
 import { REPORTED_AFTER } from "./queues";
 import { REPORT_REASONS } from "./report-reasons";

@@ -5,7 +5,7 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 import type { NextResponse } from "next/server";
 import { z } from "zod";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 import { COMMENTER_COOKIE, COMMENTER_NAME_COOKIE } from "./cookie-names";
 import { EMAIL_MAX, NAME_MAX } from "./schema";
 
@@ -14,7 +14,7 @@ const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
 // Without AUTH_SECRET (tests, ad-hoc development runs) a key per process: saved commenters are
-// simply forgotten at restart. Production always has the secret (lib/auth/local-secret.ts).
+// simply forgotten at restart. Production always has the secret (lib/platform/auth/local-secret.ts).
 let key: Buffer | undefined;
 function cookieKey(): Buffer {
   key ??= env.AUTH_SECRET
@@ -54,7 +54,7 @@ export function unsealCommenter(value: string | undefined): SavedCommenter | nul
 }
 
 // Secure whenever the site is served over https, the same rule as the session cookie
-// (lib/auth/options.ts); a local http run still works.
+// (lib/platform/auth/options.ts); a local http run still works.
 const baseOptions = () => ({
   path: "/",
   sameSite: "lax" as const,

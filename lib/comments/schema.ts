@@ -2,7 +2,7 @@
 // comment-form conventions; per-article limits (e.g. a shorter maximum length) are applied later,
 // by the submission pipeline.
 import { z } from "zod";
-import { NUL_MESSAGE, nulPath } from "@/lib/validations/storable-text";
+import { NUL_MESSAGE, nulPath } from "@/lib/platform/storable-text";
 
 export const NAME_MAX = 245;
 export const EMAIL_MAX = 100;

@@ -1,12 +1,12 @@
 // Site-wide comment settings, stored as JSON in Setting rows. A malformed value never breaks
 // commenting: each field that does not parse falls back to its default.
 import { z } from "zod";
-import { ActionFailure } from "@/lib/actions/result";
-import type { ActionContext } from "@/lib/actions/run-action";
-import { recordAudit } from "@/lib/audit";
-import { invalidate } from "@/lib/cache/invalidate";
-import { cacheTag } from "@/lib/cache/tags";
-import { db } from "@/lib/db";
+import { ActionFailure } from "@/lib/platform/actions/result";
+import type { ActionContext } from "@/lib/platform/actions/run-action";
+import { recordAudit } from "@/lib/platform/audit/record";
+import { invalidate } from "@/lib/platform/cache/invalidate";
+import { cacheTag } from "@/lib/platform/cache/tags";
+import { db } from "@/lib/platform/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CommentMode } from "@/lib/generated/prisma/enums";
 import { checkbox, COMMENT_MODES, POLICY_LIMITS, wholeNumberOrNull } from "./policy";

@@ -1,11 +1,11 @@
 // The comment submission pipeline. Each step may refuse the comment (with a message the reader
 // can act on) or hold it for moderation (reason codes kept in holdReasons); what passes every
 // step is approved. The comment and its first moderation-log row are written together.
-import { now } from "@/lib/clock";
-import { db } from "@/lib/db";
+import { now } from "@/lib/platform/clock";
+import { db } from "@/lib/platform/db";
 import { publicArticleWhere } from "@/lib/articles/visibility";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
-import { forgive, hit, type LimitRule } from "@/lib/rate-limit";
+import { forgive, hit, type LimitRule } from "@/lib/platform/rate-limit";
 import { articleCommentSettingsSelect, commentsClosed, effectiveRules } from "./effective-rules";
 import { keyedHash, rateLimitAddress } from "./ip";
 import { MAX_THREAD_DEPTH } from "./policy";

@@ -1,16 +1,16 @@
 // RSS 2.0 of public comments: site-wide and per article. Items carry the commenter's name (as
 // dc:creator) and the body as escaped HTML; the rows come through the public allowlist
-// (lib/data/public-comments.ts), so no email or IP hash is ever read here.
+// (lib/comments/public-comments.ts), so no email or IP hash is ever read here.
 import "server-only";
 import { Feed } from "feed";
 import { publicArticleWhere } from "@/lib/articles/visibility";
 import { COMMENT_LINK_REL, commentParagraphs } from "@/lib/comments/body-parts";
 import { queueWhere } from "@/lib/comments/queues";
-import { publicCommentSelect, publicCommentWhere } from "@/lib/data/public-comments";
-import { db } from "@/lib/db";
-import { env } from "@/lib/env";
+import { publicCommentSelect, publicCommentWhere } from "@/lib/comments/public-comments";
+import { db } from "@/lib/platform/db";
+import { env } from "@/lib/platform/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { SLUG_PATTERN } from "@/lib/slug";
+import { SLUG_PATTERN } from "@/lib/platform/slug";
 import { absoluteUrl, articlePath } from "@/lib/seo/urls";
 import { cdataSafeHtml, cdataSafeText, escapeHtml, serializeFeed } from "./rss";
 

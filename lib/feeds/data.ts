@@ -2,10 +2,10 @@
 // goes through `publicArticleWhere`; nothing about comments is selected.
 import "server-only";
 import { publicArticleWhere } from "@/lib/articles/visibility";
-import { db } from "@/lib/db";
-import { env } from "@/lib/env";
+import { db } from "@/lib/platform/db";
+import { env } from "@/lib/platform/env";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { SLUG_PATTERN } from "@/lib/slug";
+import { SLUG_PATTERN } from "@/lib/platform/slug";
 import { buildRssFeed, FEED_ITEM_LIMIT, type FeedChannel } from "./rss";
 import type { FeedArticle } from "./select";
 import { absoluteUrl, sourceFeedPath, sourcePath, tagFeedPath, tagPath } from "@/lib/seo/urls";

@@ -1,5 +1,5 @@
 // How every feed answers.
-import { PUBLIC_SHORT_CACHE } from "@/lib/cache/cache-control";
+import { PUBLIC_SHORT_CACHE } from "@/lib/platform/cache/cache-control";
 
 export const FEED_HEADERS = {
   "Content-Type": "application/rss+xml; charset=utf-8",

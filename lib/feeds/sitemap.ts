@@ -3,7 +3,7 @@
 import "server-only";
 import type { MetadataRoute } from "next";
 import { publicArticleWhere } from "@/lib/articles/visibility";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import { absoluteUrl, articlePath, authorPath, sourcePath, tagPath } from "@/lib/seo/urls";
 
 /** One sitemap file holds at most 50,000 URLs; past that, split it with generateSitemaps. */

@@ -1,9 +1,9 @@
 import "server-only";
 // Recent media for the library page and the picker: newest first, filtered by file name or
 // alt text, paged by a cursor that survives deletions.
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { isStorableText } from "@/lib/validations/storable-text";
+import { isStorableText } from "@/lib/platform/storable-text";
 import { ListMediaQuerySchema, type ListMediaQuery } from "./rules";
 import { mediaItemSelect, toMediaItem, type MediaPage } from "./types";
 

@@ -1,9 +1,9 @@
 import "server-only";
 // Changes to stored media, each in a transaction with its audit entry.
-import { ActionFailure } from "@/lib/actions/result";
-import type { ActionContext } from "@/lib/actions/run-action";
-import { recordAudit } from "@/lib/audit";
-import { db, type DbTransaction } from "@/lib/db";
+import { ActionFailure } from "@/lib/platform/actions/result";
+import type { ActionContext } from "@/lib/platform/actions/run-action";
+import { recordAudit } from "@/lib/platform/audit/record";
+import { db, type DbTransaction } from "@/lib/platform/db";
 import { removeFiles } from "./process-upload";
 import { AltTextSchema, MEDIA_MESSAGES } from "./rules";
 import { mediaItemSelect, parseVariants, toMediaItem, type MediaItem } from "./types";

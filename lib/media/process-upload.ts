@@ -5,10 +5,10 @@ import "server-only";
 // files are removed again: nothing is left half-written.
 import { createHash, randomUUID } from "node:crypto";
 import sharp, { type Sharp, type SharpOptions } from "sharp";
-import { ActionFailure } from "@/lib/actions/result";
-import { recordAudit } from "@/lib/audit";
-import { db } from "@/lib/db";
-import { getStorage } from "@/lib/storage";
+import { ActionFailure } from "@/lib/platform/actions/result";
+import { recordAudit } from "@/lib/platform/audit/record";
+import { db } from "@/lib/platform/db";
+import { getStorage } from "@/lib/platform/storage";
 import { detectImageType, type ImageType } from "./detect-type";
 import { AltTextSchema, MAX_IMAGE_PIXELS, MAX_UPLOAD_BYTES, MEDIA_MESSAGES, VARIANT_WIDTHS } from "./rules";
 import { mediaItemSelect, toMediaItem, type MediaItem, type MediaVariant } from "./types";

@@ -1,6 +1,6 @@
 // What an upload must be, shared by the server and the upload forms.
 import { z } from "zod";
-import { isStorableText } from "@/lib/validations/storable-text";
+import { isStorableText } from "@/lib/platform/storable-text";
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 /** Decoding cost grows with pixels, not bytes: a small file can unpack to gigabytes. */

@@ -6,7 +6,7 @@
 // renewal of it stands in once it lapses. `decideRights` is the rule on loaded data;
 // `checkPublishable` loads and decides; `evaluateRights` also records a RightsCheck row.
 // No "server-only": scripts (the rights sweep) and tests use it too.
-import type { DbTransaction } from "@/lib/db";
+import type { DbTransaction } from "@/lib/platform/db";
 import type {
   ArticleKind,
   AuthorizationScope,

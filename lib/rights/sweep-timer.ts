@@ -1,4 +1,4 @@
-import { now } from "@/lib/clock";
+import { now } from "@/lib/platform/clock";
 import { sweepRights } from "./sweep";
 
 let timer: ReturnType<typeof setInterval> | undefined;

@@ -3,9 +3,9 @@
 // their rights) and withdraws published reprints whose authorization has lapsed. Readers never
 // wait for it: the visibility rule hides lapsed reprints at read time; the sweep records the
 // withdrawal so the desk sees it and the audit trail says when and why.
-import { recordAudit } from "@/lib/audit";
-import { invalidateArticle } from "@/lib/cache/article-changes";
-import { db, type DbTransaction } from "@/lib/db";
+import { recordAudit } from "@/lib/platform/audit/record";
+import { invalidateArticle } from "@/lib/platform/cache/article-changes";
+import { db, type DbTransaction } from "@/lib/platform/db";
 import { servableRightsWhere } from "@/lib/articles/visibility";
 import { evaluateRights, RIGHTS_REASON_TEXT, type RightsTrigger } from "./check-publishable";
 import { isStillServable } from "./coverage";

@@ -2,7 +2,7 @@
 // cleaned and cut to a sane length, and every other parameter falls back to a default instead of
 // failing. Pure functions, shared by the page and the tests.
 import { z } from "zod";
-import { SLUG_PATTERN } from "@/lib/slug";
+import { SLUG_PATTERN } from "@/lib/platform/slug";
 
 export const SEARCH_PAGE_SIZE = 20;
 /** Longer queries are cut: nobody means 10,000 characters, and the parser's work grows with it. */

@@ -2,12 +2,12 @@
 // fixture with its source, a granted authorization, byline people and tags.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { Db } from "@/lib/db";
-import { generatePassword, hashPassword } from "@/lib/auth/password";
+import type { Db } from "@/lib/platform/db";
+import { generatePassword, hashPassword } from "@/lib/platform/auth/password";
 import { documentFromBlocks, documentToPlainText } from "@/lib/editor/document";
 import { textMentions } from "@/lib/import/mentions";
 import { importReprintText } from "@/lib/import/reprint-text";
-import { slugify } from "@/lib/slug";
+import { slugify } from "@/lib/platform/slug";
 import { DEMO_TAGS } from "./demo-tags";
 
 export const DEMO_FIXTURE = path.join(process.cwd(), "prisma/seed-data/reprint-china-japan-taiwan.txt");

@@ -10,7 +10,7 @@ export const SITE_NAME = "Crosscurrent";
 export type JsonLdObject = { [key: string]: JsonLdValue };
 export type JsonLdValue = string | number | boolean | null | JsonLdObject | JsonLdValue[];
 
-/** What the article builder reads; `ArticleView` (lib/data/articles.ts) satisfies it. */
+/** What the article builder reads; `ArticleView` (lib/articles/public-articles.ts) satisfies it. */
 export interface JsonLdArticleInput {
   slug: string;
   title: string;

@@ -6,10 +6,10 @@
 // Input is checked here with the same schemas the admin actions use, so the importer, seeds and
 // scripts cannot store what the form would refuse.
 import type { z } from "zod";
-import { ActionFailure } from "@/lib/actions/result";
-import type { ActionContext } from "@/lib/actions/run-action";
-import { recordAudit } from "@/lib/audit";
-import { db, type DbTransaction } from "@/lib/db";
+import { ActionFailure } from "@/lib/platform/actions/result";
+import type { ActionContext } from "@/lib/platform/actions/run-action";
+import { recordAudit } from "@/lib/platform/audit/record";
+import { db, type DbTransaction } from "@/lib/platform/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SourceKind } from "@/lib/generated/prisma/enums";
 import {
@@ -19,7 +19,7 @@ import {
   normalizeName,
   recordSlugChange,
 } from "@/lib/taxonomy/shared";
-import { CreateSourceSchema, DeleteSourceSchema, UpdateSourceSchema } from "@/lib/validations/source";
+import { CreateSourceSchema, DeleteSourceSchema, UpdateSourceSchema } from "@/lib/sources/schema";
 
 export const sourceSelect = {
   id: true,

@@ -2,10 +2,10 @@
 // a lost race for a unique name or slug with CONFLICT, keeps old slugs redirecting and writes its
 // audit entry ("tag.rename", "person.merge", …). Each kind supplies only what differs: its table
 // and how its articles link to it.
-import { ActionFailure } from "@/lib/actions/result";
-import type { ActionContext } from "@/lib/actions/run-action";
-import { recordAudit } from "@/lib/audit";
-import { db, type DbTransaction } from "@/lib/db";
+import { ActionFailure } from "@/lib/platform/actions/result";
+import type { ActionContext } from "@/lib/platform/actions/run-action";
+import { recordAudit } from "@/lib/platform/audit/record";
+import { db, type DbTransaction } from "@/lib/platform/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { dropRedirectsTo, lockTaxonomy, moveSlugsOnMerge, recordSlugChange, usedByFailure } from "./shared";
 

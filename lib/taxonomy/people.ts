@@ -1,9 +1,9 @@
 // People on bylines (authors and translators, not logins): create, rename, merge and delete,
 // each in a transaction with its audit entry, plus the "pick or create" helper the importer and
 // the editor use. Two people may share a name; the slug tells them apart and old slugs redirect.
-import { ActionFailure } from "@/lib/actions/result";
-import type { ActionContext } from "@/lib/actions/run-action";
-import { db, type DbTransaction } from "@/lib/db";
+import { ActionFailure } from "@/lib/platform/actions/result";
+import type { ActionContext } from "@/lib/platform/actions/run-action";
+import { db, type DbTransaction } from "@/lib/platform/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { BylineRole } from "@/lib/generated/prisma/enums";
 import {

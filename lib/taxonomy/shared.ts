@@ -3,9 +3,9 @@
 //
 // Invariant kept by every write here: a slug is either some entity's live slug or an old slug
 // in SlugRedirect, never both, and an old slug always points at an entity that exists.
-import { ActionFailure } from "@/lib/actions/result";
-import { db, type DbTransaction } from "@/lib/db";
-import { slugify } from "@/lib/slug";
+import { ActionFailure } from "@/lib/platform/actions/result";
+import { db, type DbTransaction } from "@/lib/platform/db";
+import { slugify } from "@/lib/platform/slug";
 
 export type TaxonomyEntityType = "Tag" | "Person" | "Source";
 

@@ -1,9 +1,9 @@
 // Tags: create, rename, merge and delete, each in a transaction with its audit entry, plus the
 // "pick or create" helper the importer and the editor use. A tag is unique by (kind, name),
 // compared without regard to case; its slug is unique and its old slugs keep redirecting.
-import { ActionFailure } from "@/lib/actions/result";
-import type { ActionContext } from "@/lib/actions/run-action";
-import { db, type DbTransaction } from "@/lib/db";
+import { ActionFailure } from "@/lib/platform/actions/result";
+import type { ActionContext } from "@/lib/platform/actions/run-action";
+import { db, type DbTransaction } from "@/lib/platform/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TagKind } from "@/lib/generated/prisma/enums";
 import { TAG_KIND_LABELS } from "./kinds";

@@ -1,11 +1,11 @@
 // Staff accounts: every change runs in a transaction with its audit entry. The last active
 // admin can be neither demoted nor deactivated.
 import type { z } from "zod";
-import { ActionFailure } from "@/lib/actions/result";
-import type { ActionContext } from "@/lib/actions/run-action";
-import { recordAudit } from "@/lib/audit";
-import { generatePassword, hashPassword, verifyPassword } from "@/lib/auth/password";
-import { db, type DbTransaction } from "@/lib/db";
+import { ActionFailure } from "@/lib/platform/actions/result";
+import type { ActionContext } from "@/lib/platform/actions/run-action";
+import { recordAudit } from "@/lib/platform/audit/record";
+import { generatePassword, hashPassword, verifyPassword } from "@/lib/platform/auth/password";
+import { db, type DbTransaction } from "@/lib/platform/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type {
@@ -14,7 +14,7 @@ import type {
   CreateUserSchema,
   ResetPasswordSchema,
   SetActiveSchema,
-} from "@/lib/validations/user";
+} from "@/lib/users/schema";
 
 const userSnapshot = { id: true, email: true, name: true, role: true, active: true } as const;
 

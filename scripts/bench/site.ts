@@ -22,7 +22,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import pg from "pg";
 import { startAppServer, type AppServer } from "../../tests/support/app-server";
-import { buildDir, launcherDir } from "@/lib/server/build-dir";
+import { buildDir, launcherDir } from "@/lib/platform/server/build-dir";
 import { launchBrowser } from "../../tests/support/browser";
 import { withDatabase } from "../../tests/support/test-database-url";
 import { BENCH_STATIC_SIZES_KB } from "../../app/(site)/bench-static/[kb]/sizes";

@@ -1,6 +1,6 @@
 // Per-IP limits hold only if the client cannot choose its IP. Without a trusted proxy, a spoofed
 // X-Forwarded-For is ignored, so the sign-in throttle (50 failures per IP in 15 minutes,
-// lib/auth/sign-in.ts) still locks the real address out; behind TRUSTED_PROXY the proxy's header
+// lib/platform/auth/sign-in.ts) still locks the real address out; behind TRUSTED_PROXY the proxy's header
 // decides. Each server here has a database of its own: locking 127.0.0.1 out of the shared e2e
 // server would lock every other test out with it.
 import { randomBytes } from "node:crypto";
@@ -8,7 +8,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { IP_LIMIT } from "@/lib/auth/sign-in";
+import { IP_LIMIT } from "@/lib/platform/auth/sign-in";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { adminQuery } from "../support/int-global-setup";
 import { postCredentials } from "../support/server-actions";

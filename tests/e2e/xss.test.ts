@@ -100,7 +100,7 @@ describe("cross-site scripting", () => {
     });
     baseUrl = server.baseUrl;
 
-    // The desk's actions run here against that database; lib/env reads it on first import.
+    // The desk's actions run here against that database; lib/platform/env reads it on first import.
     process.env.DATABASE_URL = databaseUrl;
     seed = await import("../support/xss-seed");
     ledger = new seed.Ledger();

@@ -8,7 +8,7 @@ import AuthorPage, { generateMetadata as authorMetadata } from "@/app/(site)/aut
 import SourcePage, { generateMetadata as sourceMetadata } from "@/app/(site)/sources/[slug]/page";
 import TagPage, { generateMetadata as tagMetadata } from "@/app/(site)/tags/[slug]/page";
 import { publishArticle, scheduleArticle, unpublishArticle } from "@/lib/articles/workflow";
-import { advanceClock, now, setClock } from "@/lib/clock";
+import { advanceClock, now, setClock } from "@/lib/platform/clock";
 import {
   ARCHIVE_PAGE_SIZE,
   archivePageNumber,
@@ -19,9 +19,9 @@ import {
   lookupSource,
   lookupTag,
   slugFromParam,
-} from "@/lib/data/archives";
-import { db } from "@/lib/db";
-import type { CurrentUser } from "@/lib/session";
+} from "@/lib/articles/archives";
+import { db } from "@/lib/platform/db";
+import type { CurrentUser } from "@/lib/platform/session";
 import { createPerson } from "@/lib/taxonomy/people";
 import { createTag, renameTag } from "@/lib/taxonomy/tags";
 import { context, createTestArticle } from "../support/articles";

@@ -3,13 +3,13 @@ import {
   createArticle as createArticleAction,
   publishArticle as publishAction,
 } from "@/app/(admin)/admin/articles/actions";
-import { runAction } from "@/lib/actions/run-action";
-import { ActionFailure } from "@/lib/actions/result";
+import { runAction } from "@/lib/platform/actions/run-action";
+import { ActionFailure } from "@/lib/platform/actions/result";
 import { saveArticle } from "@/lib/articles/save-article";
 import { publishArticle, scheduleArticle, submitForReview, unpublishArticle } from "@/lib/articles/workflow";
-import { advanceClock, resetClock, setClock, now } from "@/lib/clock";
-import { listPublishedArticles } from "@/lib/data/articles";
-import { db } from "@/lib/db";
+import { advanceClock, resetClock, setClock, now } from "@/lib/platform/clock";
+import { listPublishedArticles } from "@/lib/articles/public-articles";
+import { db } from "@/lib/platform/db";
 import { documentToPlainText } from "@/lib/editor/document";
 import { articleFields, context, createTestArticle } from "../support/articles";
 import { createTestUser } from "../support/users";

@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { importReprint } from "@/app/(admin)/admin/articles/actions";
-import { runAction } from "@/lib/actions/run-action";
-import { importPastedReprint } from "@/lib/articles/import-reprint";
-import { db } from "@/lib/db";
+import { runAction } from "@/lib/platform/actions/run-action";
+import { importPastedReprint } from "@/lib/import/import-reprint";
+import { db } from "@/lib/platform/db";
 import type { ArticleDocument } from "@/lib/editor/document";
 import { context } from "../support/articles";
 import { createTestUser } from "../support/users";

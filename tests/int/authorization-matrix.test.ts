@@ -1,10 +1,10 @@
 // Every server action and mutating route handler, found by reading app/, against every kind of
 // caller. A new mutation that is not in MATRIX, or that skips the guard, fails this test.
 import { beforeAll, describe, expect, it } from "vitest";
-import { runAction } from "@/lib/actions/run-action";
+import { runAction } from "@/lib/platform/actions/run-action";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { ROLE_PERMISSIONS } from "@/lib/permissions";
-import { userForSession, type CurrentUser } from "@/lib/session";
+import { ROLE_PERMISSIONS } from "@/lib/platform/permissions";
+import { userForSession, type CurrentUser } from "@/lib/platform/session";
 import { discoverMutations, type Mutation } from "../support/mutations";
 import { createTestUser } from "../support/users";
 

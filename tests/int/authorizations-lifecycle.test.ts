@@ -9,29 +9,29 @@ import { readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { ActionFailure as ActionFailureType } from "@/lib/actions/result";
-import type { CurrentUser } from "@/lib/session";
+import type { ActionFailure as ActionFailureType } from "@/lib/platform/actions/result";
+import type { CurrentUser } from "@/lib/platform/session";
 
 // Actions refresh cached pages; outside a request there are none.
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
-// lib/env reads DATA_DIR when first imported: set it, then import the app's modules.
+// lib/platform/env reads DATA_DIR when first imported: set it, then import the app's modules.
 const DATA_DIR = mkdtempSync(path.join(tmpdir(), "crosscurrent-authorizations-"));
 process.env.DATA_DIR = DATA_DIR;
 
 const actions = await import("@/app/(admin)/admin/authorizations/actions");
 const { POST: uploadEvidenceRoute } = await import("@/app/api/admin/authorizations/evidence/route");
-const { ActionFailure } = await import("@/lib/actions/result");
-const { runAction } = await import("@/lib/actions/run-action");
-const lifecycle = await import("@/lib/authorizations/lifecycle");
-const { csvCell, exportCsv } = await import("@/lib/authorizations/export");
-const { csvExport, evidenceDownload } = await import("@/lib/authorizations/http");
-const { resetClock, setClock } = await import("@/lib/clock");
-const { listAuthorizations } = await import("@/lib/data/authorizations");
-const { db } = await import("@/lib/db");
-const { env } = await import("@/lib/env");
+const { ActionFailure } = await import("@/lib/platform/actions/result");
+const { runAction } = await import("@/lib/platform/actions/run-action");
+const lifecycle = await import("@/lib/rights/authorizations/lifecycle");
+const { csvCell, exportCsv } = await import("@/lib/rights/authorizations/export");
+const { csvExport, evidenceDownload } = await import("@/lib/rights/authorizations/http");
+const { resetClock, setClock } = await import("@/lib/platform/clock");
+const { listAuthorizations } = await import("@/lib/rights/authorizations/list");
+const { db } = await import("@/lib/platform/db");
+const { env } = await import("@/lib/platform/env");
 const { AUTHORIZATION_MESSAGES, MAX_EVIDENCE_BYTES, RecordRequestSchema, AuthorizationFiltersSchema } =
-  await import("@/lib/validations/authorization");
+  await import("@/lib/rights/authorizations/schema");
 const { createTestUser } = await import("../support/users");
 
 const {

@@ -6,9 +6,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { backupDatabase, restoreDatabase, type BackupTarget } from "@/lib/database/backup";
-import { startEmbeddedDatabase } from "@/lib/database/embedded";
-import { prepareDatabase } from "@/lib/database/prepare";
+import { backupDatabase, restoreDatabase, type BackupTarget } from "@/lib/platform/database/backup";
+import { startEmbeddedDatabase } from "@/lib/platform/database/embedded";
+import { prepareDatabase } from "@/lib/platform/database/prepare";
 import { seedBulk } from "@/lib/seed/bulk";
 
 type Snapshot = Record<string, { rows: number; checksum: string }>;

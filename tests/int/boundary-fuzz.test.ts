@@ -15,8 +15,8 @@ import { NextRequest } from "next/server";
 import { createElement, type ReactElement } from "react";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { z } from "zod";
-import type { ActionDefinition } from "@/lib/actions/run-action";
-import type { CurrentUser } from "@/lib/session";
+import type { ActionDefinition } from "@/lib/platform/actions/run-action";
+import type { CurrentUser } from "@/lib/platform/session";
 import {
   articleBody,
   asFormValue,
@@ -57,8 +57,8 @@ vi.mock("next/cache", async (importOriginal) => ({
 }));
 // Guarded routes ask next-auth who is signed in: here, always the fuzzing admin.
 const signedIn = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-vi.mock("@/lib/session", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/lib/session")>()),
+vi.mock("@/lib/platform/session", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/lib/platform/session")>()),
   getCurrentUser: async () => signedIn.user,
 }));
 // Pages call connection() to opt out of prerendering; outside a request it would throw.
@@ -67,15 +67,15 @@ vi.mock("next/server", async (importOriginal) => ({
   connection: async () => {},
 }));
 
-// lib/env reads DATA_DIR when first imported: set it, then import the app's modules.
+// lib/platform/env reads DATA_DIR when first imported: set it, then import the app's modules.
 const DATA_DIR = mkdtempSync(path.join(tmpdir(), "crosscurrent-fuzz-"));
 process.env.DATA_DIR = DATA_DIR;
 const UPLOADS = path.join(DATA_DIR, "uploads");
 
-const { HTTP_STATUS } = await import("@/lib/actions/result");
-const { runAction } = await import("@/lib/actions/run-action");
-const { resetClock, setClock } = await import("@/lib/clock");
-const { encodeCursor } = await import("@/lib/data/content-api");
+const { HTTP_STATUS } = await import("@/lib/platform/actions/result");
+const { runAction } = await import("@/lib/platform/actions/run-action");
+const { resetClock, setClock } = await import("@/lib/platform/clock");
+const { encodeCursor } = await import("@/lib/content-api/content-api");
 const { CommentInputSchema } = await import("@/lib/comments/schema");
 const { ReportInputSchema } = await import("@/lib/comments/report");
 const { discoverMutations, SELF_GUARDED_ROUTES } = await import("../support/mutations");
@@ -328,7 +328,7 @@ const { GET: exportAuthorizations } = await import("@/app/(admin)/admin/authoriz
 const searchPage = await import("@/app/(site)/search/[key]/page");
 const { searchPagePath } = await import("@/lib/search/page-key");
 const { SearchParamsSchema } = await import("@/lib/search/query");
-const { parseArticleListQuery } = await import("@/lib/data/content-api");
+const { parseArticleListQuery } = await import("@/lib/content-api/content-api");
 
 const v1Query = (pool: Pool) =>
   fc.record(
@@ -558,29 +558,30 @@ async function renderPage(element: ReactElement): Promise<string> {
  * page then makes with what was parsed. Each schema is meant to drop what is malformed rather than
  * fail, so neither `.parse` nor the read may throw: a throw there is a 500.
  */
-const { listArticlesForDesk } = await import("@/lib/data/admin-articles");
-const { listAuthorizations } = await import("@/lib/data/authorizations");
-const { listAuditEntries } = await import("@/lib/data/audit");
+const { listArticlesForDesk } = await import("@/lib/articles/desk-list");
+const { listAuthorizations } = await import("@/lib/rights/authorizations/list");
+const { listAuditEntries } = await import("@/lib/platform/audit/list");
 const { listMedia: listMediaPage } = await import("@/lib/media/list-media");
-const { listSources } = await import("@/lib/data/sources");
-const { commentQueueCounts, listCommentQueue, listModerationLog } = await import("@/lib/data/admin-comments");
+const { listSources } = await import("@/lib/sources/list");
+const { commentQueueCounts, listCommentQueue, listModerationLog } =
+  await import("@/lib/comments/moderation-list");
 const { listTags: listTagsPage } = await import("@/lib/taxonomy/tags");
 const { listPeople } = await import("@/lib/taxonomy/people");
-const { now } = await import("@/lib/clock");
+const { now } = await import("@/lib/platform/clock");
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each read takes its own schema's output
 type PageRead = (filters: any) => Promise<unknown>;
 const PAGE_QUERIES: Record<string, { schema: z.ZodType; read: PageRead }> = {
   ArticleListFiltersSchema: {
-    schema: (await import("@/lib/validations/article")).ArticleListFiltersSchema,
+    schema: (await import("@/lib/articles/schema")).ArticleListFiltersSchema,
     read: (filters) => listArticlesForDesk(admin, filters),
   },
   AuthorizationFiltersSchema: {
-    schema: (await import("@/lib/validations/authorization")).AuthorizationFiltersSchema,
+    schema: (await import("@/lib/rights/authorizations/schema")).AuthorizationFiltersSchema,
     read: (filters) => listAuthorizations(filters, now()),
   },
   AuditFiltersSchema: {
-    schema: (await import("@/lib/validations/audit")).AuditFiltersSchema,
+    schema: (await import("@/lib/platform/audit/filters")).AuditFiltersSchema,
     read: listAuditEntries,
   },
   ListMediaQuerySchema: {
@@ -588,27 +589,27 @@ const PAGE_QUERIES: Record<string, { schema: z.ZodType; read: PageRead }> = {
     read: listMediaPage,
   },
   SourceListFiltersSchema: {
-    schema: (await import("@/lib/validations/source")).SourceListFiltersSchema,
+    schema: (await import("@/lib/sources/schema")).SourceListFiltersSchema,
     read: (filters) => listSources(filters),
   },
   CommentQueueFiltersSchema: {
-    schema: (await import("@/lib/validations/comment-moderation")).CommentQueueFiltersSchema,
+    schema: (await import("@/lib/comments/moderation-schema")).CommentQueueFiltersSchema,
     read: (filters) => Promise.all([commentQueueCounts(filters), listCommentQueue(filters)]),
   },
   ModerationLogFiltersSchema: {
-    schema: (await import("@/lib/validations/comment-moderation")).ModerationLogFiltersSchema,
+    schema: (await import("@/lib/comments/moderation-schema")).ModerationLogFiltersSchema,
     read: listModerationLog,
   },
   TagListFiltersSchema: {
-    schema: (await import("@/lib/validations/taxonomy")).TagListFiltersSchema,
+    schema: (await import("@/lib/taxonomy/schema")).TagListFiltersSchema,
     read: (filters) => listTagsPage(filters),
   },
   PersonListFiltersSchema: {
-    schema: (await import("@/lib/validations/taxonomy")).PersonListFiltersSchema,
+    schema: (await import("@/lib/taxonomy/schema")).PersonListFiltersSchema,
     read: (filters) => listPeople(filters),
   },
   ArchiveSearchParamsSchema: {
-    schema: (await import("@/lib/data/archives")).ArchiveSearchParamsSchema,
+    schema: (await import("@/lib/articles/archives")).ArchiveSearchParamsSchema,
     read: async () => undefined,
   },
 };
@@ -719,7 +720,7 @@ describe("boundary fuzz", () => {
   });
 
   it("notices an insert, an update, a delete and a stored file", async () => {
-    const { db } = await import("@/lib/db");
+    const { db } = await import("@/lib/platform/db");
     const step = async (write: () => Promise<unknown>) => {
       const before = await fingerprint(UPLOADS);
       await write();

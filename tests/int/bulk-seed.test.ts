@@ -1,8 +1,8 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { now } from "@/lib/clock";
-import { listPublishedArticles } from "@/lib/data/articles";
-import { db } from "@/lib/db";
+import { now } from "@/lib/platform/clock";
+import { listPublishedArticles } from "@/lib/articles/public-articles";
+import { db } from "@/lib/platform/db";
 import { seedBulk } from "@/lib/seed/bulk";
 
 describe("the bulk data generator", () => {

@@ -3,24 +3,24 @@
 // who may moderate, the queues' data and the filterable moderation log.
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import * as actions from "@/app/(admin)/admin/comments/actions";
-import { ActionFailure } from "@/lib/actions/result";
-import { runAction, type ActionDefinition } from "@/lib/actions/run-action";
+import { ActionFailure } from "@/lib/platform/actions/result";
+import { runAction, type ActionDefinition } from "@/lib/platform/actions/run-action";
 import { publishArticle } from "@/lib/articles/workflow";
-import { cacheTime, isFresh } from "@/lib/cache/registry";
-import { cacheTag } from "@/lib/cache/tags";
-import { resetClock, setClock } from "@/lib/clock";
+import { cacheTime, isFresh } from "@/lib/platform/cache/registry";
+import { cacheTag } from "@/lib/platform/cache/tags";
+import { resetClock, setClock } from "@/lib/platform/clock";
 import { editComment, moderateComment, moderateComments, replyAsStaff } from "@/lib/comments/moderation";
 import { REPORTS_DISMISSED } from "@/lib/comments/moderation-terms";
 import { REPORTED_AFTER } from "@/lib/comments/queues";
-import { commentQueueCounts, listCommentQueue, listModerationLog } from "@/lib/data/admin-comments";
-import { db } from "@/lib/db";
+import { commentQueueCounts, listCommentQueue, listModerationLog } from "@/lib/comments/moderation-list";
+import { db } from "@/lib/platform/db";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
-import type { CurrentUser } from "@/lib/session";
+import type { CurrentUser } from "@/lib/platform/session";
 import {
   CommentQueueFiltersSchema,
   ModerationLogFiltersSchema,
   type Decision,
-} from "@/lib/validations/comment-moderation";
+} from "@/lib/comments/moderation-schema";
 import { context, createTestArticle } from "../support/articles";
 import { createTestUser } from "../support/users";
 

@@ -8,7 +8,7 @@ import { POST as REPORT } from "@/app/api/comments/[id]/report/route";
 import { GET as siteCommentsFeed } from "@/app/feeds/comments/route";
 import { GET as articleCommentsFeed } from "@/app/feeds/comments/[slug]/route";
 import { publishArticle } from "@/lib/articles/workflow";
-import { advanceClock, resetClock, setClock } from "@/lib/clock";
+import { advanceClock, resetClock, setClock } from "@/lib/platform/clock";
 import { COMMENTER_COOKIE, COMMENTER_NAME_COOKIE } from "@/lib/comments/cookie-names";
 import { queueOf } from "@/lib/comments/queues";
 import { REPORT_LIMIT } from "@/lib/comments/report";
@@ -19,11 +19,11 @@ import {
   THREADS_PER_PAGE,
   type CommentNode,
   type CommentPage,
-} from "@/lib/data/public-comments";
-import { db } from "@/lib/db";
+} from "@/lib/comments/public-comments";
+import { db } from "@/lib/platform/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { FEED_HEADERS } from "@/lib/feeds/response";
-import type { CurrentUser } from "@/lib/session";
+import type { CurrentUser } from "@/lib/platform/session";
 import { context, createTestArticle } from "../support/articles";
 import { createTestUser } from "../support/users";
 

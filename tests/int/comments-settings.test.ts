@@ -3,32 +3,32 @@
 // admins reach any of it, and one commenter's data can be exported and erased by email.
 import { NextRequest } from "next/server";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import type { CurrentUser } from "@/lib/session";
+import type { CurrentUser } from "@/lib/platform/session";
 
 // Actions refresh cached pages; outside a request there are none.
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 // The export route asks next-auth who is signed in; here the test decides.
 const signedIn = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-vi.mock("@/lib/session", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/lib/session")>()),
+vi.mock("@/lib/platform/session", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/lib/platform/session")>()),
   getCurrentUser: async () => signedIn.user,
 }));
 
 const settingsActions = await import("@/app/(admin)/admin/settings/actions");
 const commenterActions = await import("@/app/(admin)/admin/settings/commenters/actions");
 const { POST: exportRoute } = await import("@/app/(admin)/admin/settings/commenters/export/route");
-const { runAction } = await import("@/lib/actions/run-action");
+const { runAction } = await import("@/lib/platform/actions/run-action");
 const { saveArticle } = await import("@/lib/articles/save-article");
 const { publishArticle } = await import("@/lib/articles/workflow");
-const { advanceClock, resetClock, setClock } = await import("@/lib/clock");
+const { advanceClock, resetClock, setClock } = await import("@/lib/platform/clock");
 const { keyedHash } = await import("@/lib/comments/ip");
 const { HEATED_TOPIC_PRESET } = await import("@/lib/comments/policy");
 const settings = await import("@/lib/comments/settings");
 const { submitComment } = await import("@/lib/comments/submit");
 const commenterData = await import("@/lib/comments/commenter-data");
-const { articleForEditor } = await import("@/lib/data/editor");
-const { db } = await import("@/lib/db");
-const { SaveArticleSchema } = await import("@/lib/validations/article");
+const { articleForEditor } = await import("@/lib/articles/editor-load");
+const { db } = await import("@/lib/platform/db");
+const { SaveArticleSchema } = await import("@/lib/articles/schema");
 const { articleFields, context, createTestArticle } = await import("../support/articles");
 const { createTestUser } = await import("../support/users");
 
@@ -591,7 +591,7 @@ describe("commenter data by email", () => {
       });
     }
     const spy = vi
-      .spyOn(await import("@/lib/audit"), "recordAudit")
+      .spyOn(await import("@/lib/platform/audit/record"), "recordAudit")
       .mockRejectedValueOnce(new Error("disk full"));
     await expect(commenterData.eraseCommenterData(address, context(admin))).rejects.toThrow("disk full");
     spy.mockRestore();

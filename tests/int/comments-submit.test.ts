@@ -2,13 +2,13 @@
 // one clock driving rate limits, duplicates and auto-close.
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { publishArticle } from "@/lib/articles/workflow";
-import { advanceClock, resetClock, setClock } from "@/lib/clock";
+import { advanceClock, resetClock, setClock } from "@/lib/platform/clock";
 import { keyedHash } from "@/lib/comments/ip";
 import { DEFAULTS_KEY, WORDS_KEY } from "@/lib/comments/settings";
 import { CLOSED_MESSAGE, submitComment, type SubmitResult } from "@/lib/comments/submit";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { CurrentUser } from "@/lib/session";
+import type { CurrentUser } from "@/lib/platform/session";
 import { context, createTestArticle } from "../support/articles";
 import { createTestUser } from "../support/users";
 

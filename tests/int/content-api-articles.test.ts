@@ -8,10 +8,15 @@ import { GET as getArticle, OPTIONS as optionsArticle } from "@/app/api/v1/artic
 import { GET as listArticles, OPTIONS as optionsArticles } from "@/app/api/v1/articles/route";
 import { GET as listTags } from "@/app/api/v1/tags/route";
 import { publishArticle, unpublishArticle } from "@/lib/articles/workflow";
-import { advanceClock, now, setClock } from "@/lib/clock";
-import { decodeCursor, encodeCursor, listApiArticles, parseArticleListQuery } from "@/lib/data/content-api";
-import { db } from "@/lib/db";
-import type { CurrentUser } from "@/lib/session";
+import { advanceClock, now, setClock } from "@/lib/platform/clock";
+import {
+  decodeCursor,
+  encodeCursor,
+  listApiArticles,
+  parseArticleListQuery,
+} from "@/lib/content-api/content-api";
+import { db } from "@/lib/platform/db";
+import type { CurrentUser } from "@/lib/platform/session";
 import { createPerson } from "@/lib/taxonomy/people";
 import { createTag, renameTag } from "@/lib/taxonomy/tags";
 import { context, createTestArticle } from "../support/articles";

@@ -7,9 +7,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { startEmbeddedDatabase } from "@/lib/database/embedded";
-import { applyMigrations, markRolledBack, MigrationError } from "@/lib/database/migrations";
-import { assertReachable, DatabaseUnreachableError } from "@/lib/database/open";
+import { startEmbeddedDatabase } from "@/lib/platform/database/embedded";
+import { applyMigrations, markRolledBack, MigrationError } from "@/lib/platform/database/migrations";
+import { assertReachable, DatabaseUnreachableError } from "@/lib/platform/database/open";
 import { adminQuery } from "../support/int-global-setup";
 import { withDatabase } from "../support/test-database-url";
 

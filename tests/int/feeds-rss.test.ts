@@ -7,7 +7,7 @@ import { GET as siteFeed } from "@/app/feed.xml/route";
 import { GET as sourceFeed } from "@/app/feeds/sources/[slug]/route";
 import { GET as tagFeed } from "@/app/feeds/tags/[slug]/route";
 import { publishArticle } from "@/lib/articles/workflow";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import { renderToHTMLString } from "@tiptap/static-renderer/pm/html-string";
 import type { JSONContent } from "@tiptap/core";
 import { publicArticleWhere } from "@/lib/articles/visibility";
@@ -15,7 +15,7 @@ import { articleExtensions } from "@/lib/editor/extensions";
 import { buildFeed, listFeedArticles } from "@/lib/feeds/data";
 import { attributionNodes, FEED_ITEM_LIMIT, renderItemHtml } from "@/lib/feeds/rss";
 import { feedArticleSelect } from "@/lib/feeds/select";
-import type { CurrentUser } from "@/lib/session";
+import type { CurrentUser } from "@/lib/platform/session";
 import { context, createTestArticle } from "../support/articles";
 import { createTestUser } from "../support/users";
 

@@ -2,7 +2,7 @@
 // sources and authors that have a public article — absolute URLs, nothing a reader cannot open.
 import { beforeAll, describe, expect, it } from "vitest";
 import { publishArticle } from "@/lib/articles/workflow";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import { buildSitemap } from "@/lib/feeds/sitemap";
 import { context, createTestArticle } from "../support/articles";
 import { createTestUser } from "../support/users";

@@ -1,9 +1,9 @@
 // Password sign-in against a real database: lockout per account and per IP, driven by the one
 // clock, with answers that never reveal whether an email exists or an account is inactive.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ACCOUNT_LIMIT, IP_LIMIT, signInWithPassword, WRONG_CREDENTIALS } from "@/lib/auth/sign-in";
-import { advanceClock, now, resetClock, setClock } from "@/lib/clock";
-import { db } from "@/lib/db";
+import { ACCOUNT_LIMIT, IP_LIMIT, signInWithPassword, WRONG_CREDENTIALS } from "@/lib/platform/auth/sign-in";
+import { advanceClock, now, resetClock, setClock } from "@/lib/platform/clock";
+import { db } from "@/lib/platform/db";
 import { createTestUser, TEST_PASSWORD } from "../support/users";
 
 const START = new Date("2031-03-01T09:00:00.000Z");

@@ -8,7 +8,7 @@ import sharp from "sharp";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
-// lib/env reads DATA_DIR when first imported, so this runs before every import below.
+// lib/platform/env reads DATA_DIR when first imported, so this runs before every import below.
 const DATA_DIR = await vi.hoisted(async () => {
   const { mkdtemp } = await import("node:fs/promises");
   const { tmpdir } = await import("node:os");
@@ -24,17 +24,17 @@ import {
   updateMediaAlt as updateMediaAltAction,
 } from "@/app/(admin)/admin/media/actions";
 import { GET as getMediaFile } from "@/app/media/[...key]/route";
-import { ActionFailure } from "@/lib/actions/result";
-import { runAction } from "@/lib/actions/run-action";
-import { db } from "@/lib/db";
-import { env } from "@/lib/env";
+import { ActionFailure } from "@/lib/platform/actions/result";
+import { runAction } from "@/lib/platform/actions/run-action";
+import { db } from "@/lib/platform/db";
+import { env } from "@/lib/platform/env";
 import { listMedia } from "@/lib/media/list-media";
 import { deleteMedia, updateMediaAlt } from "@/lib/media/manage-media";
 import { processUpload } from "@/lib/media/process-upload";
 import { MEDIA_MESSAGES } from "@/lib/media/rules";
 import { parseVariants } from "@/lib/media/types";
-import type { CurrentUser } from "@/lib/session";
-import { getStorage, InvalidStorageKeyError } from "@/lib/storage";
+import type { CurrentUser } from "@/lib/platform/session";
+import { getStorage, InvalidStorageKeyError } from "@/lib/platform/storage";
 import { createTestUser } from "../support/users";
 
 const UPLOADS = path.join(DATA_DIR, "uploads");

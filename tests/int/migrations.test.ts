@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { migrationStatus, pendingSchemaSql, listMigrations } from "@/lib/database/migrations";
+import { migrationStatus, pendingSchemaSql, listMigrations } from "@/lib/platform/database/migrations";
 
 describe("migrations", () => {
   it("carry every change in prisma/schema.prisma", async () => {

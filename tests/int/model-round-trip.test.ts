@@ -3,7 +3,7 @@
 // The fixtures are typed with `satisfies <Model>`, so a new scalar field fails the typecheck
 // until it is given a value here, and a new model fails the "covers every model" test.
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import {
   Prisma,
   type Article,

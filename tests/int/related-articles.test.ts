@@ -4,11 +4,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { publishArticle, scheduleArticle, unpublishArticle } from "@/lib/articles/workflow";
 import { publicArticleWhere } from "@/lib/articles/visibility";
-import { advanceClock, now, setClock } from "@/lib/clock";
-import { articleCardSelect, listPublishedArticles } from "@/lib/data/articles";
-import { relatedArticles } from "@/lib/data/related-articles";
-import { db } from "@/lib/db";
-import type { CurrentUser } from "@/lib/session";
+import { advanceClock, now, setClock } from "@/lib/platform/clock";
+import { articleCardSelect, listPublishedArticles } from "@/lib/articles/public-articles";
+import { relatedArticles } from "@/lib/articles/related-articles";
+import { db } from "@/lib/platform/db";
+import type { CurrentUser } from "@/lib/platform/session";
 import { createTag } from "@/lib/taxonomy/tags";
 import { context, createTestArticle } from "../support/articles";
 import { createTestUser } from "../support/users";

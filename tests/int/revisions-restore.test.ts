@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { restoreRevision as restoreAction } from "@/app/(admin)/admin/articles/[id]/revisions/actions";
-import { ActionFailure } from "@/lib/actions/result";
-import { runAction } from "@/lib/actions/run-action";
+import { ActionFailure } from "@/lib/platform/actions/result";
+import { runAction } from "@/lib/platform/actions/run-action";
 import { restoreRevision } from "@/lib/articles/restore-revision";
-import { getRevisionsForComparison, listRevisions } from "@/lib/data/revisions";
-import { db } from "@/lib/db";
+import { getRevisionsForComparison, listRevisions } from "@/lib/articles/revision-history";
+import { db } from "@/lib/platform/db";
 import { documentFromBlocks } from "@/lib/editor/document";
 import type { ArticleStatus } from "@/lib/generated/prisma/enums";
-import type { CurrentUser } from "@/lib/session";
+import type { CurrentUser } from "@/lib/platform/session";
 import { context } from "../support/articles";
 import { createTestUser } from "../support/users";
 

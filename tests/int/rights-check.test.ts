@@ -5,7 +5,7 @@
 // the RightsCheck record, and `isStillServable` for both termination terms.
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import {
   checkPublishable,
@@ -19,7 +19,7 @@ import {
   type AuthorizationRights,
   type RightsDecision,
 } from "@/lib/rights/check-publishable";
-import type { CurrentUser } from "@/lib/session";
+import type { CurrentUser } from "@/lib/platform/session";
 import { createTestArticle } from "../support/articles";
 import { createTestUser } from "../support/users";
 

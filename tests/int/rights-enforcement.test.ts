@@ -2,17 +2,17 @@
 // articles leave every public list at once, their URLs answer 451, and the sweep records it.
 import { afterEach, describe, expect, it } from "vitest";
 import { publishArticle, scheduleArticle } from "@/lib/articles/workflow";
-import { isWithdrawnSlug, isWithdrawnSlugCached } from "@/lib/articles/withdrawn";
-import { advanceClock, now, resetClock, setClock } from "@/lib/clock";
-import { listPublishedArticles } from "@/lib/data/articles";
-import { getApiArticle } from "@/lib/data/content-api";
-import { searchArticles } from "@/lib/data/search";
+import { isWithdrawnSlug, isWithdrawnSlugCached } from "@/lib/rights/withdrawn";
+import { advanceClock, now, resetClock, setClock } from "@/lib/platform/clock";
+import { listPublishedArticles } from "@/lib/articles/public-articles";
+import { getApiArticle } from "@/lib/content-api/content-api";
+import { searchArticles } from "@/lib/search/search-articles";
 import { buildFeed } from "@/lib/feeds/data";
 import { buildSitemap } from "@/lib/feeds/sitemap";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import type { TerminationEffect } from "@/lib/generated/prisma/enums";
 import { reviewSourceReprints, sweepRights } from "@/lib/rights/sweep";
-import type { CurrentUser } from "@/lib/session";
+import type { CurrentUser } from "@/lib/platform/session";
 import { context, createTestArticle } from "../support/articles";
 import { createTestUser } from "../support/users";
 

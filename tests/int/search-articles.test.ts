@@ -3,9 +3,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { publicArticleWhere } from "@/lib/articles/visibility";
 import { publishArticle, scheduleArticle } from "@/lib/articles/workflow";
-import { searchArticles, listSearchFacets, MAX_SEARCH_CANDIDATES } from "@/lib/data/search";
-import { db } from "@/lib/db";
-import type { CurrentUser } from "@/lib/session";
+import { searchArticles, listSearchFacets, MAX_SEARCH_CANDIDATES } from "@/lib/search/search-articles";
+import { db } from "@/lib/platform/db";
+import type { CurrentUser } from "@/lib/platform/session";
 import { MARK_START, MARK_STOP, splitHighlights } from "@/lib/search/highlight";
 import { MAX_QUERY_LENGTH, normalizeQuery, parseSearchParams, SEARCH_PAGE_SIZE } from "@/lib/search/query";
 import { context, createTestArticle } from "../support/articles";

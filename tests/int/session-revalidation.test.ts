@@ -3,13 +3,13 @@
 // Also: the last active admin stays, and every change leaves an audit row without secrets.
 import { afterEach, describe, expect, it } from "vitest";
 import { createUser as createUserAction } from "@/app/(admin)/admin/users/actions";
-import { ActionFailure } from "@/lib/actions/result";
-import { runAction, type ActionContext } from "@/lib/actions/run-action";
-import { signInWithPassword, WRONG_CREDENTIALS } from "@/lib/auth/sign-in";
-import { resetClock } from "@/lib/clock";
-import { db } from "@/lib/db";
+import { ActionFailure } from "@/lib/platform/actions/result";
+import { runAction, type ActionContext } from "@/lib/platform/actions/run-action";
+import { signInWithPassword, WRONG_CREDENTIALS } from "@/lib/platform/auth/sign-in";
+import { resetClock } from "@/lib/platform/clock";
+import { db } from "@/lib/platform/db";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { userForSession, type CurrentUser } from "@/lib/session";
+import { userForSession, type CurrentUser } from "@/lib/platform/session";
 import {
   changeUserRole,
   createUser,
@@ -17,7 +17,7 @@ import {
   setUserActive,
   signOutEverywhere,
 } from "@/lib/users/manage-users";
-import { CreateUserSchema } from "@/lib/validations/user";
+import { CreateUserSchema } from "@/lib/users/schema";
 import { createTestUser, TEST_PASSWORD } from "../support/users";
 
 const IP = "203.0.113.7";

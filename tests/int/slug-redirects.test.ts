@@ -4,9 +4,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { currentSlugFor } from "@/lib/articles/slug-redirects";
 import { saveArticle } from "@/lib/articles/save-article";
 import { publishArticle, unpublishArticle } from "@/lib/articles/workflow";
-import { now, resetClock, setClock } from "@/lib/clock";
-import { db } from "@/lib/db";
-import type { CurrentUser } from "@/lib/session";
+import { now, resetClock, setClock } from "@/lib/platform/clock";
+import { db } from "@/lib/platform/db";
+import type { CurrentUser } from "@/lib/platform/session";
 import { articleFields, context, createTestArticle } from "../support/articles";
 import { createTestUser } from "../support/users";
 

@@ -8,14 +8,14 @@ import {
   deleteSource as deleteSourceAction,
   updateSource as updateSourceAction,
 } from "@/app/(admin)/admin/sources/actions";
-import { ActionFailure, type ActionResult } from "@/lib/actions/result";
-import { runAction, type ActionContext, type ActionDefinition } from "@/lib/actions/run-action";
-import { listSources, sourceForAdmin } from "@/lib/data/sources";
-import { db } from "@/lib/db";
-import type { CurrentUser } from "@/lib/session";
+import { ActionFailure, type ActionResult } from "@/lib/platform/actions/result";
+import { runAction, type ActionContext, type ActionDefinition } from "@/lib/platform/actions/run-action";
+import { listSources, sourceForAdmin } from "@/lib/sources/list";
+import { db } from "@/lib/platform/db";
+import type { CurrentUser } from "@/lib/platform/session";
 import { createSource, deleteSource, updateSource } from "@/lib/sources/manage-sources";
 import { resolveSourceSlugRedirect } from "@/lib/sources/slugs";
-import { SourceListFiltersSchema } from "@/lib/validations/source";
+import { SourceListFiltersSchema } from "@/lib/sources/schema";
 import { createTestArticle } from "../support/articles";
 import { createTestUser } from "../support/users";
 

@@ -9,11 +9,11 @@ import {
   mergePeople as mergePeopleAction,
   renamePerson as renamePersonAction,
 } from "@/app/(admin)/admin/people/actions";
-import { ActionFailure, type ActionResult } from "@/lib/actions/result";
-import { runAction, type ActionContext, type ActionDefinition } from "@/lib/actions/run-action";
-import { db } from "@/lib/db";
+import { ActionFailure, type ActionResult } from "@/lib/platform/actions/result";
+import { runAction, type ActionContext, type ActionDefinition } from "@/lib/platform/actions/run-action";
+import { db } from "@/lib/platform/db";
 import type { BylineRole } from "@/lib/generated/prisma/enums";
-import type { CurrentUser } from "@/lib/session";
+import type { CurrentUser } from "@/lib/platform/session";
 import {
   createPerson,
   deletePerson,
@@ -23,7 +23,7 @@ import {
   renamePerson,
 } from "@/lib/taxonomy/people";
 import { resolveSlugRedirect } from "@/lib/taxonomy/shared";
-import { CreatePersonSchema } from "@/lib/validations/taxonomy";
+import { CreatePersonSchema } from "@/lib/taxonomy/schema";
 import { createTestUser } from "../support/users";
 
 const IP = "203.0.113.8";

@@ -9,14 +9,14 @@ import {
   mergeTags as mergeTagsAction,
   renameTag as renameTagAction,
 } from "@/app/(admin)/admin/tags/actions";
-import { ActionFailure, type ActionResult } from "@/lib/actions/result";
-import { runAction, type ActionContext, type ActionDefinition } from "@/lib/actions/run-action";
-import { db } from "@/lib/db";
-import type { CurrentUser } from "@/lib/session";
+import { ActionFailure, type ActionResult } from "@/lib/platform/actions/result";
+import { runAction, type ActionContext, type ActionDefinition } from "@/lib/platform/actions/run-action";
+import { db } from "@/lib/platform/db";
+import type { CurrentUser } from "@/lib/platform/session";
 import { resolveSlugRedirect } from "@/lib/taxonomy/shared";
-import { SLUG_PATTERN } from "@/lib/slug";
+import { SLUG_PATTERN } from "@/lib/platform/slug";
 import { createTag, deleteTag, findOrCreateTags, listTags, mergeTags, renameTag } from "@/lib/taxonomy/tags";
-import { CreateTagSchema, RenameTagSchema } from "@/lib/validations/taxonomy";
+import { CreateTagSchema, RenameTagSchema } from "@/lib/taxonomy/schema";
 import { createTestUser } from "../support/users";
 
 const IP = "203.0.113.7";

@@ -9,10 +9,10 @@ import {
   resetUserPassword,
   setUserActive,
 } from "@/app/(admin)/admin/users/actions";
-import type { ActionResult } from "@/lib/actions/result";
-import { runAction, type ActionDefinition } from "@/lib/actions/run-action";
-import { db } from "@/lib/db";
-import type { CurrentUser } from "@/lib/session";
+import type { ActionResult } from "@/lib/platform/actions/result";
+import { runAction, type ActionDefinition } from "@/lib/platform/actions/run-action";
+import { db } from "@/lib/platform/db";
+import type { CurrentUser } from "@/lib/platform/session";
 import { createTestUser, TEST_PASSWORD } from "../support/users";
 
 const IP = "203.0.113.9";

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
-import { launcherDir } from "@/lib/server/build-dir";
+import { launcherDir } from "@/lib/platform/server/build-dir";
 
 export interface AppServer {
   baseUrl: string;

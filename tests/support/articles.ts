@@ -1,9 +1,9 @@
 // Articles for tests, made through the same domain functions the desk uses.
-import type { ActionContext } from "@/lib/actions/run-action";
+import type { ActionContext } from "@/lib/platform/actions/run-action";
 import { createArticle } from "@/lib/articles/save-article";
 import { documentFromBlocks } from "@/lib/editor/document";
-import type { CurrentUser } from "@/lib/session";
-import { ArticleFieldsSchema, type ArticleFields } from "@/lib/validations/article";
+import type { CurrentUser } from "@/lib/platform/session";
+import { ArticleFieldsSchema, type ArticleFields } from "@/lib/articles/schema";
 
 export function context(actor: CurrentUser): ActionContext {
   return { actor, ip: "127.0.0.1" };

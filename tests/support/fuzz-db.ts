@@ -2,7 +2,7 @@
 // every table (its row count and a hash of its rows' versions, so an update shows as well as an
 // insert or delete) in one query, plus the list of stored files.
 import { readdir } from "node:fs/promises";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 
 /**
  * Tables a refused request may write by design, and why. Nothing else may change.

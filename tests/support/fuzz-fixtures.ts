@@ -2,12 +2,12 @@
 // handlers get past their lookups. Fuzzed actions delete, merge, archive and erase, so the pool
 // is topped up before each boundary, and re-read so ids, slugs and emails are current.
 import sharp from "sharp";
-import { runAction, type ActionDefinition } from "@/lib/actions/run-action";
+import { runAction, type ActionDefinition } from "@/lib/platform/actions/run-action";
 import { publishArticle } from "@/lib/articles/workflow";
-import { addEvidenceFile } from "@/lib/authorizations/lifecycle";
-import { db } from "@/lib/db";
+import { addEvidenceFile } from "@/lib/rights/authorizations/lifecycle";
+import { db } from "@/lib/platform/db";
 import { processUpload } from "@/lib/media/process-upload";
-import type { CurrentUser } from "@/lib/session";
+import type { CurrentUser } from "@/lib/platform/session";
 import { context, createTestArticle } from "./articles";
 import { createTestUser } from "./users";
 

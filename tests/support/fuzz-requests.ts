@@ -124,7 +124,7 @@ export function requestOf(url: string, input: RouteInput, ip: string): NextReque
   return new NextRequest(`${ORIGIN}${url}`, { method: "POST", headers, body });
 }
 
-/** What a guarded route reads from the body (lib/actions/define-route.ts), to ask the schema about it. */
+/** What a guarded route reads from the body (lib/platform/actions/define-route.ts), to ask the schema about it. */
 export async function decodedBody(input: RouteInput): Promise<unknown> {
   const request = requestOf("/", { ...input, foreignOrigin: false }, "192.0.2.1");
   const type = request.headers.get("content-type") ?? "";

@@ -2,7 +2,7 @@
 // throw, no 5xx, a message with every 4xx, nothing written by a refusal, no polluted prototype.
 // Tallies what was tried for the report.
 import fc from "fast-check";
-import { advanceClock } from "@/lib/clock";
+import { advanceClock } from "@/lib/platform/clock";
 import type { Variant } from "./fuzz-arbitraries";
 import { changedTables, fingerprint } from "./fuzz-db";
 import type { Pool } from "./fuzz-fixtures";

@@ -1,12 +1,12 @@
 // Runs before each integration test file: a database of its own, cloned from the migrated
-// template (or a fresh in-memory embedded one), exposed as DATABASE_URL before lib/db loads.
+// template (or a fresh in-memory embedded one), exposed as DATABASE_URL before lib/platform/db loads.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeEach, inject } from "vitest";
-import { EVERYTHING, markInvalidated } from "@/lib/cache/registry";
-import { startEmbeddedDatabase } from "@/lib/database/embedded";
-import { applyMigrations } from "@/lib/database/migrations";
-import { resetClock } from "@/lib/clock";
+import { EVERYTHING, markInvalidated } from "@/lib/platform/cache/registry";
+import { startEmbeddedDatabase } from "@/lib/platform/database/embedded";
+import { applyMigrations } from "@/lib/platform/database/migrations";
+import { resetClock } from "@/lib/platform/clock";
 import { adminQuery } from "./int-global-setup";
 import { withDatabase } from "./test-database-url";
 

@@ -3,7 +3,7 @@
 // own in-memory embedded database instead.
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { applyMigrations } from "@/lib/database/migrations";
+import { applyMigrations } from "@/lib/platform/database/migrations";
 import { testServerUrl, withDatabase } from "./test-database-url";
 
 declare module "vitest" {

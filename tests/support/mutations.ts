@@ -2,7 +2,7 @@
 // authorization matrix checks guard by guard, and what the boundary fuzz feeds generated input.
 import { readdir } from "node:fs/promises";
 import path from "node:path";
-import type { ActionDefinition } from "@/lib/actions/run-action";
+import type { ActionDefinition } from "@/lib/platform/actions/run-action";
 
 /** Route handlers that mutate but guard themselves by other means, and why. */
 export const SELF_GUARDED_ROUTES: Record<string, string> = {

@@ -5,7 +5,7 @@
 // header, and read the result out of the React Server Components (Flight) answer.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { buildDir } from "@/lib/server/build-dir";
+import { buildDir } from "@/lib/platform/server/build-dir";
 
 /** The build the test servers run (app-server.ts passes NEXT_DIST_DIR on to them). */
 export function distDir(): string {

@@ -1,9 +1,9 @@
 // Staff users for tests, written straight to this file's database.
 import { randomBytes } from "node:crypto";
-import { hashPassword } from "@/lib/auth/password";
-import { db } from "@/lib/db";
+import { hashPassword } from "@/lib/platform/auth/password";
+import { db } from "@/lib/platform/db";
 import type { Role } from "@/lib/generated/prisma/enums";
-import type { CurrentUser } from "@/lib/session";
+import type { CurrentUser } from "@/lib/platform/session";
 
 let cachedHash: Promise<string> | undefined;
 export const TEST_PASSWORD = "a test password that is long enough";

@@ -1,7 +1,7 @@
 // Who the app believes the client is: the launcher's X-Forwarded-For rewrite and the app's
 // reading of it, with and without a trusted reverse proxy.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { forwardedFor, normalizeAddress, parseTrustedProxies } from "@/lib/server/forwarded-for";
+import { forwardedFor, normalizeAddress, parseTrustedProxies } from "@/lib/platform/server/forwarded-for";
 
 describe("normalizeAddress", () => {
   it("writes IPv4-mapped IPv6 as plain IPv4 and leaves other addresses alone", () => {
@@ -51,7 +51,7 @@ describe("clientIpFromHeaders", () => {
   async function clientIp(trustedProxy: string | undefined, forwarded: string): Promise<string | null> {
     vi.stubEnv("TRUSTED_PROXY", trustedProxy ?? "");
     vi.resetModules();
-    const { clientIpFromHeaders } = await import("@/lib/request-ip");
+    const { clientIpFromHeaders } = await import("@/lib/platform/http/client-ip");
     return clientIpFromHeaders(new Headers({ "x-forwarded-for": forwarded }));
   }
 

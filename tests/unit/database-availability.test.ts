@@ -9,7 +9,7 @@ import {
   isConnectionError,
   RETRY_AFTER_SECONDS,
   whenDatabaseAvailable,
-} from "@/lib/database/availability";
+} from "@/lib/platform/database/availability";
 
 const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
 

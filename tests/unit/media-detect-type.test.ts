@@ -5,8 +5,8 @@ import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { detectImageType } from "@/lib/media/detect-type";
-import { LocalDiskStorage } from "@/lib/storage/local-disk";
-import { InvalidStorageKeyError, isValidStorageKey } from "@/lib/storage/storage";
+import { LocalDiskStorage } from "@/lib/platform/storage/local-disk";
+import { InvalidStorageKeyError, isValidStorageKey } from "@/lib/platform/storage/storage";
 
 const text = (s: string) => new TextEncoder().encode(s);
 

@@ -4,10 +4,10 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
-import { loggablePath } from "@/lib/server/access-log";
-import { parseTrustedProxies } from "@/lib/server/forwarded-for";
-import { requestIdFor } from "@/lib/server/request-id";
-import { withRequestContext } from "@/lib/server/request-handler";
+import { loggablePath } from "@/lib/platform/server/access-log";
+import { parseTrustedProxies } from "@/lib/platform/server/forwarded-for";
+import { requestIdFor } from "@/lib/platform/server/request-id";
+import { withRequestContext } from "@/lib/platform/server/request-handler";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

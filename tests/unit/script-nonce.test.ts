@@ -1,6 +1,6 @@
 // The nonce rewrite that gives every response, cached pages included, a script nonce of its own.
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, newNonce, NonceRewriter } from "@/lib/server/script-nonce";
+import { contentSecurityPolicy, newNonce, NonceRewriter } from "@/lib/platform/server/script-nonce";
 
 const OLD = "T2xkT2xkT2xkT2xkT2xkT2==";
 const page = (nonce: string) =>

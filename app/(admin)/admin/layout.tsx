@@ -1,9 +1,9 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import { ADMIN_SECTIONS } from "@/lib/admin-sections";
-import { requirePagePermission } from "@/lib/admin-guard";
-import { can } from "@/lib/permissions";
+import { ADMIN_SECTIONS } from "@/components/admin/admin-sections";
+import { requirePagePermission } from "@/lib/platform/page-guard";
+import { can } from "@/lib/platform/permissions";
 
 export const metadata = {
   title: { default: "Admin", template: "%s · Admin · Crosscurrent" },

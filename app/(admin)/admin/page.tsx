@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { requirePagePermission } from "@/lib/admin-guard";
-import { now } from "@/lib/clock";
-import { articlesNeedingAttention, dashboardCounts } from "@/lib/data/dashboard";
+import { requirePagePermission } from "@/lib/platform/page-guard";
+import { now } from "@/lib/platform/clock";
+import { articlesNeedingAttention, dashboardCounts } from "@/lib/dashboard/dashboard";
 
 export const metadata = { title: "Dashboard" };
 

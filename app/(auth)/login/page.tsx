@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
-import { safeCallbackPath } from "@/lib/auth/callback-path";
-import { getCurrentUser } from "@/lib/session";
+import { safeCallbackPath } from "@/lib/platform/auth/callback-path";
+import { getCurrentUser } from "@/lib/platform/session";
 
 export const metadata: Metadata = { title: "Sign in", robots: { index: false } };
 

@@ -4,10 +4,10 @@
 // A held comment and one the honeypot caught get the same answer, so a bot learns nothing.
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
-import { invalidate } from "@/lib/cache/invalidate";
-import { PUBLIC_SHORT_CACHE } from "@/lib/cache/cache-control";
-import { publicRead } from "@/lib/cache/public-reads";
-import { cacheTag } from "@/lib/cache/tags";
+import { invalidate } from "@/lib/platform/cache/invalidate";
+import { PUBLIC_SHORT_CACHE } from "@/lib/platform/cache/cache-control";
+import { publicRead } from "@/lib/platform/cache/public-reads";
+import { cacheTag } from "@/lib/platform/cache/tags";
 import {
   crossSiteRefusal,
   errorResponse,
@@ -20,8 +20,8 @@ import { COMMENTER_COOKIE } from "@/lib/comments/cookie-names";
 import { forgetCommenter, rememberCommenter, unsealCommenter } from "@/lib/comments/saved-commenter";
 import { CommentInputSchema } from "@/lib/comments/schema";
 import { submitComment } from "@/lib/comments/submit";
-import { getPostedComment, getPublicComments, isCommentCursor } from "@/lib/data/public-comments";
-import { clientIpFromHeaders } from "@/lib/request-ip";
+import { getPostedComment, getPublicComments, isCommentCursor } from "@/lib/comments/public-comments";
+import { clientIpFromHeaders } from "@/lib/platform/http/client-ip";
 
 const ThreadPageQuery = z.object({
   article: z.string().regex(/^[\w-]{1,64}$/, "Give the article's id as `article`."),

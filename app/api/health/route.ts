@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 
 /** For load balancers: 200 when the database answers, 503 when it does not. */
 export async function GET() {

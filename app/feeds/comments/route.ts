@@ -1,4 +1,4 @@
-import { now } from "@/lib/clock";
+import { now } from "@/lib/platform/clock";
 import { buildCommentsFeed } from "@/lib/feeds/comments";
 import { feedResponse } from "@/lib/feeds/response";
 

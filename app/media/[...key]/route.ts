@@ -1,7 +1,7 @@
 // Public files of the media library: /media/<id>/<file> is the storage key "media/<id>/<file>".
 // Only keys under "media/" are reachable here, and the storage layer refuses any key that
 // could leave its folder. Keys never change content, so responses are cached for good.
-import { getStorage, isValidStorageKey } from "@/lib/storage";
+import { getStorage, isValidStorageKey } from "@/lib/platform/storage";
 
 const HEADERS = {
   "X-Content-Type-Options": "nosniff",

@@ -11,7 +11,7 @@ import {
 } from "@/app/(admin)/admin/authorizations/actions";
 import { FieldMessage } from "@/components/admin/taxonomy/fields";
 import { ActionForm } from "@/components/ui/action-form";
-import type { TermsFormValues } from "@/lib/authorizations/terms";
+import type { TermsFormValues } from "@/lib/rights/authorizations/terms";
 import { KeepingForm } from "./keeping-form";
 import { TermsFields } from "./terms-fields";
 

@@ -7,8 +7,8 @@ import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 import { addEvidenceUrl } from "@/app/(admin)/admin/authorizations/actions";
 import { FieldMessage, fieldErrors } from "@/components/admin/taxonomy/fields";
-import type { ActionResult } from "@/lib/actions/result";
-import { ACCEPTED_EVIDENCE_TYPES, AUTHORIZATION_MESSAGES } from "@/lib/validations/authorization";
+import type { ActionResult } from "@/lib/platform/actions/result";
+import { ACCEPTED_EVIDENCE_TYPES, AUTHORIZATION_MESSAGES } from "@/lib/rights/authorizations/schema";
 import { uploadEvidence } from "./upload-evidence";
 
 type Kind = "URL" | "FILE" | "SCREENSHOT";

@@ -1,7 +1,7 @@
 "use client";
 
 import { startTransition, useActionState, type FormEvent, type ReactNode } from "react";
-import type { ActionResult } from "@/lib/actions/result";
+import type { ActionResult } from "@/lib/platform/actions/result";
 
 type FormAction = (state: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 

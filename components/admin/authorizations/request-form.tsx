@@ -3,7 +3,7 @@
 import { useId } from "react";
 import { recordRequest } from "@/app/(admin)/admin/authorizations/actions";
 import { FieldMessage } from "@/components/admin/taxonomy/fields";
-import type { TermsFormValues } from "@/lib/authorizations/terms";
+import type { TermsFormValues } from "@/lib/rights/authorizations/terms";
 import { KeepingForm } from "./keeping-form";
 import { TermsFields } from "./terms-fields";
 

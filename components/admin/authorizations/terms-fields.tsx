@@ -4,16 +4,16 @@
 // grant form (where they are the terms finally agreed). Ids are made per form with useId.
 import { useId, useState } from "react";
 import { FieldMessage, fieldErrors } from "@/components/admin/taxonomy/fields";
-import type { ActionResult } from "@/lib/actions/result";
+import type { ActionResult } from "@/lib/platform/actions/result";
 import {
   SCOPE_LABELS,
   SCOPES,
   TERMINATION_EFFECTS,
   TERMINATION_LABELS,
   type Scope,
-} from "@/lib/authorizations/status";
-import type { TermsFormValues } from "@/lib/authorizations/terms";
-import { MAX_LIST_ITEM_LENGTH, MAX_LIST_ITEMS } from "@/lib/validations/authorization";
+} from "@/lib/rights/authorizations/status";
+import type { TermsFormValues } from "@/lib/rights/authorizations/terms";
+import { MAX_LIST_ITEM_LENGTH, MAX_LIST_ITEMS } from "@/lib/rights/authorizations/schema";
 
 function described(state: ActionResult | null, name: string, errorId: string, hintId?: string) {
   return {

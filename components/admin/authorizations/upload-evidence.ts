@@ -1,7 +1,7 @@
 // The browser's side of POST /api/admin/authorizations/evidence. Files go to the route, not a
 // server action: server actions cap request bodies at 1 MB.
-import type { ActionResult } from "@/lib/actions/result";
-import { AUTHORIZATION_MESSAGES, MAX_EVIDENCE_BYTES } from "@/lib/validations/authorization";
+import type { ActionResult } from "@/lib/platform/actions/result";
+import { AUTHORIZATION_MESSAGES, MAX_EVIDENCE_BYTES } from "@/lib/rights/authorizations/schema";
 
 export const EVIDENCE_API = "/api/admin/authorizations/evidence";
 

@@ -5,7 +5,7 @@ import type { Ref } from "react";
 import { hrefWith } from "@/components/ui/pagination";
 import type { ModerationChange } from "@/lib/comments/moderation";
 import { reasonLabel } from "@/lib/comments/moderation-terms";
-import type { Decision } from "@/lib/validations/comment-moderation";
+import type { Decision } from "@/lib/comments/moderation-schema";
 import { EditCommentForm, StaffReplyForm } from "./comment-forms";
 import { CommentHistory } from "./comment-history";
 import { formatTime, STATUS_LABELS } from "./labels";

@@ -9,7 +9,7 @@ import {
 import type { ModerationChange } from "@/lib/comments/moderation";
 import { DECISION_REASONS } from "@/lib/comments/moderation-terms";
 import type { CommentQueue } from "@/lib/comments/queues";
-import type { Decision } from "@/lib/validations/comment-moderation";
+import type { Decision } from "@/lib/comments/moderation-schema";
 import { CommentCard } from "./comment-card";
 import type { QueueRow } from "./types";
 import { useQueueKeys } from "./use-queue-keys";

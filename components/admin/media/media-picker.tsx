@@ -3,7 +3,7 @@
 // Choosing an image from the media library, e.g. from the article editor. Uses no <form>, so it
 // can sit inside another form; every button is type="button".
 import { useCallback, useEffect, useId, useRef, useState } from "react";
-import type { ActionResult } from "@/lib/actions/result";
+import type { ActionResult } from "@/lib/platform/actions/result";
 import { ACCEPTED_IMAGE_TYPES, MAX_ALT_LENGTH } from "@/lib/media/rules";
 import { thumbnailUrl, type MediaItem, type MediaPage } from "@/lib/media/types";
 import styles from "./media.module.css";

@@ -1,6 +1,6 @@
 // The browser's side of POST /api/admin/media. Uploads go to the route, not a server action:
 // server actions cap request bodies at 1 MB.
-import type { ActionResult } from "@/lib/actions/result";
+import type { ActionResult } from "@/lib/platform/actions/result";
 import { MAX_UPLOAD_BYTES, MEDIA_MESSAGES } from "@/lib/media/rules";
 import type { MediaItem } from "@/lib/media/types";
 

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { restoreRevision } from "@/app/(admin)/admin/articles/[id]/revisions/actions";
-import type { ActionResult } from "@/lib/actions/result";
+import type { ActionResult } from "@/lib/platform/actions/result";
 
 /**
  * "Restore this revision": makes the revision's title, excerpt and body the article's content as

@@ -4,7 +4,7 @@
 // bodies (a server action, a POST for the download), never in a URL.
 import { useId, useState, useTransition } from "react";
 import { eraseCommenter, lookUpCommenter } from "@/app/(admin)/admin/settings/commenters/actions";
-import type { ActionResult } from "@/lib/actions/result";
+import type { ActionResult } from "@/lib/platform/actions/result";
 import type { CommenterSummary } from "@/lib/comments/commenter-data";
 
 const EXPORT_URL = "/admin/settings/commenters/export";

@@ -6,7 +6,7 @@
 import { startTransition, useActionState, useId, type FormEvent, type ReactNode } from "react";
 import { fieldErrors, FieldMessage } from "@/components/admin/taxonomy/fields";
 import type { FormAction } from "@/components/ui/action-form";
-import type { ActionResult } from "@/lib/actions/result";
+import type { ActionResult } from "@/lib/platform/actions/result";
 
 export function SettingsForm({
   action,

@@ -1,5 +1,5 @@
 // Words for what the source pages show; free of server code.
-// Authorization statuses and scopes are labelled by lib/authorizations/status.ts.
+// Authorization statuses and scopes are labelled by lib/rights/authorizations/status.ts.
 import type { ArticleStatus } from "@/lib/generated/prisma/enums";
 
 export const ARTICLE_STATUS_LABELS: Record<ArticleStatus, string> = {

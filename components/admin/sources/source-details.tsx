@@ -1,7 +1,7 @@
 // A source's details, read-only: what editors see on /admin/sources/[id].
 import { SOURCE_KIND_LABELS } from "@/components/article/source-line";
 import type { SourceKind } from "@/lib/generated/prisma/enums";
-import { webAddressProblem } from "@/lib/validations/source";
+import { webAddressProblem } from "@/lib/sources/schema";
 
 export interface SourceDetailsProps {
   source: {

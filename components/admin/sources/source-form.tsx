@@ -8,7 +8,7 @@ import { createSource, deleteSource, updateSource } from "@/app/(admin)/admin/so
 import { fieldErrors, FieldMessage, SlugField } from "@/components/admin/taxonomy/fields";
 import { SOURCE_KIND_LABELS } from "@/components/article/source-line";
 import { ActionForm, type FormAction } from "@/components/ui/action-form";
-import type { ActionResult } from "@/lib/actions/result";
+import type { ActionResult } from "@/lib/platform/actions/result";
 import type { SourceKind } from "@/lib/generated/prisma/enums";
 import { SOURCE_KINDS, SOURCE_LIMITS } from "@/lib/sources/fields";
 

@@ -1,7 +1,7 @@
 // The authorizations and articles of one source, on /admin/sources/[id].
 import Link from "next/link";
-import { DERIVED_STATUS_LABELS, SCOPE_LABELS } from "@/lib/authorizations/status";
-import type { SourceForAdmin } from "@/lib/data/sources";
+import { DERIVED_STATUS_LABELS, SCOPE_LABELS } from "@/lib/rights/authorizations/status";
+import type { SourceForAdmin } from "@/lib/sources/list";
 import { ARTICLE_STATUS_LABELS, day, validityWindow } from "./labels";
 import { ColumnHeads } from "@/components/ui/data-table";
 

@@ -5,7 +5,7 @@
 import Link from "next/link";
 import { useId, type ReactNode } from "react";
 import { ActionForm, type FormAction } from "@/components/ui/action-form";
-import type { ActionResult } from "@/lib/actions/result";
+import type { ActionResult } from "@/lib/platform/actions/result";
 
 export function fieldErrors(state: ActionResult | null, name: string): string[] {
   return state && !state.ok ? (state.fieldErrors?.[name] ?? []) : [];

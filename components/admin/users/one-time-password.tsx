@@ -1,4 +1,4 @@
-import type { ActionResult } from "@/lib/actions/result";
+import type { ActionResult } from "@/lib/platform/actions/result";
 
 /** Shown once, right after it is made: the password is never stored in the clear. */
 export function OneTimePassword({ state }: { state: ActionResult | null }) {

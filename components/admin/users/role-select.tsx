@@ -1,4 +1,4 @@
-import { ROLE_LABELS, ROLES } from "@/lib/roles";
+import { ROLE_LABELS, ROLES } from "@/lib/platform/roles";
 
 export function RoleSelect({ name, defaultValue }: { name: string; defaultValue: string }) {
   return (

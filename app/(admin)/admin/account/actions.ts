@@ -1,11 +1,11 @@
 "use server";
 
-import { defineAction } from "@/lib/actions/define-action";
+import { defineAction } from "@/lib/platform/actions/define-action";
 import {
   changeOwnPassword as changePassword,
   signOutEverywhere as signOutAll,
 } from "@/lib/users/manage-users";
-import { ChangeOwnPasswordSchema, NoInputSchema } from "@/lib/validations/user";
+import { ChangeOwnPasswordSchema, NoInputSchema } from "@/lib/users/schema";
 
 export const changeOwnPassword = defineAction({
   permission: "account.manageOwn",

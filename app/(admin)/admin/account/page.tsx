@@ -1,5 +1,5 @@
 import { ChangePasswordForm, SignOutEverywhereForm } from "@/components/admin/account/account-forms";
-import { requirePagePermission } from "@/lib/admin-guard";
+import { requirePagePermission } from "@/lib/platform/page-guard";
 
 export const metadata = { title: "My account" };
 

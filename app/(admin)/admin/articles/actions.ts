@@ -1,10 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { defineAction } from "@/lib/actions/define-action";
-import { invalidateArticle } from "@/lib/cache/article-changes";
+import { defineAction } from "@/lib/platform/actions/define-action";
+import { invalidateArticle } from "@/lib/platform/cache/article-changes";
 import type { ArticleStatus } from "@/lib/generated/prisma/enums";
-import { importPastedReprint } from "@/lib/articles/import-reprint";
+import { importPastedReprint } from "@/lib/import/import-reprint";
 import { createArticle as create, saveArticle as save } from "@/lib/articles/save-article";
 import {
   archiveArticle as archive,
@@ -21,7 +21,7 @@ import {
   SaveArticleSchema,
   ScheduleSchema,
   TransitionSchema,
-} from "@/lib/validations/article";
+} from "@/lib/articles/schema";
 
 /** The desk's list; and, when readers may see the article (or just did), every page showing it. */
 async function refreshArticleViews(article?: { id: string; status: ArticleStatus }, wasPublic = false) {

@@ -2,11 +2,11 @@ import Link from "next/link";
 import { ArticleTable } from "@/components/admin/articles/article-table";
 import { FilterForm, SelectFilter, TextFilter } from "@/components/ui/list-filters";
 import { Pagination } from "@/components/ui/pagination";
-import { requirePagePermission } from "@/lib/admin-guard";
-import { listArticlesForDesk } from "@/lib/data/admin-articles";
-import { editorOptions } from "@/lib/data/editor";
-import { can } from "@/lib/permissions";
-import { ArticleListFiltersSchema } from "@/lib/validations/article";
+import { requirePagePermission } from "@/lib/platform/page-guard";
+import { listArticlesForDesk } from "@/lib/articles/desk-list";
+import { editorOptions } from "@/lib/articles/editor-load";
+import { can } from "@/lib/platform/permissions";
+import { ArticleListFiltersSchema } from "@/lib/articles/schema";
 
 export const metadata = { title: "Articles" };
 

@@ -1,9 +1,9 @@
 import { ColumnHeads } from "@/components/ui/data-table";
 import { FilterForm, TextFilter } from "@/components/ui/list-filters";
 import { Pagination } from "@/components/ui/pagination";
-import { requirePagePermission } from "@/lib/admin-guard";
-import { listAuditEntries } from "@/lib/data/audit";
-import { AuditFiltersSchema } from "@/lib/validations/audit";
+import { requirePagePermission } from "@/lib/platform/page-guard";
+import { listAuditEntries } from "@/lib/platform/audit/list";
+import { AuditFiltersSchema } from "@/lib/platform/audit/filters";
 
 export const metadata = { title: "Audit log" };
 

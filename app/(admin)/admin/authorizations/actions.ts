@@ -1,8 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { defineAction } from "@/lib/actions/define-action";
-import { invalidateTaxonomy } from "@/lib/cache/article-changes";
+import { defineAction } from "@/lib/platform/actions/define-action";
+import { invalidateTaxonomy } from "@/lib/platform/cache/article-changes";
 import {
   addEvidenceUrl as addUrl,
   denyAuthorization as deny,
@@ -10,7 +10,7 @@ import {
   recordRequest as record,
   renewAuthorization as renew,
   revokeAuthorization as revoke,
-} from "@/lib/authorizations/lifecycle";
+} from "@/lib/rights/authorizations/lifecycle";
 import {
   AddEvidenceUrlSchema,
   DenySchema,
@@ -18,7 +18,7 @@ import {
   RecordRequestSchema,
   RenewSchema,
   RevokeSchema,
-} from "@/lib/validations/authorization";
+} from "@/lib/rights/authorizations/schema";
 
 function refresh(...ids: Array<string | null | undefined>) {
   revalidatePath("/admin/authorizations");

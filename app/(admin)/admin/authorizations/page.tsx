@@ -2,12 +2,17 @@ import Link from "next/link";
 import { ColumnHeads, CountLink } from "@/components/ui/data-table";
 import { FilterForm, SelectFilter } from "@/components/ui/list-filters";
 import { hrefWith, Pagination } from "@/components/ui/pagination";
-import { requirePagePermission } from "@/lib/admin-guard";
-import { DERIVED_STATUS_LABELS, DERIVED_STATUSES, isoDate, SCOPE_LABELS } from "@/lib/authorizations/status";
-import { now } from "@/lib/clock";
-import { listAuthorizations, sourceOptions } from "@/lib/data/authorizations";
-import { can } from "@/lib/permissions";
-import { AuthorizationFiltersSchema } from "@/lib/validations/authorization";
+import { requirePagePermission } from "@/lib/platform/page-guard";
+import {
+  DERIVED_STATUS_LABELS,
+  DERIVED_STATUSES,
+  isoDate,
+  SCOPE_LABELS,
+} from "@/lib/rights/authorizations/status";
+import { now } from "@/lib/platform/clock";
+import { listAuthorizations, sourceOptions } from "@/lib/rights/authorizations/list";
+import { can } from "@/lib/platform/permissions";
+import { AuthorizationFiltersSchema } from "@/lib/rights/authorizations/schema";
 
 export const metadata = { title: "Reprint authorizations" };
 

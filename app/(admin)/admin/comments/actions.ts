@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { defineAction } from "@/lib/actions/define-action";
+import { defineAction } from "@/lib/platform/actions/define-action";
 import {
   editComment as edit,
   moderateComment as moderate,
@@ -15,7 +15,7 @@ import {
   EditCommentSchema,
   ModerateCommentSchema,
   StaffReplySchema,
-} from "@/lib/validations/comment-moderation";
+} from "@/lib/comments/moderation-schema";
 
 export interface ModerationResultData {
   changes: ModerationChange[];

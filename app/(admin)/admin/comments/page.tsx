@@ -5,15 +5,15 @@ import { QueueTabs } from "@/components/admin/comments/queue-tabs";
 import type { QueueRow } from "@/components/admin/comments/types";
 import { FilterForm, SelectFilter, TextFilter } from "@/components/ui/list-filters";
 import { hrefWith, Pagination } from "@/components/ui/pagination";
-import { requirePagePermission } from "@/lib/admin-guard";
+import { requirePagePermission } from "@/lib/platform/page-guard";
 import { QUEUE_LABELS } from "@/lib/comments/queues";
 import {
   articlesWithComments,
   commentQueueCounts,
   listCommentQueue,
   type QueueComment,
-} from "@/lib/data/admin-comments";
-import { CommentQueueFiltersSchema } from "@/lib/validations/comment-moderation";
+} from "@/lib/comments/moderation-list";
+import { CommentQueueFiltersSchema } from "@/lib/comments/moderation-schema";
 
 export const metadata = { title: "Comments" };
 

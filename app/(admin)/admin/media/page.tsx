@@ -2,7 +2,7 @@ import Link from "next/link";
 import { MediaCard } from "@/components/admin/media/media-card";
 import styles from "@/components/admin/media/media.module.css";
 import { UploadMediaForm } from "@/components/admin/media/upload-form";
-import { requirePagePermission } from "@/lib/admin-guard";
+import { requirePagePermission } from "@/lib/platform/page-guard";
 import { listMedia } from "@/lib/media/list-media";
 import { ListMediaQuerySchema } from "@/lib/media/rules";
 

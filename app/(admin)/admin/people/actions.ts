@@ -1,8 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { defineAction } from "@/lib/actions/define-action";
-import { invalidateTaxonomy } from "@/lib/cache/article-changes";
+import { defineAction } from "@/lib/platform/actions/define-action";
+import { invalidateTaxonomy } from "@/lib/platform/cache/article-changes";
 import {
   createPerson as create,
   deletePerson as remove,
@@ -15,7 +15,7 @@ import {
   DeletePersonSchema,
   MergePeopleSchema,
   RenamePersonSchema,
-} from "@/lib/validations/taxonomy";
+} from "@/lib/taxonomy/schema";
 
 /** The desk's lists name people; public author pages (/authors/<slug>) render from them too. */
 async function refreshPeopleViews(...personIds: string[]) {

@@ -6,9 +6,9 @@ import {
 import { ColumnHeads, CountLink } from "@/components/ui/data-table";
 import { FilterForm, TextFilter } from "@/components/ui/list-filters";
 import { hrefWith, Pagination } from "@/components/ui/pagination";
-import { requirePagePermission } from "@/lib/admin-guard";
+import { requirePagePermission } from "@/lib/platform/page-guard";
 import { listPeople, personOptions } from "@/lib/taxonomy/people";
-import { PersonListFiltersSchema } from "@/lib/validations/taxonomy";
+import { PersonListFiltersSchema } from "@/lib/taxonomy/schema";
 
 export const metadata = { title: "People" };
 

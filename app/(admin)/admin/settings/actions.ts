@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { defineAction } from "@/lib/actions/define-action";
+import { defineAction } from "@/lib/platform/actions/define-action";
 import {
   CommentDefaultsInputSchema,
   CommentWordsInputSchema,

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { CommentDefaultsForm } from "@/components/admin/settings/comment-defaults-form";
 import { CommentWordsForm } from "@/components/admin/settings/comment-words-form";
-import { requirePagePermission } from "@/lib/admin-guard";
+import { requirePagePermission } from "@/lib/platform/page-guard";
 import { commentSettingsForAdmin } from "@/lib/comments/settings";
-import { can } from "@/lib/permissions";
+import { can } from "@/lib/platform/permissions";
 
 export const metadata = { title: "Settings" };
 

@@ -1,14 +1,14 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { defineAction } from "@/lib/actions/define-action";
-import { invalidateTaxonomy } from "@/lib/cache/article-changes";
+import { defineAction } from "@/lib/platform/actions/define-action";
+import { invalidateTaxonomy } from "@/lib/platform/cache/article-changes";
 import {
   createSource as create,
   deleteSource as remove,
   updateSource as update,
 } from "@/lib/sources/manage-sources";
-import { CreateSourceSchema, DeleteSourceSchema, UpdateSourceSchema } from "@/lib/validations/source";
+import { CreateSourceSchema, DeleteSourceSchema, UpdateSourceSchema } from "@/lib/sources/schema";
 
 /** The desk's source pages, the article desk (which names sources) and public pages showing it. */
 async function refreshSourceViews(sourceId: string) {

@@ -3,11 +3,11 @@ import { SOURCE_KIND_LABELS } from "@/components/article/source-line";
 import { ColumnHeads, CountLink } from "@/components/ui/data-table";
 import { FilterForm, SelectFilter, TextFilter } from "@/components/ui/list-filters";
 import { Pagination } from "@/components/ui/pagination";
-import { requirePagePermission } from "@/lib/admin-guard";
-import { listSources, type AuthorizationCounts } from "@/lib/data/sources";
-import { can } from "@/lib/permissions";
+import { requirePagePermission } from "@/lib/platform/page-guard";
+import { listSources, type AuthorizationCounts } from "@/lib/sources/list";
+import { can } from "@/lib/platform/permissions";
 import { SOURCE_KINDS } from "@/lib/sources/fields";
-import { SourceListFiltersSchema } from "@/lib/validations/source";
+import { SourceListFiltersSchema } from "@/lib/sources/schema";
 
 export const metadata = { title: "Sources" };
 

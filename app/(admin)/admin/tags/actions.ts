@@ -1,8 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { defineAction } from "@/lib/actions/define-action";
-import { invalidateTaxonomy } from "@/lib/cache/article-changes";
+import { defineAction } from "@/lib/platform/actions/define-action";
+import { invalidateTaxonomy } from "@/lib/platform/cache/article-changes";
 import { articlesPhrase } from "@/lib/taxonomy/shared";
 import {
   createTag as create,
@@ -10,12 +10,7 @@ import {
   mergeTags as merge,
   renameTag as rename,
 } from "@/lib/taxonomy/tags";
-import {
-  CreateTagSchema,
-  DeleteTagSchema,
-  MergeTagsSchema,
-  RenameTagSchema,
-} from "@/lib/validations/taxonomy";
+import { CreateTagSchema, DeleteTagSchema, MergeTagsSchema, RenameTagSchema } from "@/lib/taxonomy/schema";
 
 /** The desk's lists name tags; public pages showing them are invalidated by id. */
 async function refreshTagViews(...tagIds: string[]) {

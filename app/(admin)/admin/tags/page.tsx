@@ -2,10 +2,10 @@ import { CreateTagForm, MergeTagsForm, TagRowActions } from "@/components/admin/
 import { ColumnHeads, CountLink } from "@/components/ui/data-table";
 import { FilterForm, SelectFilter, TextFilter } from "@/components/ui/list-filters";
 import { hrefWith, Pagination } from "@/components/ui/pagination";
-import { requirePagePermission } from "@/lib/admin-guard";
+import { requirePagePermission } from "@/lib/platform/page-guard";
 import { TAG_KIND_LABELS, TAG_KINDS } from "@/lib/taxonomy/kinds";
 import { listTags, tagOptions } from "@/lib/taxonomy/tags";
-import { TagListFiltersSchema } from "@/lib/validations/taxonomy";
+import { TagListFiltersSchema } from "@/lib/taxonomy/schema";
 
 export const metadata = { title: "Tags" };
 

@@ -1,20 +1,15 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { defineAction } from "@/lib/actions/define-action";
-import { ROLE_LABELS } from "@/lib/roles";
+import { defineAction } from "@/lib/platform/actions/define-action";
+import { ROLE_LABELS } from "@/lib/platform/roles";
 import {
   changeUserRole as changeRole,
   createUser as create,
   resetUserPassword as resetPassword,
   setUserActive as setActive,
 } from "@/lib/users/manage-users";
-import {
-  ChangeRoleSchema,
-  CreateUserSchema,
-  ResetPasswordSchema,
-  SetActiveSchema,
-} from "@/lib/validations/user";
+import { ChangeRoleSchema, CreateUserSchema, ResetPasswordSchema, SetActiveSchema } from "@/lib/users/schema";
 
 export const createUser = defineAction({
   permission: "user.manage",

@@ -1,8 +1,8 @@
 import { CreateUserForm } from "@/components/admin/users/create-user-form";
 import { UserRowActions } from "@/components/admin/users/user-row-actions";
-import { requirePagePermission } from "@/lib/admin-guard";
-import { listUsers } from "@/lib/data/users";
-import { ROLE_LABELS } from "@/lib/roles";
+import { requirePagePermission } from "@/lib/platform/page-guard";
+import { listUsers } from "@/lib/users/list";
+import { ROLE_LABELS } from "@/lib/platform/roles";
 import { ColumnHeads } from "@/components/ui/data-table";
 
 export const metadata = { title: "Users" };

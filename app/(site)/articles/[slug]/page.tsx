@@ -5,13 +5,13 @@ import { RelatedArticles } from "@/components/article/related-articles";
 import { ShareLinks } from "@/components/article/share-links";
 import { CommentSection } from "@/components/comments/comment-section";
 import { currentSlugFor } from "@/lib/articles/slug-redirects";
-import { tagPage } from "@/lib/cache/tag-page";
-import { cacheTag } from "@/lib/cache/tags";
-import { requestNow, slugFromParam } from "@/lib/data/archives";
-import { getPublishedArticle } from "@/lib/data/articles";
-import { areCommentsOpen } from "@/lib/data/public-comments";
-import { relatedArticles } from "@/lib/data/related-articles";
-import { env } from "@/lib/env";
+import { tagPage } from "@/lib/platform/cache/tag-page";
+import { cacheTag } from "@/lib/platform/cache/tags";
+import { requestNow, slugFromParam } from "@/lib/articles/archives";
+import { getPublishedArticle } from "@/lib/articles/public-articles";
+import { areCommentsOpen } from "@/lib/comments/public-comments";
+import { relatedArticles } from "@/lib/articles/related-articles";
+import { env } from "@/lib/platform/env";
 import { breadcrumbJsonLd, newsArticleJsonLd, SITE_NAME } from "@/lib/seo/json-ld";
 import { JsonLd } from "@/lib/seo/json-ld-script";
 import { absoluteUrl, articleCanonical, articlePath, authorPath, tagPath } from "@/lib/seo/urls";
@@ -21,7 +21,7 @@ interface Props {
 }
 
 // Rendered on a reader's first visit, then served from the page cache until something it shows
-// changes (see lib/cache). None are rendered at build time.
+// changes (see lib/platform/cache). None are rendered at build time.
 export function generateStaticParams(): Array<{ slug: string }> {
   return [];
 }

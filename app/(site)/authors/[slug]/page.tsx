@@ -10,10 +10,10 @@ import {
   lookupPerson,
   requestNow,
   slugFromParam,
-} from "@/lib/data/archives";
-import { tagPage } from "@/lib/cache/tag-page";
-import { cacheTag } from "@/lib/cache/tags";
-import { env } from "@/lib/env";
+} from "@/lib/articles/archives";
+import { tagPage } from "@/lib/platform/cache/tag-page";
+import { cacheTag } from "@/lib/platform/cache/tags";
+import { env } from "@/lib/platform/env";
 import type { BylineRole } from "@/lib/generated/prisma/enums";
 import { breadcrumbJsonLd } from "@/lib/seo/json-ld";
 import { JsonLd } from "@/lib/seo/json-ld-script";

@@ -3,16 +3,16 @@ import { notFound } from "next/navigation";
 import { ArchivePagination } from "@/components/archive/archive-pagination";
 import { ArticleCard } from "@/components/article/article-card";
 import { FeaturedArticle } from "@/components/home/featured-article";
-import { tagPage } from "@/lib/cache/tag-page";
-import { cacheTag } from "@/lib/cache/tags";
+import { tagPage } from "@/lib/platform/cache/tag-page";
+import { cacheTag } from "@/lib/platform/cache/tags";
 import {
   ARCHIVE_PAGE_SIZE,
   archivePageNumber,
   listPublishedArticlesPage,
   requestNow,
-} from "@/lib/data/archives";
-import { featuredArticle } from "@/lib/data/articles";
-import { env } from "@/lib/env";
+} from "@/lib/articles/archives";
+import { featuredArticle } from "@/lib/articles/public-articles";
+import { env } from "@/lib/platform/env";
 import { websiteJsonLd } from "@/lib/seo/json-ld";
 import { JsonLd } from "@/lib/seo/json-ld-script";
 

@@ -8,11 +8,11 @@ import { SearchPagination } from "@/components/search/search-pagination";
 import { SearchResult } from "@/components/search/search-result";
 import { SearchTips } from "@/components/search/search-tips";
 import styles from "@/components/search/search.module.css";
-import { publicRead } from "@/lib/cache/public-reads";
-import { tagPage } from "@/lib/cache/tag-page";
-import { cacheTag } from "@/lib/cache/tags";
-import { now } from "@/lib/clock";
-import { listRecentForSearch, listSearchFacets, searchArticles } from "@/lib/data/search";
+import { publicRead } from "@/lib/platform/cache/public-reads";
+import { tagPage } from "@/lib/platform/cache/tag-page";
+import { cacheTag } from "@/lib/platform/cache/tags";
+import { now } from "@/lib/platform/clock";
+import { listRecentForSearch, listSearchFacets, searchArticles } from "@/lib/search/search-articles";
 import { searchParamsFromKey } from "@/lib/search/page-key";
 import { searchHref } from "@/lib/search/query";
 

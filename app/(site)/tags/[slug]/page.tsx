@@ -9,10 +9,10 @@ import {
   lookupTag,
   requestNow,
   slugFromParam,
-} from "@/lib/data/archives";
-import { tagPage } from "@/lib/cache/tag-page";
-import { cacheTag } from "@/lib/cache/tags";
-import { env } from "@/lib/env";
+} from "@/lib/articles/archives";
+import { tagPage } from "@/lib/platform/cache/tag-page";
+import { cacheTag } from "@/lib/platform/cache/tags";
+import { env } from "@/lib/platform/env";
 import { breadcrumbJsonLd } from "@/lib/seo/json-ld";
 import { JsonLd } from "@/lib/seo/json-ld-script";
 import { tagPath } from "@/lib/seo/urls";

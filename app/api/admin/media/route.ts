@@ -1,14 +1,14 @@
 // Media for the admin screens: POST uploads one image (multipart: file, alt), GET lists recent
 // media for the picker (?q=, ?cursor=, ?limit=).
 import { NextResponse, type NextRequest } from "next/server";
-import { defineRoute } from "@/lib/actions/define-route";
-import type { ActionDefinition } from "@/lib/actions/run-action";
+import { defineRoute } from "@/lib/platform/actions/define-route";
+import type { ActionDefinition } from "@/lib/platform/actions/run-action";
 import { listMedia } from "@/lib/media/list-media";
 import { processUpload } from "@/lib/media/process-upload";
 import { ListMediaQuerySchema, MAX_UPLOAD_BYTES, MEDIA_MESSAGES, UploadMediaSchema } from "@/lib/media/rules";
 import type { MediaItem } from "@/lib/media/types";
-import { can } from "@/lib/permissions";
-import { getCurrentUser } from "@/lib/session";
+import { can } from "@/lib/platform/permissions";
+import { getCurrentUser } from "@/lib/platform/session";
 
 const upload: ActionDefinition<typeof UploadMediaSchema, MediaItem> = {
   permission: "media.upload",

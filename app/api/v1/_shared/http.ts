@@ -2,7 +2,7 @@
 // read) and a short shared cache. Errors are JSON too, `{ "error": "…" }`, with the same CORS
 // header so a browser client can read them.
 import { NextResponse } from "next/server";
-import { PUBLIC_SHORT_CACHE } from "@/lib/cache/cache-control";
+import { PUBLIC_SHORT_CACHE } from "@/lib/platform/cache/cache-control";
 
 const CORS = { "Access-Control-Allow-Origin": "*" } as const;
 

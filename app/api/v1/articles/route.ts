@@ -2,9 +2,9 @@
 // ?tag=&source=&author= (slugs), ?updatedSince= (ISO 8601), ?limit= (1–100, default 20),
 // ?cursor= (the nextCursor of the previous page). Answers { data: [...], nextCursor }.
 import type { NextRequest } from "next/server";
-import { publicRead } from "@/lib/cache/public-reads";
-import { now } from "@/lib/clock";
-import { listApiArticles, parseArticleListQuery } from "@/lib/data/content-api";
+import { publicRead } from "@/lib/platform/cache/public-reads";
+import { now } from "@/lib/platform/clock";
+import { listApiArticles, parseArticleListQuery } from "@/lib/content-api/content-api";
 import { apiError, apiJson, apiPreflight, guarded } from "../_shared/http";
 
 // Never prerendered: the build has no database, and answers change as articles are published.

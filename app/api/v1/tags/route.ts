@@ -1,8 +1,8 @@
 // GET /api/v1/tags — every tag with its number of public articles. Answers { data: [...] }.
 import type { NextRequest } from "next/server";
-import { publicRead } from "@/lib/cache/public-reads";
-import { now } from "@/lib/clock";
-import { listApiTags, refuseParams } from "@/lib/data/content-api";
+import { publicRead } from "@/lib/platform/cache/public-reads";
+import { now } from "@/lib/platform/clock";
+import { listApiTags, refuseParams } from "@/lib/content-api/content-api";
 import { apiError, apiJson, apiPreflight, guarded } from "../_shared/http";
 
 // Never prerendered: the build has no database, and answers change as articles are published.

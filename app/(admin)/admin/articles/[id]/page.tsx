@@ -1,10 +1,10 @@
 import { notFound } from "next/navigation";
 import { ArticleEditor } from "@/components/editor/article-editor";
-import { requirePagePermission } from "@/lib/admin-guard";
+import { requirePagePermission } from "@/lib/platform/page-guard";
 import { canEditArticle } from "@/lib/articles/access";
-import { articleForEditor, editorOptions, EMPTY_FIELDS } from "@/lib/data/editor";
-import { can } from "@/lib/permissions";
-import { NEW_ARTICLE_ID } from "@/lib/validations/article";
+import { articleForEditor, editorOptions, EMPTY_FIELDS } from "@/lib/articles/editor-load";
+import { can } from "@/lib/platform/permissions";
+import { NEW_ARTICLE_ID } from "@/lib/articles/schema";
 
 export const metadata = { title: "Edit article" };
 

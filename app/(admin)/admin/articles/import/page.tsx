@@ -1,5 +1,5 @@
 import { ImportForm } from "@/components/admin/articles/import-form";
-import { requirePagePermission } from "@/lib/admin-guard";
+import { requirePagePermission } from "@/lib/platform/page-guard";
 
 export const metadata = { title: "New from pasted text" };
 

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DenyForm, GrantForm, RenewForm, RevokeForm } from "@/components/admin/authorizations/decision-forms";
 import { EvidenceForm } from "@/components/admin/authorizations/evidence-form";
-import { requirePagePermission } from "@/lib/admin-guard";
+import { requirePagePermission } from "@/lib/platform/page-guard";
 import {
   DERIVED_STATUS_LABELS,
   EVIDENCE_KIND_LABELS,
@@ -11,11 +11,11 @@ import {
   isoMinute,
   SCOPE_LABELS,
   TERMINATION_LABELS,
-} from "@/lib/authorizations/status";
-import { termsFormValues } from "@/lib/authorizations/terms";
-import { now } from "@/lib/clock";
-import { authorizationDetail } from "@/lib/data/authorizations";
-import { can } from "@/lib/permissions";
+} from "@/lib/rights/authorizations/status";
+import { termsFormValues } from "@/lib/rights/authorizations/terms";
+import { now } from "@/lib/platform/clock";
+import { authorizationDetail } from "@/lib/rights/authorizations/list";
+import { can } from "@/lib/platform/permissions";
 import { ColumnHeads } from "@/components/ui/data-table";
 
 export const metadata = { title: "Reprint authorization" };

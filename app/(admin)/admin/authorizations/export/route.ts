@@ -1,7 +1,7 @@
 // CSV export of /admin/authorizations: ?what=authorizations|articles plus the list's filters.
 import type { NextRequest } from "next/server";
-import { csvExport } from "@/lib/authorizations/http";
-import { getCurrentUser } from "@/lib/session";
+import { csvExport } from "@/lib/rights/authorizations/http";
+import { getCurrentUser } from "@/lib/platform/session";
 
 export const dynamic = "force-dynamic";
 

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { RequestForm } from "@/components/admin/authorizations/request-form";
-import { requirePagePermission } from "@/lib/admin-guard";
-import { DERIVED_STATUS_LABELS } from "@/lib/authorizations/status";
-import { blankTermsFormValues, termsFormValues } from "@/lib/authorizations/terms";
-import { now } from "@/lib/clock";
-import { renewalDraft, sourceOptions } from "@/lib/data/authorizations";
+import { requirePagePermission } from "@/lib/platform/page-guard";
+import { DERIVED_STATUS_LABELS } from "@/lib/rights/authorizations/status";
+import { blankTermsFormValues, termsFormValues } from "@/lib/rights/authorizations/terms";
+import { now } from "@/lib/platform/clock";
+import { renewalDraft, sourceOptions } from "@/lib/rights/authorizations/list";
 
 export const metadata = { title: "Record a reprint request" };
 

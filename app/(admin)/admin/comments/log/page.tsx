@@ -4,10 +4,10 @@ import { STATUS_LABELS } from "@/components/admin/comments/labels";
 import { ColumnHeads } from "@/components/ui/data-table";
 import { FilterForm, SelectFilter, TextFilter } from "@/components/ui/list-filters";
 import { hrefWith, Pagination } from "@/components/ui/pagination";
-import { requirePagePermission } from "@/lib/admin-guard";
+import { requirePagePermission } from "@/lib/platform/page-guard";
 import { MODERATION_ACTIONS, moderationActionLabel, reasonLabel } from "@/lib/comments/moderation-terms";
-import { listModerationLog, moderators } from "@/lib/data/admin-comments";
-import { ModerationLogFiltersSchema } from "@/lib/validations/comment-moderation";
+import { listModerationLog, moderators } from "@/lib/comments/moderation-list";
+import { ModerationLogFiltersSchema } from "@/lib/comments/moderation-schema";
 
 export const metadata = { title: "Moderation log" };
 

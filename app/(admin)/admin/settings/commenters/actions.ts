@@ -1,6 +1,6 @@
 "use server";
 
-import { defineAction } from "@/lib/actions/define-action";
+import { defineAction } from "@/lib/platform/actions/define-action";
 import {
   CommenterEmailSchema,
   commenterSummary,

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { CommenterDataPanel } from "@/components/admin/settings/commenter-data-panel";
-import { requirePagePermission } from "@/lib/admin-guard";
+import { requirePagePermission } from "@/lib/platform/page-guard";
 
 export const metadata = { title: "Commenter data" };
 

@@ -4,9 +4,9 @@ import { SourceDetails } from "@/components/admin/sources/source-details";
 import { DeleteSourceButton, SourceForm, type EditableSource } from "@/components/admin/sources/source-form";
 import { SourceArticlesTable, SourceAuthorizationsTable } from "@/components/admin/sources/source-tables";
 import { SOURCE_KIND_LABELS } from "@/components/article/source-line";
-import { requirePagePermission } from "@/lib/admin-guard";
-import { sourceForAdmin, type SourceForAdmin } from "@/lib/data/sources";
-import { can } from "@/lib/permissions";
+import { requirePagePermission } from "@/lib/platform/page-guard";
+import { sourceForAdmin, type SourceForAdmin } from "@/lib/sources/list";
+import { can } from "@/lib/platform/permissions";
 import { sourceInUseMessage } from "@/lib/sources/manage-sources";
 
 export const metadata = { title: "Source" };

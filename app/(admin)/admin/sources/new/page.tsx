@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { SourceForm } from "@/components/admin/sources/source-form";
-import { requirePagePermission } from "@/lib/admin-guard";
+import { requirePagePermission } from "@/lib/platform/page-guard";
 
 export const metadata = { title: "New source" };
 

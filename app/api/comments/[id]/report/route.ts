@@ -10,7 +10,7 @@ import {
   unreadableBody,
 } from "@/lib/comments/http";
 import { reportComment } from "@/lib/comments/report";
-import { clientIpFromHeaders } from "@/lib/request-ip";
+import { clientIpFromHeaders } from "@/lib/platform/http/client-ip";
 
 export async function POST(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
   const refused = crossSiteRefusal(request);

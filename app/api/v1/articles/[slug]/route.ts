@@ -2,10 +2,10 @@
 // 404 when there is no such public article, 451 when its reprint rights have ended, 308 from an
 // old slug to the current one.
 import type { NextRequest } from "next/server";
-import { publicRead } from "@/lib/cache/public-reads";
-import { now } from "@/lib/clock";
-import { slugFromParam } from "@/lib/data/archives";
-import { getApiArticle, refuseParams } from "@/lib/data/content-api";
+import { publicRead } from "@/lib/platform/cache/public-reads";
+import { now } from "@/lib/platform/clock";
+import { slugFromParam } from "@/lib/articles/archives";
+import { getApiArticle, refuseParams } from "@/lib/content-api/content-api";
 import { apiError, apiJson, apiPreflight, apiRedirect, guarded } from "../../_shared/http";
 
 // Never prerendered: the build has no database, and answers change as articles are published.

@@ -1,8 +1,8 @@
 import { notFound } from "next/navigation";
 import { ArticleView } from "@/components/article/article-view";
-import { requirePagePermission } from "@/lib/admin-guard";
+import { requirePagePermission } from "@/lib/platform/page-guard";
 import { canEditArticle } from "@/lib/articles/access";
-import { getArticleForPreview } from "@/lib/data/articles";
+import { getArticleForPreview } from "@/lib/articles/public-articles";
 
 export const metadata = { title: "Preview", robots: { index: false } };
 

@@ -1,8 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { defineAction } from "@/lib/actions/define-action";
-import { invalidateArticle } from "@/lib/cache/article-changes";
+import { defineAction } from "@/lib/platform/actions/define-action";
+import { invalidateArticle } from "@/lib/platform/cache/article-changes";
 import { restoreRevision as restore, RestoreRevisionSchema } from "@/lib/articles/restore-revision";
 
 /**

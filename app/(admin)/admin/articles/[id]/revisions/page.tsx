@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RestoreRevisionButton } from "@/components/admin/revisions/restore-revision-button";
 import { RevisionDiffView } from "@/components/admin/revisions/revision-diff-view";
-import { requirePagePermission } from "@/lib/admin-guard";
+import { requirePagePermission } from "@/lib/platform/page-guard";
 import { canEditArticle } from "@/lib/articles/access";
 import { diffRevisions } from "@/lib/articles/revision-diff";
 import {
@@ -11,7 +11,7 @@ import {
   listRevisions,
   type RevisionDetail,
   type RevisionListItem,
-} from "@/lib/data/revisions";
+} from "@/lib/articles/revision-history";
 import type { RevisionReason } from "@/lib/generated/prisma/enums";
 import { ColumnHeads } from "@/components/ui/data-table";
 

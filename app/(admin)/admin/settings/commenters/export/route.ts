@@ -1,8 +1,8 @@
 // POST (the email in the body, not the URL): a JSON download of one commenter's comments.
 import type { NextRequest } from "next/server";
-import { defineRoute } from "@/lib/actions/define-route";
-import type { ActionDefinition } from "@/lib/actions/run-action";
-import { now } from "@/lib/clock";
+import { defineRoute } from "@/lib/platform/actions/define-route";
+import type { ActionDefinition } from "@/lib/platform/actions/run-action";
+import { now } from "@/lib/platform/clock";
 import {
   CommenterEmailSchema,
   exportCommenterData,

@@ -1,7 +1,7 @@
 // Downloads one evidence file of a reprint authorization (authorization.read): always as an
 // attachment, with nosniff, never rendered in the admin's browser.
-import { evidenceDownload } from "@/lib/authorizations/http";
-import { getCurrentUser } from "@/lib/session";
+import { evidenceDownload } from "@/lib/rights/authorizations/http";
+import { getCurrentUser } from "@/lib/platform/session";
 
 export const dynamic = "force-dynamic";
 

@@ -1,0 +1,114 @@
+import "server-only";
+import { cache } from "react";
+import { db } from "@/lib/platform/db";
+import { publicArticleWhere } from "@/lib/articles/visibility";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+const bylineSelect = {
+  orderBy: { position: "asc" },
+  select: { role: true, personId: true, person: { select: { name: true, slug: true } } },
+} as const satisfies Prisma.Article$bylinesArgs;
+
+export const articleCardSelect = {
+  id: true,
+  slug: true,
+  title: true,
+  excerpt: true,
+  publishedAt: true,
+  kind: true,
+  source: { select: { name: true, slug: true, kind: true } },
+  bylines: bylineSelect,
+  // The first tag is the card's primary tag.
+  tags: {
+    orderBy: { position: "asc" },
+    take: 1,
+    select: { tag: { select: { name: true, slug: true, kind: true } } },
+  },
+} as const satisfies Prisma.ArticleSelect;
+
+export type ArticleCard = Prisma.ArticleGetPayload<{ select: typeof articleCardSelect }>;
+
+export const newestFirst: Prisma.ArticleOrderByWithRelationInput[] = [
+  { publishedAt: "desc" },
+  { id: "desc" },
+];
+
+export async function listPublishedArticles(options: { now: Date; take: number; skip?: number }) {
+  return db.article.findMany({
+    where: publicArticleWhere(options.now),
+    orderBy: newestFirst,
+    take: options.take,
+    skip: options.skip ?? 0,
+    select: articleCardSelect,
+  });
+}
+
+const articleViewSelect = {
+  ...articleCardSelect,
+  // The source's website too: JSON-LD names it as the copyright holder and what a reprint is based on.
+  source: { select: { name: true, slug: true, kind: true, url: true } },
+  sourceId: true,
+  updatedAt: true,
+  seoTitle: true,
+  seoDescription: true,
+  originalLanguage: true,
+  body: true,
+  bodyText: true,
+  originalUrl: true,
+  originalTitle: true,
+  isTranslation: true,
+  isModified: true,
+  authorization: {
+    select: {
+      attributionRequired: true,
+      attributionText: true,
+      linkBackRequired: true,
+      canonicalToOriginal: true,
+    },
+  },
+  tags: {
+    orderBy: { position: "asc" },
+    select: { tagId: true, tag: { select: { name: true, slug: true, kind: true } } },
+  },
+} as const satisfies Prisma.ArticleSelect;
+
+export type ArticleView = Prisma.ArticleGetPayload<{ select: typeof articleViewSelect }>;
+
+export const getPublishedArticle = cache(async (slug: string, now: Date) => {
+  return db.article.findFirst({ where: { slug, ...publicArticleWhere(now) }, select: articleViewSelect });
+});
+
+/** Any article, whatever its status: for the staff preview only. */
+export async function getArticleForPreview(id: string) {
+  return db.article.findUnique({
+    where: { id },
+    select: { ...articleViewSelect, createdById: true, status: true },
+  });
+}
+
+// ─── Home page ───────────────────────────────────────────────────────────────
+
+const featuredArticleSelect = {
+  ...articleCardSelect,
+  featuredImageAlt: true,
+  featuredImage: { select: { storageKey: true, width: true, height: true, alt: true, variants: true } },
+} as const satisfies Prisma.ArticleSelect;
+
+export type FeaturedArticle = Prisma.ArticleGetPayload<{ select: typeof featuredArticleSelect }>;
+
+/**
+ * The home page's featured slot: the newest public article. (Article has no "featured" flag; if
+ * it gets one, change this and the offset in `listPublishedArticlesPage` (lib/articles/archives.ts) together.)
+ */
+export function featuredArticle(now: Date): Promise<FeaturedArticle | null> {
+  return featuredArticleAt(now.getTime());
+}
+
+// Cached per request by time (a number: React's cache compares by identity).
+const featuredArticleAt = cache((nowMs: number) =>
+  db.article.findFirst({
+    where: publicArticleWhere(new Date(nowMs)),
+    orderBy: newestFirst,
+    select: featuredArticleSelect,
+  }),
+);

@@ -1,0 +1,114 @@
+import { z } from "zod";
+import { articleCommentPolicyFields } from "@/lib/comments/policy";
+import { ArticleBodySchema } from "@/lib/editor/body-schema";
+import { SLUG_PATTERN } from "@/lib/platform/slug";
+import { isStorableText } from "@/lib/platform/storable-text";
+
+const id = z.string().trim().min(1).max(64);
+const optionalText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} must be at most ${max} characters.`)
+    .optional()
+    .transform((v) => v || null);
+const httpUrl = z
+  .url({ protocol: /^https?$/, error: "Enter a full http(s) address." })
+  .max(2000, "The address is too long.");
+
+export const ArticleFieldsSchema = z.object({
+  title: z
+    .string()
+    .trim()
+    .min(1, "Give the article a title.")
+    .max(300, "Keep the title under 300 characters."),
+  slug: z
+    .string()
+    .trim()
+    .max(100, "Keep the slug under 100 characters.")
+    .regex(SLUG_PATTERN, "Use lower-case letters, digits and single hyphens.")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  excerpt: z.string().trim().max(600, "Keep the excerpt under 600 characters.").default(""),
+  body: ArticleBodySchema,
+  kind: z.enum(["ORIGINAL", "REPRINT"]).default("ORIGINAL"),
+  sourceId: id.nullish(),
+  authorizationId: id.nullish(),
+  originalUrl: httpUrl.nullish().or(z.literal("").transform(() => null)),
+  originalTitle: optionalText(300, "The original title").nullish(),
+  sourceLine: optionalText(500, "The source line").nullish(),
+  originalLanguage: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "Use a language tag such as zh-Hans or ja.")
+    .nullish()
+    .or(z.literal("").transform(() => null)),
+  isTranslation: z.boolean().default(false),
+  isModified: z.boolean().default(false),
+  bylines: z
+    .array(z.object({ personId: id, role: z.enum(["AUTHOR", "TRANSLATOR"]) }))
+    .max(20, "At most 20 bylines.")
+    .default([]),
+  tagIds: z.array(id).max(50, "At most 50 tags.").default([]),
+  featuredImageId: id.nullish(),
+  featuredImageAlt: optionalText(300, "The image description").nullish(),
+  seoTitle: optionalText(120, "The SEO title").nullish(),
+  seoDescription: optionalText(300, "The SEO description").nullish(),
+  ...articleCommentPolicyFields,
+});
+
+export type ArticleFields = z.output<typeof ArticleFieldsSchema>;
+
+/** Ids the desk hands out when an editor opens (see app/(admin)/admin/articles/new). */
+export const NEW_ARTICLE_ID = /^c[0-9a-f]{32}$/;
+
+export const CreateArticleSchema = ArticleFieldsSchema.extend({
+  id: z.string().regex(NEW_ARTICLE_ID, "That article id is not valid.").optional(),
+});
+
+export const SaveArticleSchema = ArticleFieldsSchema.extend({
+  id,
+  /** The version the editor started from: a newer one on the server means a conflict. */
+  version: z.number().int().min(1),
+  manual: z.boolean().default(false),
+});
+
+export const TransitionSchema = z.object({ id, version: z.number().int().min(1) });
+
+export const ScheduleSchema = TransitionSchema.extend({
+  publishAt: z.coerce.date({ error: "Choose a date and time." }),
+});
+
+export const BulkArchiveSchema = z.object({
+  ids: z.array(id).min(1, "Select at least one article.").max(200),
+});
+
+export const ImportReprintSchema = z.object({
+  text: z
+    .string()
+    .min(1, "Paste the article's text or HTML.")
+    .max(2_000_000, "That is more than 2 MB of text: paste one article at a time."),
+});
+
+const optionalFilter = z
+  .string()
+  .trim()
+  .max(200)
+  .refine(isStorableText)
+  .optional()
+  .catch(undefined)
+  .transform((v) => v || undefined);
+
+/** Filters of /admin/articles from its query string; anything malformed is dropped. */
+export const ArticleListFiltersSchema = z.object({
+  status: z.enum(["DRAFT", "IN_REVIEW", "SCHEDULED", "PUBLISHED", "ARCHIVED"]).optional().catch(undefined),
+  kind: z.enum(["ORIGINAL", "REPRINT"]).optional().catch(undefined),
+  tag: optionalFilter,
+  source: optionalFilter,
+  author: optionalFilter,
+  q: optionalFilter,
+  sort: z.enum(["updated", "published", "title"]).catch("updated"),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+
+export type ArticleListFilters = z.output<typeof ArticleListFiltersSchema>;

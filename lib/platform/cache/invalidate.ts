@@ -1,0 +1,34 @@
+// Invalidation: this instance forgets at once, and every other instance hears it through
+// PostgreSQL NOTIFY (lib/platform/cache/listener.ts), so several instances behind one load balancer
+// agree within milliseconds. Call it after the change has been committed.
+import { db } from "@/lib/platform/db";
+import { INSTANCE_ID, markInvalidated } from "./registry";
+
+export const INVALIDATION_CHANNEL = "cache_invalidation";
+
+// NOTIFY payloads are limited to 8000 bytes; tags are short, so 100 fit comfortably.
+const TAGS_PER_NOTIFICATION = 100;
+
+export interface InvalidationMessage {
+  from: string;
+  tags: string[];
+}
+
+export async function invalidate(tags: readonly string[]): Promise<void> {
+  const unique = [...new Set(tags)];
+  if (unique.length === 0) return;
+  markInvalidated(unique);
+  for (let i = 0; i < unique.length; i += TAGS_PER_NOTIFICATION) {
+    const message: InvalidationMessage = {
+      from: INSTANCE_ID,
+      tags: unique.slice(i, i + TAGS_PER_NOTIFICATION),
+    };
+    try {
+      await db.$executeRaw`SELECT pg_notify(${INVALIDATION_CHANNEL}, ${JSON.stringify(message)})`;
+    } catch (error) {
+      // This instance is already up to date; the others catch up at their next invalidation
+      // or restart. Never fail the reader's or editor's request over it.
+      console.error(JSON.stringify({ event: "cache.notify.failed", message: (error as Error).message }));
+    }
+  }
+}

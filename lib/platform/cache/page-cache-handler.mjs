@@ -1,0 +1,97 @@
+// Next's cache for rendered pages and route responses (configured in next.config.ts), made to
+// obey our invalidations. It is Next's own file-system cache (memory first, then disk), with one
+// change: an entry carrying a tag invalidated after the entry's render began is a miss, so the
+// next reader waits for a fresh render instead of getting the stale copy. Invalidations are
+// recorded by lib/platform/cache/invalidate.ts (and relayed from other instances by lib/platform/cache/listener.ts)
+// in a map both sides find on globalThis. Next loads this file itself, outside the app's bundles,
+// hence plain JavaScript.
+import fileSystemCache from "next/dist/server/lib/incremental-cache/file-system-cache.js";
+
+const FileSystemCache = fileSystemCache.default ?? fileSystemCache;
+
+const INVALIDATED_AT = Symbol.for("crosscurrent.cache.invalidatedAt");
+// When the render behind each stored entry began, and when the render under way began.
+const RENDERED_AT = Symbol.for("crosscurrent.cache.renderedAt");
+const RENDERING_SINCE = Symbol.for("crosscurrent.cache.renderingSince");
+const MAX_RENDERS_UNDER_WAY = 10_000;
+// Next's header listing the tags a rendered page or route collected.
+const TAGS_HEADER = "x-next-cache-tags";
+
+function shared(symbol) {
+  return (globalThis[symbol] ??= new Map());
+}
+
+function cacheTime() {
+  return performance.timeOrigin + performance.now();
+}
+
+// Pages of which there is one per distinct request a reader can make up (one per search) are
+// kept in memory only, where least recently used ones make room: on disk they would pile up.
+const MEMORY_ONLY_PATHS = ["/search/"];
+
+// Next's key for a rendered page: a namespace, then `/$/`, then the page's path.
+function isMemoryOnly(key) {
+  const marker = key.indexOf("/$/");
+  const pathname = marker === -1 ? key : key.slice(marker + 2);
+  return MEMORY_ONLY_PATHS.some((prefix) => pathname.startsWith(prefix));
+}
+
+// Invalidating it invalidates everything (e.g. after missing notifications while disconnected).
+export const EVERYTHING = "*";
+
+function entryTags(entry, ctx) {
+  const tags = [EVERYTHING, ...(ctx?.tags ?? []), ...(ctx?.softTags ?? [])];
+  const value = entry?.value;
+  if (Array.isArray(value?.tags)) tags.push(...value.tags);
+  const header = value?.headers?.[TAGS_HEADER];
+  if (typeof header === "string") tags.push(...header.split(","));
+  return tags;
+}
+
+export default class PageCacheHandler extends FileSystemCache {
+  async get(key, ctx) {
+    const memoryOnly = isMemoryOnly(key);
+    const entry = memoryOnly ? (FileSystemCache.memoryCache?.get(key) ?? null) : await super.get(key, ctx);
+    // Judged by when its render began, not when it was stored: a render that read the database
+    // before an invalidation must not outlive it.
+    // An entry this process did not render (left on disk by an earlier run, or prerendered by the
+    // build) may predate invalidations this process never heard of: render it again.
+    const renderedAt = memoryOnly ? entry?.renderedAt : shared(RENDERED_AT).get(key);
+    const invalidatedAt = shared(INVALIDATED_AT);
+    const fresh =
+      entry &&
+      renderedAt !== undefined &&
+      entryTags(entry, ctx).every((tag) => (invalidatedAt.get(tag) ?? 0) < renderedAt);
+    if (fresh) return entry;
+    // A miss: Next renders now and then calls set().
+    const renders = shared(RENDERING_SINCE);
+    renders.set(key, cacheTime());
+    // A render that never reaches set() (it failed) would leave its key here: forget the oldest.
+    if (renders.size > MAX_RENDERS_UNDER_WAY) renders.delete(renders.keys().next().value);
+    return null;
+  }
+
+  async set(key, data, ctx) {
+    const startedAt = shared(RENDERING_SINCE).get(key) ?? cacheTime();
+    shared(RENDERING_SINCE).delete(key);
+    if (isMemoryOnly(key)) {
+      // As Next's own memory entries are, with the render's start kept on the entry itself, so
+      // that it leaves with the entry.
+      const cacheControl = ctx?.fetchCache ? undefined : ctx?.cacheControl;
+      const entry = { value: data, lastModified: Date.now(), cacheControl, renderedAt: startedAt };
+      FileSystemCache.memoryCache?.set(key, entry);
+      return;
+    }
+    await super.set(key, data, ctx);
+    shared(RENDERED_AT).set(key, startedAt);
+  }
+
+  /** Next's own revalidateTag/revalidatePath land here: treat them as immediate invalidations. */
+  async revalidateTag(tags, durations) {
+    const list = typeof tags === "string" ? [tags] : tags;
+    const invalidatedAt = shared(INVALIDATED_AT);
+    const at = cacheTime();
+    for (const tag of list) invalidatedAt.set(tag, Math.max(invalidatedAt.get(tag) ?? 0, at));
+    return super.revalidateTag(list, durations);
+  }
+}

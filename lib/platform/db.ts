@@ -1,0 +1,50 @@
+// The one PrismaClient of this process, on the pg driver adapter.
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { PoolConfig } from "pg";
+import { AvailabilityWatchingClient } from "@/lib/platform/database/availability";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { env } from "@/lib/platform/env";
+
+// Prisma's defaults (2 s to get a pooled connection for a transaction, 5 s for the whole
+// transaction) turn a busy moment into 500s: 200 comments at once on a 2-core machine, or the
+// first start's seeding on a loaded one. A transaction waits about as long as a plain query would.
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
+
+/** A client on `connectionString`; the app uses `db` below, scripts and tests may make their own. */
+export function createPrismaClient(connectionString: string, poolSize = 10, Client?: PoolConfig["Client"]) {
+  const adapter = new PrismaPg({ connectionString, max: poolSize, ...(Client ? { Client } : {}) });
+  return new PrismaClient({
+    adapter,
+    omit: { user: { passwordHash: true } },
+    transactionOptions: TRANSACTION_OPTIONS,
+  });
+}
+
+export type Db = ReturnType<typeof createPrismaClient>;
+export type DbTransaction = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+function createClient(): Db {
+  if (!env.DATABASE_URL) {
+    throw new Error(
+      "DATABASE_URL is not set. Start the app with `npm start` or `npm run dev` (they start the embedded database), or set DATABASE_URL.",
+    );
+  }
+  // Its connections report failures to lib/platform/database/availability.ts, which turns an outage into 503s.
+  return createPrismaClient(env.DATABASE_URL, 10, AvailabilityWatchingClient);
+}
+
+// One client per process, kept across hot reloads in development, and created on first use
+// so that importing this module (as `next build` does) needs no database.
+const globalForPrisma = globalThis as unknown as { prisma?: Db };
+
+function client(): Db {
+  return (globalForPrisma.prisma ??= createClient());
+}
+
+export const db: Db = new Proxy({} as Db, {
+  get(_target, property) {
+    const instance = client();
+    const value: unknown = Reflect.get(instance, property);
+    return typeof value === "function" ? value.bind(instance) : value;
+  },
+});

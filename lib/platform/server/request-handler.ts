@@ -1,0 +1,34 @@
+// What happens to every request before Next sees it: the client address and request id are
+// settled (see forwarded-for.ts and request-id.ts), the id is echoed on the response, and the
+// access log line is arranged.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Logger } from "@/lib/platform/logger";
+import { logWhenDone } from "./access-log";
+import { forwardedFor, normalizeAddress } from "./forwarded-for";
+import { requestIdFor } from "./request-id";
+
+export type Handler = (request: IncomingMessage, response: ServerResponse) => unknown;
+
+export function withRequestContext(
+  handle: Handler,
+  options: { trustedProxies: ReadonlySet<string>; logger: Logger },
+): Handler {
+  const { trustedProxies, logger } = options;
+  const logging = logger.isLevelEnabled("info");
+  return (request, response) => {
+    const startedAt = performance.now();
+    const remote = request.socket.remoteAddress;
+    const peer = remote ? normalizeAddress(remote) : null;
+    const trusted = peer !== null && trustedProxies.has(peer);
+    const headers = request.headers;
+
+    if (peer) headers["x-forwarded-for"] = forwardedFor(headers["x-forwarded-for"], peer, trusted);
+    else delete headers["x-forwarded-for"]; // the socket is already gone
+    const requestId = requestIdFor(headers["x-request-id"], trusted);
+    headers["x-request-id"] = requestId;
+    response.setHeader("X-Request-Id", requestId);
+
+    if (logging) logWhenDone(logger, request, response, requestId, startedAt);
+    return handle(request, response);
+  };
+}

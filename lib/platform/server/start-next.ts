@@ -1,0 +1,112 @@
+// Next in this process, behind an HTTP server of our own. Every request passes, in order:
+// compression, the request context (client address, request id, access log), the security
+// headers, the cross-site guard and the database-availability check (503 during an outage)
+// before Next sees it (`next start` would keep any client's X-Forwarded-For).
+import { readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import path from "node:path";
+import compression from "compression";
+import next from "next";
+import { whenDatabaseAvailable } from "@/lib/platform/database/availability";
+import type { Logger } from "@/lib/platform/logger";
+import { loggablePath } from "./access-log";
+import { buildDir } from "./build-dir";
+import { withCrossSiteGuard } from "@/lib/platform/http/cross-site";
+import { withRequestContext, type Handler } from "./request-handler";
+import { withSecurityHeaders } from "./security-headers";
+
+export interface NextHttpServer {
+  /** Stops accepting connections, lets requests under way finish (up to a grace period), stops Next. */
+  close(): Promise<void>;
+}
+
+// Requests still running after this long are cut off, well before an orchestrator's SIGKILL.
+const SHUTDOWN_GRACE_MS = 8_000;
+
+export async function startNextServer(options: {
+  dev: boolean;
+  port: number;
+  /** SITE_URL's origin: where writes may come from (see cross-site-guard.ts). */
+  siteOrigin: string;
+  trustedProxies: ReadonlySet<string>;
+  logger: Logger;
+}): Promise<NextHttpServer> {
+  const { dev, port, siteOrigin, trustedProxies, logger } = options;
+  const server = createServer();
+  if (!dev) takeConfigFromBuild();
+  // hostname/port are where Next believes it runs, as `next start` tells it.
+  const app = next({ dev, dir: process.cwd(), hostname: "localhost", port, httpServer: server });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const handleNext: Handler = (request, response) =>
+    handle(request, response).catch((error: unknown) => {
+      logger.error({ err: error, path: loggablePath(request.url) }, "request failed");
+      if (response.headersSent) response.destroy();
+      else {
+        response.statusCode = 500;
+        response.end("Internal Server Error");
+      }
+    });
+  const handleSafely = withRequestContext(
+    withSecurityHeaders(withCrossSiteGuard(whenDatabaseAvailable(handleNext), { siteOrigin }), { dev }),
+    { trustedProxies, logger },
+  );
+  // Compression wraps the response first, so it sees the bodies as they finally leave (after
+  // the nonce rewrite); Next's own is off (next.config.ts).
+  const compress = compression();
+  server.on("request", (request, response) =>
+    compress(request as never, response as never, () => void handleSafely(request, response)),
+  );
+  await listen(server, port);
+  return {
+    async close() {
+      await closeServer(server);
+      await app.close();
+    },
+  };
+}
+
+/**
+ * Has Next take its configuration as the build resolved it, as Next's own standalone server does,
+ * instead of loading next.config.ts again: that would load its TypeScript compiler into this
+ * process, and the memory it takes stays taken.
+ */
+function takeConfigFromBuild() {
+  const distDir = buildDir();
+  const manifest = path.join(process.cwd(), distDir, "required-server-files.json");
+  let text: string;
+  try {
+    text = readFileSync(manifest, "utf8");
+  } catch {
+    throw new Error(`No production build in ${distDir}: run \`npm run build\` first.`);
+  }
+  const { config } = JSON.parse(text) as { config: unknown };
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(config);
+}
+
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) =>
+      reject(new Error(error.code === "EADDRINUSE" ? `Port ${port} is already in use.` : error.message));
+    server.once("error", onError);
+    // All interfaces, as `next start` listens by default.
+    server.listen(port, () => {
+      server.off("error", onError);
+      resolve();
+    });
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    const cutOff = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+    // A keep-alive connection whose last request just finished would otherwise hold close() open
+    // until its idle timeout.
+    const sweep = setInterval(() => server.closeIdleConnections(), 100);
+    server.close(() => {
+      clearTimeout(cutOff);
+      clearInterval(sweep);
+      resolve();
+    });
+  });
+}

@@ -1,0 +1,75 @@
+import "server-only";
+// The read-only responses of the authorization screens: evidence downloads and CSV exports.
+// Kept free of Next's request APIs (the route handlers pass the signed-in user in), so tests
+// can ask for them as any user. Both need `authorization.read`.
+import { now } from "@/lib/platform/clock";
+import { evidenceFile } from "@/lib/rights/authorizations/list";
+import { can, type Actor } from "@/lib/platform/permissions";
+import { getStorage, isValidStorageKey } from "@/lib/platform/storage";
+import { ExportQuerySchema } from "@/lib/rights/authorizations/schema";
+import { isStorableText } from "@/lib/platform/storable-text";
+import { exportCsv } from "./export";
+
+const PRIVATE = { "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" } as const;
+
+function refusal(status: 401 | 403 | 404, message: string): Response {
+  return new Response(message, {
+    status,
+    headers: { ...PRIVATE, "Content-Type": "text/plain; charset=utf-8" },
+  });
+}
+
+/** 401 or 403 unless `actor` may read authorizations. */
+function refuseReader(actor: Actor | null): Response | null {
+  if (!actor) return refusal(401, "Your session has ended. Please sign in again.");
+  if (!can(actor, "authorization.read")) return refusal(403, "Your role does not allow this.");
+  return null;
+}
+
+/** RFC 6266: an ASCII fallback name plus the exact UTF-8 name. */
+export function attachmentDisposition(fileName: string): string {
+  const fallback = fileName.replace(/[^\x20-\x7e]|["\\%;]/g, "_") || "download";
+  const exact = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${exact}`;
+}
+
+/** The stored bytes of one evidence file, always as a download, never rendered by the browser. */
+export async function evidenceDownload(actor: Actor | null, evidenceId: string): Promise<Response> {
+  const refused = refuseReader(actor);
+  if (refused) return refused;
+  const evidence =
+    evidenceId.length <= 64 && isStorableText(evidenceId) ? await evidenceFile(evidenceId) : null;
+  if (!evidence?.storageKey || !isValidStorageKey(evidence.storageKey)) {
+    return refusal(404, "No such evidence file.");
+  }
+  const stored = await getStorage().get(evidence.storageKey);
+  if (!stored) return refusal(404, "The evidence file is missing from storage.");
+  return new Response(stored.bytes as Uint8Array<ArrayBuffer>, {
+    headers: {
+      ...PRIVATE,
+      "Content-Type": stored.contentType,
+      "Content-Length": String(stored.bytes.byteLength),
+      "Content-Disposition": attachmentDisposition(evidence.fileName ?? "evidence"),
+      "Content-Security-Policy": "default-src 'none'; sandbox",
+      ...(evidence.sha256 ? { "X-Evidence-SHA256": evidence.sha256 } : {}),
+    },
+  });
+}
+
+/** GET …/export?what=authorizations|articles plus the list's filters. */
+export async function csvExport(actor: Actor | null, searchParams: URLSearchParams): Promise<Response> {
+  const refused = refuseReader(actor);
+  if (refused) return refused;
+  const { what, ...filters } = ExportQuerySchema.parse(Object.fromEntries(searchParams));
+  const { fileName, body } = await exportCsv(what, filters, now());
+  return new Response(body, {
+    headers: {
+      ...PRIVATE,
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": attachmentDisposition(fileName),
+    },
+  });
+}

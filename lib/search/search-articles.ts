@@ -1,0 +1,338 @@
+// Public full-text search. PostgreSQL does the matching and ranking over the generated
+// "searchVector" column (raw SQL, since Prisma cannot express tsquery), over the public articles
+// only (`publicArticleSql`, the visibility rule in SQL); the shown page is then read through
+// `publicArticleWhere`, the one visibility rule, through Prisma.
+import "server-only";
+import { articleCardSelect } from "@/lib/articles/public-articles";
+import { publicArticleWhere } from "@/lib/articles/visibility";
+import type { ArticleCard } from "@/lib/articles/public-articles";
+import { db } from "@/lib/platform/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { TagKind } from "@/lib/generated/prisma/enums";
+import { MARK_START, MARK_STOP, splitHighlights, type HighlightSegment } from "@/lib/search/highlight";
+import { clampPage, SEARCH_PAGE_SIZE } from "@/lib/search/query";
+
+/** At most this many best-ranked matches are considered; the rest would never be paged to. */
+export const MAX_SEARCH_CANDIDATES = 1000;
+
+const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_STOP}, MaxWords=35, MinWords=15, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "`;
+const TITLE_HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_STOP}, HighlightAll=true`;
+
+export interface SearchHit {
+  article: ArticleCard;
+  /** The title with the matched words marked (the plain title when nothing in it matched). */
+  title: HighlightSegment[];
+  /** A passage of the excerpt and body around the matches; empty when browsing without a query. */
+  snippet: HighlightSegment[];
+}
+
+export interface SearchFilters {
+  tag?: string;
+  source?: string;
+}
+
+export interface SearchResults {
+  query: string;
+  filters: SearchFilters;
+  hits: SearchHit[];
+  total: number;
+  /** True when more than MAX_SEARCH_CANDIDATES articles matched and only the best were kept. */
+  capped: boolean;
+  page: number;
+  totalPages: number;
+  pageSize: number;
+  /** The query had words, but none that search can use (only stop words or punctuation). */
+  noSearchableWords: boolean;
+}
+
+function filterWhere(filters: SearchFilters): Prisma.ArticleWhereInput[] {
+  const where: Prisma.ArticleWhereInput[] = [];
+  if (filters.tag) where.push({ tags: { some: { tag: { slug: filters.tag } } } });
+  if (filters.source) where.push({ source: { slug: filters.source } });
+  return where;
+}
+
+function filterSql(filters: SearchFilters): Prisma.Sql {
+  const parts: Prisma.Sql[] = [];
+  if (filters.tag) {
+    parts.push(Prisma.sql`AND EXISTS (
+      SELECT 1 FROM "ArticleTag" at JOIN "Tag" t ON t."id" = at."tagId"
+      WHERE at."articleId" = a."id" AND t."slug" = ${filters.tag})`);
+  }
+  if (filters.source) {
+    parts.push(Prisma.sql`AND EXISTS (
+      SELECT 1 FROM "Source" s WHERE s."id" = a."sourceId" AND s."slug" = ${filters.source})`);
+  }
+  return parts.length ? Prisma.join(parts, " ") : Prisma.empty;
+}
+
+/** A Date as a UTC `timestamp` (the columns are timestamp without time zone, holding UTC). */
+const utcTimestamp = (date: Date) =>
+  Prisma.sql`(CAST(${date.toISOString()} AS timestamptz) AT TIME ZONE 'UTC')`;
+
+function plain(text: string): HighlightSegment[] {
+  return text ? [{ text, mark: false }] : [];
+}
+
+async function loadCards(
+  ids: string[],
+  now: Date,
+  filters: SearchFilters,
+): Promise<Map<string, ArticleCard>> {
+  if (!ids.length) return new Map();
+  const cards = await db.article.findMany({
+    where: { AND: [{ id: { in: ids } }, publicArticleWhere(now), ...filterWhere(filters)] },
+    select: articleCardSelect,
+  });
+  return new Map(cards.map((card) => [card.id, card]));
+}
+
+/**
+ * `publicArticleWhere` (lib/articles/visibility.ts) in SQL, so that ranking, counting and paging
+ * only ever see what readers may see, without shipping candidate ids back through Prisma. The
+ * rule stays authoritative: the cards of the shown page are read through it (`loadCards`), and
+ * tests hold the two to the same answers.
+ */
+function publicArticleSql(now: Date): Prisma.Sql {
+  const at = utcTimestamp(now);
+  return Prisma.sql`a."status" IN ('PUBLISHED', 'SCHEDULED')
+      AND a."publishedAt" <= ${at}
+      AND a."withdrawnAt" IS NULL
+      AND (a."kind" = 'ORIGINAL' OR EXISTS (
+        SELECT 1 FROM "ReprintAuthorization" ra
+        WHERE ra."id" = a."authorizationId"
+          AND ra."validFrom" <= ${at}
+          AND ((ra."status" = 'GRANTED' AND (ra."validUntil" IS NULL OR ra."validUntil" > ${at}))
+            OR (ra."onTermination" = 'KEEP_EXISTING' AND ra."status" IN ('GRANTED', 'REVOKED')))))`;
+}
+
+interface RankedRow {
+  id: string;
+  /** How many public articles match in all (not capped). */
+  matches: number;
+  title: string;
+  snippet: string;
+}
+
+/**
+ * One page of the public matches, best first, with the number of matches and the highlighted
+ * title and snippet. The GIN index finds the matches; ts_headline, which re-reads the text, runs
+ * for the rows of this page only. The tsquery is inlined (NOT MATERIALIZED) so the planner can
+ * use it as an index condition.
+ */
+function rankedPage(
+  query: string,
+  filters: SearchFilters,
+  now: Date,
+  page: number,
+  pageSize: number,
+): Promise<RankedRow[]> {
+  const offset = (page - 1) * pageSize;
+  const limit = Math.max(0, Math.min(pageSize, MAX_SEARCH_CANDIDATES - offset));
+  return db.$queryRaw<RankedRow[]>`
+    WITH q AS NOT MATERIALIZED (SELECT websearch_to_tsquery('english', ${query}) AS query),
+    ranked AS (
+      SELECT a."id", a."publishedAt",
+             ts_filter(a."searchVector", '{a}') @@ q.query AS "titleHit",
+             ts_rank_cd(a."searchVector", q.query, 1) AS "rank",
+             count(*) OVER () AS "matches"
+      FROM "Article" a CROSS JOIN q
+      WHERE a."searchVector" @@ q.query
+        AND ${publicArticleSql(now)}
+        ${filterSql(filters)}
+      ORDER BY "titleHit" DESC, "rank" DESC, a."publishedAt" DESC, a."id" DESC
+      LIMIT ${limit} OFFSET ${offset}
+    )
+    SELECT r."id", r."matches"::int AS "matches",
+           ts_headline('english', translate(a."title", ${MARK_START + MARK_STOP}, ''),
+                       q.query, ${TITLE_HEADLINE_OPTIONS}) AS "title",
+           ts_headline('english',
+                       translate(concat_ws(' ', nullif(a."excerpt", ''), a."bodyText"),
+                                 ${MARK_START + MARK_STOP}, ''),
+                       q.query, ${HEADLINE_OPTIONS}) AS "snippet"
+    FROM ranked r JOIN "Article" a ON a."id" = r."id" CROSS JOIN q
+    ORDER BY r."titleHit" DESC, r."rank" DESC, r."publishedAt" DESC, r."id" DESC`;
+}
+
+/** How many public articles match, counting no further than one past the cap. */
+async function countMatches(query: string, filters: SearchFilters, now: Date): Promise<number> {
+  const [{ count }] = await db.$queryRaw<[{ count: number }]>`
+    SELECT count(*)::int AS "count" FROM (
+      SELECT 1 FROM "Article" a
+      WHERE a."searchVector" @@ websearch_to_tsquery('english', ${query})
+        AND ${publicArticleSql(now)}
+        ${filterSql(filters)}
+      LIMIT ${MAX_SEARCH_CANDIDATES + 1}
+    ) m`;
+  return count;
+}
+
+/**
+ * Searches the public articles. An empty query with a tag or source filter lists that tag's or
+ * source's articles, newest first; an empty query without filters finds nothing (the page shows
+ * topics instead). `page` is clamped to the pages that exist.
+ */
+export async function searchArticles(input: {
+  q: string;
+  tag?: string;
+  source?: string;
+  page: number;
+  now: Date;
+  pageSize?: number;
+}): Promise<SearchResults> {
+  const pageSize = input.pageSize ?? SEARCH_PAGE_SIZE;
+  const filters: SearchFilters = { tag: input.tag, source: input.source };
+  const empty = (noSearchableWords: boolean): SearchResults => ({
+    query: input.q,
+    filters,
+    hits: [],
+    total: 0,
+    capped: false,
+    page: 1,
+    totalPages: 1,
+    pageSize,
+    noSearchableWords,
+  });
+
+  if (!input.q) {
+    if (!filters.tag && !filters.source) return empty(false);
+    return browse({ ...input, filters, pageSize });
+  }
+
+  const query = input.q;
+  // Never further than the last page the cap allows; past the matches, clamped below.
+  let page = clampPage(input.page, MAX_SEARCH_CANDIDATES, pageSize);
+  let rows = await rankedPage(query, filters, input.now, page, pageSize);
+  let matches = rows[0]?.matches ?? 0;
+  if (!rows.length && page > 1) {
+    // Asked for a page past the end: count (capped), then show the last page there is.
+    matches = await countMatches(query, filters, input.now);
+    if (matches) {
+      page = clampPage(input.page, Math.min(matches, MAX_SEARCH_CANDIDATES), pageSize);
+      rows = await rankedPage(query, filters, input.now, page, pageSize);
+    }
+  }
+
+  if (!matches) {
+    const [{ nodes }] = await db.$queryRaw<[{ nodes: number }]>`
+      SELECT numnode(websearch_to_tsquery('english', ${query}))::int AS "nodes"`;
+    return empty(nodes === 0);
+  }
+
+  const capped = matches > MAX_SEARCH_CANDIDATES;
+  const total = Math.min(matches, MAX_SEARCH_CANDIDATES);
+  // The cards of this page, through the one visibility rule (and the filters) again.
+  const cards = await loadCards(
+    rows.map((row) => row.id),
+    input.now,
+    filters,
+  );
+  const hits: SearchHit[] = [];
+  for (const row of rows) {
+    const article = cards.get(row.id);
+    if (!article) continue; // left the public set between the two reads
+    hits.push({ article, title: splitHighlights(row.title), snippet: splitHighlights(row.snippet) });
+  }
+
+  return {
+    query,
+    filters,
+    hits,
+    total,
+    capped,
+    page,
+    totalPages: Math.max(1, Math.ceil(total / pageSize)),
+    pageSize,
+    noSearchableWords: false,
+  };
+}
+
+async function browse(input: {
+  q: string;
+  filters: SearchFilters;
+  page: number;
+  now: Date;
+  pageSize: number;
+}): Promise<SearchResults> {
+  const where: Prisma.ArticleWhereInput = {
+    AND: [publicArticleWhere(input.now), ...filterWhere(input.filters)],
+  };
+  const total = await db.article.count({ where });
+  const page = clampPage(input.page, total, input.pageSize);
+  const articles = total
+    ? await db.article.findMany({
+        where,
+        orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+        skip: (page - 1) * input.pageSize,
+        take: input.pageSize,
+        select: articleCardSelect,
+      })
+    : [];
+  return {
+    query: "",
+    filters: input.filters,
+    hits: articles.map((article) => ({
+      article,
+      title: plain(article.title),
+      snippet: plain(article.excerpt),
+    })),
+    total,
+    capped: false,
+    page,
+    totalPages: Math.max(1, Math.ceil(total / input.pageSize)),
+    pageSize: input.pageSize,
+    noSearchableWords: false,
+  };
+}
+
+export interface FacetOption {
+  name: string;
+  slug: string;
+  count: number;
+}
+
+export interface TagFacetOption extends FacetOption {
+  kind: TagKind;
+}
+
+/**
+ * Tags and sources that have at least one public article, with how many: the filter menus and
+ * the topics shown on the empty search page. Most-used first.
+ */
+export async function listSearchFacets(
+  now: Date,
+): Promise<{ tags: TagFacetOption[]; sources: FacetOption[] }> {
+  const publicArticle = publicArticleWhere(now);
+  const [tags, sources] = await Promise.all([
+    db.tag.findMany({
+      where: { articles: { some: { article: publicArticle } } },
+      select: {
+        name: true,
+        slug: true,
+        kind: true,
+        _count: { select: { articles: { where: { article: publicArticle } } } },
+      },
+    }),
+    db.source.findMany({
+      where: { articles: { some: publicArticle } },
+      select: { name: true, slug: true, _count: { select: { articles: { where: publicArticle } } } },
+    }),
+  ]);
+  const byCount = <T extends FacetOption>(a: T, b: T) => b.count - a.count || a.name.localeCompare(b.name);
+  return {
+    tags: tags
+      .map((t) => ({ name: t.name, slug: t.slug, kind: t.kind, count: t._count.articles }))
+      .sort(byCount),
+    sources: sources.map((s) => ({ name: s.name, slug: s.slug, count: s._count.articles })).sort(byCount),
+  };
+}
+
+/** The newest public articles, for the empty search page. */
+export async function listRecentForSearch(now: Date, take = 5): Promise<ArticleCard[]> {
+  return db.article.findMany({
+    where: publicArticleWhere(now),
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    take,
+    select: articleCardSelect,
+  });
+}
