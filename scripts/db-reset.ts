@@ -2,6 +2,7 @@
 // migrations and seeds the demo content.
 import { openDatabase } from "@/lib/platform/database/open";
 import { prepareDatabase } from "@/lib/platform/database/prepare";
+import { demoSeeder } from "@/lib/seed/demo-content";
 import { env } from "@/lib/platform/env";
 import pg from "pg";
 
@@ -16,10 +17,10 @@ try {
   await client.connect();
   await client.query("drop schema public cascade; create schema public;");
   await client.end();
-  const { seeded } = await prepareDatabase(database.url, {
-    seed: true,
-    admin: { email: env.SEED_ADMIN_EMAIL, password: env.SEED_ADMIN_PASSWORD },
-  });
+  const { seeded } = await prepareDatabase(
+    database.url,
+    demoSeeder({ email: env.SEED_ADMIN_EMAIL, password: env.SEED_ADMIN_PASSWORD }),
+  );
   console.log(`Database reset. Admin: ${seeded?.adminEmail}`);
   if (seeded?.generatedPassword) console.log(`Admin password (shown once): ${seeded.generatedPassword}`);
 } finally {

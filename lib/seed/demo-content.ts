@@ -2,6 +2,7 @@
 // fixture with its source, a granted authorization, byline people and tags.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import type { Seeder, SeedResult } from "@/lib/platform/database/prepare";
 import type { Db } from "@/lib/platform/db";
 import { generatePassword, hashPassword } from "@/lib/platform/auth/password";
 import { documentFromBlocks, documentToPlainText } from "@/lib/editor/document";
@@ -12,13 +13,6 @@ import { DEMO_TAGS } from "./demo-tags";
 
 export const DEMO_FIXTURE = path.join(process.cwd(), "prisma/seed-data/reprint-china-japan-taiwan.txt");
 const DEMO_PUBLISHED_AT = new Date("2022-07-08T08:00:00Z");
-
-export interface SeedResult {
-  adminEmail: string;
-  /** Set only when the password was generated here: it is shown once and never stored. */
-  generatedPassword?: string;
-  articleSlug: string;
-}
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   const [users, articles] = await Promise.all([db.user.count(), db.article.count()]);
@@ -144,4 +138,9 @@ export async function seedDemoContent(
   });
 
   return { adminEmail, generatedPassword, articleSlug };
+}
+
+/** The demo content as the start-up's seeder: used only when the database is empty. */
+export function demoSeeder(admin: { email?: string; password?: string } = {}): Seeder {
+  return { isEmpty: isDatabaseEmpty, seed: (db) => seedDemoContent(db, admin) };
 }

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { backupDatabase, restoreDatabase, type BackupTarget } from "@/lib/platform/database/backup";
 import { startEmbeddedDatabase } from "@/lib/platform/database/embedded";
 import { prepareDatabase } from "@/lib/platform/database/prepare";
+import { demoSeeder } from "@/lib/seed/demo-content";
 import { seedBulk } from "@/lib/seed/bulk";
 
 type Snapshot = Record<string, { rows: number; checksum: string }>;
@@ -44,10 +45,10 @@ function snapshot(url: string): Promise<Snapshot> {
 }
 
 async function seed(url: string) {
-  await prepareDatabase(url, {
-    seed: true,
-    admin: { email: "backup-admin@crosscurrent.test", password: "a backup test password" },
-  });
+  await prepareDatabase(
+    url,
+    demoSeeder({ email: "backup-admin@crosscurrent.test", password: "a backup test password" }),
+  );
   await withClient(url, (client) => seedBulk(client, { articles: 40, comments: 300, seed: 7 }));
 }
 
