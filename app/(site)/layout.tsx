@@ -8,7 +8,7 @@ export default function SiteLayout({ children }: { children: ReactNode }) {
         <Link href="/" className="site-title">
           Crosscurrent
         </Link>
-        <span className="meta">Commentary across borders, reprinted with permission</span>
+        <span className="meta site-tagline">Commentary across borders, reprinted with permission</span>
         <form role="search" action="/search" className="site-search">
           <input type="search" name="q" aria-label="Search the site" placeholder="Search" maxLength={200} />
         </form>

@@ -1,9 +1,7 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
-import { SignOutButton } from "@/components/auth/sign-out-button";
-import { ADMIN_SECTIONS } from "@/components/admin/admin-sections";
+import { AdminShell } from "@/components/admin/shell/admin-shell";
+import { AdminBrand, AdminSidebar, NewArticleLink } from "@/components/admin/shell/admin-sidebar";
 import { requirePagePermission } from "@/lib/platform/page-guard";
-import { can } from "@/lib/platform/permissions";
 
 export const metadata = {
   title: { default: "Admin", template: "%s · Admin · Crosscurrent" },
@@ -13,26 +11,16 @@ export const metadata = {
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const user = await requirePagePermission("admin.access", "/admin");
   return (
-    <div className="admin">
-      <header className="admin-header">
-        <Link href="/admin" className="site-title">
-          Crosscurrent
-        </Link>
-        <nav aria-label="Admin">
-          <ul>
-            {ADMIN_SECTIONS.filter((section) => can(user, section.permission)).map((section) => (
-              <li key={section.href}>
-                <Link href={section.href}>{section.label}</Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <span className="meta">
-          {user.name} · {user.role.toLowerCase()}
-        </span>
-        <SignOutButton />
-      </header>
-      <main className="admin-main">{children}</main>
-    </div>
+    <AdminShell
+      sidebar={<AdminSidebar user={user} />}
+      topBar={
+        <>
+          <AdminBrand />
+          <NewArticleLink user={user} />
+        </>
+      }
+    >
+      {children}
+    </AdminShell>
   );
 }
