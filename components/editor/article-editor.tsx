@@ -18,9 +18,9 @@ import { articleExtensions } from "@/lib/editor/extensions";
 import { MediaPicker, type PickedMedia } from "@/components/admin/media/media-picker";
 import { ConflictDialog } from "./conflict-dialog";
 import { readLocalDraft, type LocalDraft } from "./local-draft";
-import { SaveIndicator } from "./save-indicator";
+import { EditorTopBar } from "./editor-top-bar";
 import { SidePanel } from "./side-panel";
-import { Toolbar, promptForLink } from "./toolbar";
+import { Toolbar } from "./toolbar";
 import type { EditorFields, EditorOptions, ServerArticle } from "./types";
 import { useAutosave } from "./use-autosave";
 import { WorkflowBar } from "./workflow-bar";
@@ -51,6 +51,7 @@ export function ArticleEditor(props: {
   const [notice, setNotice] = useState<string | null>(null);
   const [picking, setPicking] = useState<"body" | "featured" | null>(null);
   const [featuredUrl, setFeaturedUrl] = useState(props.featuredImageUrl);
+  const [linkOpen, setLinkOpen] = useState(false);
   const bodyTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const update = useCallback(<K extends keyof EditorFields>(key: K, value: EditorFields[K]) => {
@@ -70,9 +71,9 @@ export function ArticleEditor(props: {
         "aria-multiline": "true",
       },
       handleKeyDown: (_view, event) => {
-        if ((event.metaKey || event.ctrlKey) && event.key.toLowerCase() === "k" && editor) {
+        if ((event.metaKey || event.ctrlKey) && event.key.toLowerCase() === "k") {
           event.preventDefault();
-          promptForLink(editor);
+          setLinkOpen(true);
           return true;
         }
         return false;
@@ -94,6 +95,23 @@ export function ArticleEditor(props: {
     save: saveArticle,
     onSaved,
   });
+
+  const saveOnScreen = useCallback(() => {
+    clearTimeout(bodyTimer.current);
+    void autosave.saveNow(editor ? { ...fields, body: editorDocument(editor) } : fields);
+  }, [autosave, editor, fields]);
+
+  // Ctrl/⌘+S saves, wherever the focus is on the page, instead of saving the page as a file.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if ((event.metaKey || event.ctrlKey) && !event.altKey && event.key.toLowerCase() === "s") {
+        event.preventDefault();
+        saveOnScreen();
+      }
+    };
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, [saveOnScreen]);
 
   // A newer unsaved copy in this browser (a failed save, a closed tab): offer it back.
   useEffect(() => {
@@ -152,6 +170,17 @@ export function ArticleEditor(props: {
 
   return (
     <div className="editor-layout">
+      <EditorTopBar
+        article={article}
+        canPublish={props.canPublish}
+        saveStatus={autosave.status}
+        words={countWords(plainText)}
+        minutes={readingMinutes(plainText)}
+        notice={notice}
+        onSave={saveOnScreen}
+        onSubmit={() => void runWorkflow(submitArticle)}
+        onPublish={() => void runWorkflow(publishArticle)}
+      />
       <div className="editor-main">
         {restorable && (
           <div className="notice" role="alert">
@@ -174,34 +203,40 @@ export function ArticleEditor(props: {
         )}
         <label className="title-field">
           <span className="visually-hidden">Title</span>
-          <input
+          {/* Grows with the title (CSS field-sizing); Enter goes on to the body, titles are one line. */}
+          <textarea
             name="title"
             placeholder="Title"
+            rows={1}
             value={fields.title}
             maxLength={300}
-            onChange={(e) => update("title", e.target.value)}
+            onChange={(e) => update("title", e.target.value.replace(/\s*\n\s*/g, " "))}
+            onKeyDown={(e) => {
+              if (e.key !== "Enter") return;
+              e.preventDefault();
+              editor?.commands.focus("start");
+            }}
           />
         </label>
-        {editor && <Toolbar editor={editor} onInsertImage={() => setPicking("body")} />}
+        {editor && (
+          <Toolbar
+            editor={editor}
+            onInsertImage={() => setPicking("body")}
+            linkOpen={linkOpen}
+            onLinkOpenChange={setLinkOpen}
+          />
+        )}
         {picking && (
           <section className="picker" aria-label="Choose an image">
             <MediaPicker onPick={onPick} onCancel={() => setPicking(null)} />
           </section>
         )}
         <EditorContent editor={editor} />
-        <p className="meta editor-stats">
-          <span data-testid="word-count">{countWords(plainText)} words</span> · {readingMinutes(plainText)}{" "}
-          min read · <SaveIndicator status={autosave.status} />
-        </p>
       </div>
       <div className="editor-side">
         <WorkflowBar
           article={article}
           canPublish={props.canPublish}
-          notice={notice}
-          onSave={() => void autosave.saveNow(editor ? { ...fields, body: editorDocument(editor) } : fields)}
-          onSubmit={() => void runWorkflow(submitArticle)}
-          onPublish={() => void runWorkflow(publishArticle)}
           onSchedule={(publishAt) => void runWorkflow(scheduleArticle, { publishAt })}
           onUnpublish={() => void runWorkflow(unpublishArticle)}
           onArchive={() => void runWorkflow(archiveArticle)}

@@ -3,21 +3,10 @@
 import { useState } from "react";
 import type { ServerArticle } from "./types";
 
-const STATUS_TEXT = {
-  DRAFT: "Draft",
-  IN_REVIEW: "In review",
-  SCHEDULED: "Scheduled",
-  PUBLISHED: "Published",
-  ARCHIVED: "Archived",
-} as const;
-
+/** The side panel's publishing box: revisions, scheduling, unpublishing and archiving. */
 export function WorkflowBar(props: {
   article: ServerArticle | null;
   canPublish: boolean;
-  notice: string | null;
-  onSave: () => void;
-  onSubmit: () => void;
-  onPublish: () => void;
   onSchedule: (publishAt: string) => void;
   onUnpublish: () => void;
   onArchive: () => void;
@@ -25,47 +14,13 @@ export function WorkflowBar(props: {
   const [publishAt, setPublishAt] = useState("");
   const status = props.article?.status ?? "DRAFT";
   const live = status === "PUBLISHED" || status === "SCHEDULED";
+  if (!props.article) return null;
   return (
-    <div className="workflow" aria-label="Publishing">
+    <div className="workflow" aria-label="Publishing" role="group">
       <p>
-        Status: <strong data-testid="article-status">{STATUS_TEXT[status]}</strong>
-        {props.article && (
-          <>
-            {" · "}
-            <a href={`/admin/articles/${props.article.id}/preview`} target="_blank" rel="noopener">
-              Preview
-            </a>
-            {" · "}
-            <a href={`/admin/articles/${props.article.id}/revisions`}>Revisions</a>
-          </>
-        )}
+        <a href={`/admin/articles/${props.article.id}/revisions`}>Revisions</a>
       </p>
-      <div className="workflow-buttons">
-        <button type="button" onClick={props.onSave}>
-          Save
-        </button>
-        {!props.canPublish && status === "DRAFT" && props.article && (
-          <button type="button" onClick={props.onSubmit}>
-            Submit for review
-          </button>
-        )}
-        {props.canPublish && props.article && status !== "PUBLISHED" && (
-          <button type="button" onClick={props.onPublish}>
-            Publish now
-          </button>
-        )}
-        {props.canPublish && live && (
-          <button type="button" onClick={props.onUnpublish}>
-            Unpublish
-          </button>
-        )}
-        {props.canPublish && props.article && status !== "ARCHIVED" && (
-          <button type="button" className="link-button" onClick={props.onArchive}>
-            Archive
-          </button>
-        )}
-      </div>
-      {props.canPublish && props.article && status !== "PUBLISHED" && (
+      {props.canPublish && status !== "PUBLISHED" && (
         <div className="schedule">
           <label>
             Publish at (your local time)
@@ -80,9 +35,20 @@ export function WorkflowBar(props: {
           </button>
         </div>
       )}
-      <p className="form-status" role="status" aria-live="polite" data-testid="workflow-notice">
-        {props.notice}
-      </p>
+      {props.canPublish && (
+        <div className="workflow-buttons">
+          {live && (
+            <button type="button" onClick={props.onUnpublish}>
+              Unpublish
+            </button>
+          )}
+          {status !== "ARCHIVED" && (
+            <button type="button" className="link-button" onClick={props.onArchive}>
+              Archive
+            </button>
+          )}
+        </div>
+      )}
     </div>
   );
 }

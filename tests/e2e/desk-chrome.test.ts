@@ -1,0 +1,148 @@
+// The staff frame and the editor's chrome, as an editor meets them: grouped navigation that
+// folds away on a phone, and an editor whose status, Save and Publish never scroll out of reach.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser } from "../support/browser";
+import { signIn } from "../support/staff-session";
+
+const baseUrl = inject("baseUrl");
+
+async function staffPage(browser: Browser, width = 1280): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width, height: 800 } })).newPage();
+  await signIn(page, baseUrl, inject("adminEmail"), inject("adminPassword"));
+  return page;
+}
+
+const EMOJI = /\p{Extended_Pictographic}/u;
+
+describe("the staff frame", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("groups the sections, offers View site and New article, and marks the current page", async () => {
+    const page = await staffPage(browser);
+    await page.goto(`${baseUrl}/admin/articles`);
+    const nav = page.getByRole("navigation", { name: "Admin" });
+    const groups = await nav.locator("h2").allTextContents();
+    expect(groups).toEqual(["Content", "Rights", "Community", "Administration"]);
+    expect(await nav.getByRole("link", { name: "Articles" }).getAttribute("aria-current")).toBe("page");
+    expect(await nav.getByRole("link", { name: "Dashboard" }).getAttribute("aria-current")).toBeNull();
+    expect(await page.getByRole("link", { name: "View site" }).getAttribute("href")).toBe("/");
+    await page.getByRole("link", { name: "New article" }).first().click();
+    await page.waitForURL(/\/admin\/articles\/(new|c[a-z0-9]+)$/);
+  });
+
+  it("folds the navigation behind a menu button on a phone", async () => {
+    const page = await staffPage(browser, 390);
+    await page.goto(`${baseUrl}/admin`);
+    const menu = page.getByRole("button", { name: "Menu" });
+    const nav = page.getByRole("navigation", { name: "Admin" });
+    expect(await nav.isVisible()).toBe(false);
+    await menu.click();
+    expect(await page.getByRole("button", { name: "Close menu" }).getAttribute("aria-expanded")).toBe("true");
+    await nav.getByRole("link", { name: "Tags" }).click();
+    await page.waitForURL(`${baseUrl}/admin/tags`);
+    await expect.poll(() => nav.isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
+});
+
+describe("the editor's chrome", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("draws the toolbar with icons, never emoji, each button named", async () => {
+    const page = await staffPage(browser);
+    await page.goto(`${baseUrl}/admin/articles/new`);
+    const tools = page.getByRole("toolbar", { name: "Formatting" }).getByRole("button");
+    await tools.first().waitFor();
+    const buttons = await tools.evaluateAll((nodes) =>
+      nodes.map((node) => ({
+        label: node.getAttribute("aria-label"),
+        text: node.textContent ?? "",
+        icons: node.querySelectorAll("svg").length,
+      })),
+    );
+    expect(buttons.length).toBeGreaterThan(10);
+    for (const button of buttons) {
+      expect(button.label).toBeTruthy();
+      expect(button.icons).toBe(1);
+      expect(button.text).not.toMatch(EMOJI);
+    }
+  });
+
+  it("edits links in a popover: refuses a script address, then links, then removes", async () => {
+    const page = await staffPage(browser);
+    let dialogs = 0;
+    page.on("dialog", (dialog) => {
+      dialogs++;
+      void dialog.dismiss();
+    });
+    await page.goto(`${baseUrl}/admin/articles/new`);
+    const body = page.getByRole("textbox", { name: "Article body" });
+    await body.click();
+    await page.keyboard.type("Read the source");
+    for (let i = 0; i < "source".length; i++) await page.keyboard.press("Shift+ArrowLeft");
+    await page.keyboard.press("Control+k");
+    const address = page.getByLabel("Link address");
+    await address.fill("javascript:alert(1)");
+    await address.press("Enter");
+    expect(await page.getByRole("alert").filter({ hasText: "http, https or mailto" }).count()).toBe(1);
+    await address.fill("https://example.org/source");
+    await page.getByRole("button", { name: "Apply" }).click();
+    expect(await body.locator('a[href="https://example.org/source"]').textContent()).toBe("source");
+    expect(await address.count()).toBe(0);
+
+    await body.locator("a").click();
+    await page.getByRole("button", { name: "Link", exact: true }).click();
+    expect(await page.getByLabel("Link address").inputValue()).toBe("https://example.org/source");
+    await page.getByRole("button", { name: "Remove link" }).click();
+    expect(await body.locator("a").count()).toBe(0);
+    expect(dialogs).toBe(0);
+  });
+
+  it("grows the title with its text, saves on Ctrl+S, and keeps status, Save and Publish in view", async () => {
+    const page = await staffPage(browser);
+    await page.goto(`${baseUrl}/admin/articles/new`);
+    const title = page.getByRole("textbox", { name: "Title", exact: true });
+    await title.fill("Short");
+    const oneLine = (await title.boundingBox())!.height;
+    await title.fill(
+      "A title long enough to need several lines on any screen: what the summer's talks between Tokyo and Beijing changed for the Taiwan Strait, and what they did not",
+    );
+    const wrapped = (await title.boundingBox())!.height;
+    expect(wrapped).toBeGreaterThan(oneLine * 1.5);
+    expect(
+      await title.evaluate((node: HTMLTextAreaElement) => node.scrollHeight <= node.clientHeight + 1),
+    ).toBe(true);
+
+    await title.press("Enter");
+    for (let i = 0; i < 40; i++) await page.keyboard.type(`Paragraph ${i} of a long piece.\n`);
+    await page.waitForURL(/\/admin\/articles\/c[a-z0-9]+$/, { timeout: 15_000 });
+    await page.keyboard.type("Saved by keyboard.");
+    await page.keyboard.press("Control+s");
+    await expect.poll(() => page.getByTestId("save-status").textContent(), { timeout: 15_000 }).toBe("Saved");
+
+    await page.mouse.wheel(0, 20_000);
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(1000);
+    const status = page.getByTestId("article-status");
+    const save = page.getByRole("button", { name: "Save", exact: true });
+    const publish = page.getByRole("button", { name: "Publish now" });
+    for (const element of [status, save, publish]) {
+      const box = (await element.boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height).toBeLessThanOrEqual(800);
+    }
+    expect(await status.textContent()).toBe("Draft");
+  });
+});
