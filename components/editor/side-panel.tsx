@@ -212,6 +212,9 @@ export function SidePanel({
                 )
               }
             >
+              <option value="" disabled>
+                Choose a person…
+              </option>
               {options.people.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.name}
@@ -252,7 +255,8 @@ export function SidePanel({
             type="button"
             className="link-button"
             onClick={() =>
-              update("bylines", [...fields.bylines, { personId: options.people[0]!.id, role: "AUTHOR" }])
+              // No one is chosen for the editor: a byline names whom they pick, or no one.
+              update("bylines", [...fields.bylines, { personId: "", role: "AUTHOR" }])
             }
           >
             Add a byline

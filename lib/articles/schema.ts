@@ -45,10 +45,15 @@ export const ArticleFieldsSchema = z.object({
     .or(z.literal("").transform(() => null)),
   isTranslation: z.boolean().default(false),
   isModified: z.boolean().default(false),
-  bylines: z
-    .array(z.object({ personId: id, role: z.enum(["AUTHOR", "TRANSLATOR"]) }))
-    .max(20, "At most 20 bylines.")
-    .default([]),
+  // A byline row whose person is not chosen yet is no byline.
+  bylines: z.preprocess(
+    (rows) =>
+      Array.isArray(rows) ? rows.filter((row) => (row as { personId?: unknown })?.personId !== "") : rows,
+    z
+      .array(z.object({ personId: id, role: z.enum(["AUTHOR", "TRANSLATOR"]) }))
+      .max(20, "At most 20 bylines.")
+      .default([]),
+  ),
   tagIds: z.array(id).max(50, "At most 50 tags.").default([]),
   featuredImageId: id.nullish(),
   featuredImageAlt: optionalText(300, "The image description").nullish(),

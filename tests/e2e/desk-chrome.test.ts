@@ -81,6 +81,15 @@ describe("the editor's chrome", () => {
     }
   });
 
+  it("adds a byline with no one chosen, rather than the first person on the list", async () => {
+    const page = await staffPage(browser);
+    await page.goto(`${baseUrl}/admin/articles/new`);
+    await page.getByRole("button", { name: "Add a byline" }).click();
+    const person = page.getByRole("combobox", { name: "Byline 1 person" });
+    expect(await person.inputValue()).toBe("");
+    expect(await person.locator("option:checked").textContent()).toBe("Choose a person…");
+  });
+
   it("edits links in a popover: refuses a script address, then links, then removes", async () => {
     const page = await staffPage(browser);
     let dialogs = 0;
