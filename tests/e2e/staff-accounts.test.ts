@@ -65,7 +65,9 @@ describe("staff accounts", () => {
     await signIn(page, baseUrl, inject("adminEmail"), inject("adminPassword"), "/admin/audit");
     const log = await page.locator("table").textContent();
     expect(log).toContain("user.create");
-    expect(log).toContain(inject("adminEmail"));
+    // Who did it, by name; what it was done to, by name and email.
+    expect(log).toContain("Site admin");
+    expect(log).toContain(`Eddie Editor <${editorEmail}>`);
   });
 
   it("treats a forged session cookie as signed out, never as an error", async () => {

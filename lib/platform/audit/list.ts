@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/platform/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AuditFilters } from "@/lib/platform/audit/filters";
+import { auditObjectNames } from "./entity-names";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -36,5 +37,13 @@ export async function listAuditEntries(filters: AuditFilters) {
     }),
     db.auditLog.count({ where }),
   ]);
-  return { entries, total, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) };
+  const names = await auditObjectNames(entries);
+  return {
+    entries: entries.map((entry) => ({
+      ...entry,
+      object: names.get(`${entry.entityType}:${entry.entityId}`) ?? null,
+    })),
+    total,
+    pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
+  };
 }

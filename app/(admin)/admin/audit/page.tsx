@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { ColumnHeads } from "@/components/ui/data-table";
 import { FilterForm, TextFilter } from "@/components/ui/list-filters";
 import { Pagination } from "@/components/ui/pagination";
@@ -37,10 +38,19 @@ export default async function AuditPage({ searchParams }: Props) {
           {entries.map((entry) => (
             <tr key={entry.id}>
               <td>{entry.createdAt.toISOString().slice(0, 19).replace("T", " ")}</td>
-              <td>{entry.actor?.email ?? "system"}</td>
+              <td title={entry.actor?.email}>{entry.actor?.name ?? "System"}</td>
               <td>{entry.action}</td>
               <td>
-                {entry.entityType} <code>{entry.entityId}</code>
+                <span className="meta">{entry.entityType}</span>{" "}
+                {entry.object ? (
+                  entry.object.href ? (
+                    <Link href={entry.object.href}>{entry.object.label}</Link>
+                  ) : (
+                    entry.object.label
+                  )
+                ) : (
+                  <code>{entry.entityId}</code>
+                )}
               </td>
               <td>
                 {(entry.before || entry.after) && (
