@@ -198,7 +198,8 @@ describe("cross-site requests", () => {
       };
       for (const origin of [`http://127.0.0.1:${port}`, `http://[::1]:${port}`]) {
         // As an older browser sends it (Origin alone), and as a current one.
-        for (const headers of [{}, { "Sec-Fetch-Site": "same-origin" }]) {
+        const variants: Array<Record<string, string>> = [{}, { "Sec-Fetch-Site": "same-origin" }];
+        for (const headers of variants) {
           const response = await postFrom(origin, headers);
           const about = `${origin} ${JSON.stringify(headers)}: ${await response.clone().text()}`;
           expect([201, 202], about).toContain(response.status);

@@ -508,10 +508,8 @@ describe("commenter data by email", () => {
     signedIn.user = admin;
     const response = await exportRoute(exportRequest("not an email"));
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({
-      ok: false,
-      code: "INVALID",
-      fieldErrors: { email: [expect.any(String)] },
+    expect(await response.json()).toEqual({
+      error: { code: "INVALID", message: expect.any(String), fieldErrors: { email: [expect.any(String)] } },
     });
   });
 
