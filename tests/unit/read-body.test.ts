@@ -29,6 +29,15 @@ describe("readBody", () => {
     });
   });
 
+  it("reads a multipart body by its boundary as sent, upper case and all (as browsers make it)", async () => {
+    const boundary = "----WebKitFormBoundaryAbCdEfGh1234";
+    const body = `--${boundary}\r\nContent-Disposition: form-data; name="alt"\r\n\r\nA harbour\r\n--${boundary}--\r\n`;
+    expect(await readBody(post(body, `multipart/form-data; boundary=${boundary}`))).toEqual({
+      ok: true,
+      fields: { alt: "A harbour" },
+    });
+  });
+
   it("keeps files only when asked", async () => {
     const form = new FormData();
     form.set("alt", "A harbour");

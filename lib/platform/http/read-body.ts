@@ -68,10 +68,12 @@ async function bytesUpTo(request: Request, maxBytes: number): Promise<Uint8Array
 
 export async function readBody(request: Request, options: ReadBodyOptions = {}): Promise<ReadBodyResult> {
   const { maxBytes = DEFAULT_MAX_BODY_BYTES, files = false, tooLargeMessage } = options;
-  const type = (request.headers.get("content-type") ?? "").toLowerCase();
-  const isJson = type.startsWith("application/json");
+  // The multipart boundary is case-sensitive: only the comparisons are made in lower case.
+  const type = request.headers.get("content-type") ?? "";
+  const mediaType = type.toLowerCase();
+  const isJson = mediaType.startsWith("application/json");
   const isForm =
-    type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data");
+    mediaType.startsWith("application/x-www-form-urlencoded") || mediaType.startsWith("multipart/form-data");
   if (!isJson && !isForm) return { ok: false, refusal: unreadable() };
   if (isBodyAnnouncedOver(request.headers, maxBytes)) {
     return { ok: false, refusal: tooLarge(maxBytes, tooLargeMessage) };
