@@ -5,6 +5,7 @@
 // code: the server reads it from an HttpOnly cookie.
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { PublicComment } from "@/lib/comments/public-comments";
+import { errorOfBody } from "@/lib/platform/http/json-errors";
 import { commentAnchor } from "./comment-card";
 import styles from "./comments.module.css";
 import { useComments } from "./comments-provider";
@@ -66,7 +67,6 @@ export function CommentForm() {
     const data = (await response?.json().catch(() => null)) as {
       status?: "approved" | "pending";
       comment?: PublicComment;
-      error?: { message?: string; fieldErrors?: Feedback["fieldErrors"] };
     } | null;
     setSending(false);
 
@@ -83,7 +83,8 @@ export function CommentForm() {
       return;
     }
 
-    if (!response || !data?.error) {
+    const error = errorOfBody(data);
+    if (!response || !error) {
       setFeedback({
         message: response
           ? "Something went wrong on our side. Please try again in a moment."
@@ -92,14 +93,16 @@ export function CommentForm() {
       });
       return;
     }
-    const fieldErrors = data.error.fieldErrors ?? {};
+    const fieldErrors = Object.fromEntries(
+      Object.entries(error.fieldErrors ?? {}).map(([field, messages]) => [field, messages.join(" ")]),
+    ) as Feedback["fieldErrors"];
     if (savedName && (fieldErrors.name || fieldErrors.email)) {
       // The saved details are gone or no longer readable: ask for them again.
       await forgetSavedCommenter();
       setFeedback({ message: "Please enter your name and email again.", fieldErrors });
       return;
     }
-    setFeedback({ message: data.error.message ?? "Your comment could not be posted.", fieldErrors });
+    setFeedback({ message: error.message, fieldErrors });
   }
 
   const describedBy = (field: Field, ...more: string[]) => [...more, errorId(field)].join(" ");

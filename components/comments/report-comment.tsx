@@ -4,6 +4,7 @@
 // the same reader is answered the same way and counted once, on the server.
 import { useState, type FormEvent } from "react";
 import { REPORT_REASON_LABELS, REPORT_REASONS } from "@/lib/comments/report-reasons";
+import { errorOfBody } from "@/lib/platform/http/json-errors";
 import styles from "./comments.module.css";
 
 type State = "closed" | "open" | "sending" | "sent";
@@ -31,10 +32,10 @@ export function ReportComment({ commentId }: { commentId: string }) {
       setState("sent");
       return;
     }
-    const data = (await response?.json().catch(() => null)) as { error?: { message?: string } } | null;
+    const error = errorOfBody(await response?.json().catch(() => null));
     setState("open");
     setError(
-      data?.error?.message ??
+      error?.message ??
         (response ? "The report could not be sent." : "The report could not be sent. Check your connection."),
     );
   }

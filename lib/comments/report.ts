@@ -7,6 +7,7 @@ import { cacheTag } from "@/lib/platform/cache/tags";
 import { now } from "@/lib/platform/clock";
 import { publicCommentWhere } from "@/lib/comments/public-comments";
 import { db } from "@/lib/platform/db";
+import type { Refusal } from "@/lib/platform/http/json-errors";
 import { hit, type LimitRule } from "@/lib/platform/rate-limit";
 import { isStorableText } from "@/lib/platform/storable-text";
 import { keyedHash, rateLimitAddress } from "./ip";
@@ -20,23 +21,9 @@ export const ReportInputSchema = z.object({
 /** Reports one address may send in ten minutes, across all comments. */
 export const REPORT_LIMIT: LimitRule = { limit: 10, windowMs: 10 * 60_000, blockMs: 10 * 60_000 };
 
-export type ReportResult =
-  | { ok: true }
-  | {
-      ok: false;
-      status: 400 | 404 | 429;
-      code: string;
-      message: string;
-      retryAfterSeconds?: number;
-      fieldErrors?: Record<string, string>;
-    };
+export type ReportResult = { ok: true } | ({ ok: false } & Refusal);
 
-const NOT_FOUND = {
-  ok: false,
-  status: 404,
-  code: "COMMENT_NOT_FOUND",
-  message: "That comment could not be found.",
-} as const;
+const NOT_FOUND: ReportResult = { ok: false, code: "NOT_FOUND", message: "That comment could not be found." };
 
 export async function reportComment(
   commentId: string,
@@ -46,7 +33,7 @@ export async function reportComment(
   const parsed = ReportInputSchema.safeParse(input);
   if (!parsed.success) {
     const message = parsed.error.issues[0]?.message ?? "Choose a reason.";
-    return { ok: false, status: 400, code: "INVALID_INPUT", message, fieldErrors: { reason: message } };
+    return { ok: false, code: "INVALID", message, fieldErrors: { reason: [message] } };
   }
 
   const address = (meta.ip ? rateLimitAddress(meta.ip) : null) ?? "unknown";
@@ -57,7 +44,6 @@ export async function reportComment(
     const retryAfterSeconds = Math.max(1, Math.ceil(((limit.blockedUntil?.getTime() ?? at) - at) / 1000));
     return {
       ok: false,
-      status: 429,
       code: "RATE_LIMITED",
       message: `You have sent many reports in a short time. Please wait ${retryAfterSeconds} second(s).`,
       retryAfterSeconds,

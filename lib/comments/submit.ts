@@ -5,6 +5,7 @@ import { now } from "@/lib/platform/clock";
 import { db } from "@/lib/platform/db";
 import { publicArticleWhere } from "@/lib/articles/visibility";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
+import type { FieldErrors, Refusal } from "@/lib/platform/http/json-errors";
 import { forgive, hit, type LimitRule } from "@/lib/platform/rate-limit";
 import { articleCommentSettingsSelect, commentsClosed, effectiveRules } from "./effective-rules";
 import { keyedHash, rateLimitAddress } from "./ip";
@@ -39,20 +40,10 @@ export interface SubmitMeta {
 
 export type SubmitResult =
   | { ok: true; comment: { id: string; status: CommentStatus }; heldFor?: string[] }
-  | {
-      ok: false;
-      status: 400 | 403 | 404 | 409 | 429;
-      code: string;
-      message: string;
-      retryAfterSeconds?: number;
-      /** For 400s from validation: the message for each field. */
-      fieldErrors?: Record<string, string>;
-    };
+  | ({ ok: false } & Refusal);
 
-type Refusal = Extract<SubmitResult, { ok: false }>;
-
-function refuse(status: Refusal["status"], code: string, message: string): Refusal {
-  return { ok: false, status, code, message };
+function refuse(code: Refusal["code"], message: string): { ok: false } & Refusal {
+  return { ok: false, code, message };
 }
 
 /** Level of `parentId` in its thread (1 = top level); stops counting once past the maximum. */
@@ -74,7 +65,10 @@ async function threadLevel(parentId: string): Promise<number> {
 }
 
 /** Counts one comment against every key; if any is over its limit, takes all the hits back. */
-async function checkRateLimits(keys: { key: string; rule: LimitRule }[], at: Date): Promise<Refusal | null> {
+async function checkRateLimits(
+  keys: { key: string; rule: LimitRule }[],
+  at: Date,
+): Promise<({ ok: false } & Refusal) | null> {
   const states = [];
   for (const { key, rule } of keys) states.push({ key, rule, state: await hit(key, rule) });
   const over = states.filter(({ rule, state }) => state.hits > rule.limit);
@@ -93,7 +87,6 @@ async function checkRateLimits(keys: { key: string; rule: LimitRule }[], at: Dat
   const retryAfterSeconds = Math.max(1, Math.ceil((retryAt - at.getTime()) / 1000));
   return {
     ok: false,
-    status: 429,
     code: "RATE_LIMITED",
     message: `You are commenting too quickly. Please wait ${retryAfterSeconds} second(s) and try again.`,
     retryAfterSeconds,
@@ -103,13 +96,13 @@ async function checkRateLimits(keys: { key: string; rule: LimitRule }[], at: Dat
 export async function submitComment(input: unknown, meta: SubmitMeta): Promise<SubmitResult> {
   const parsed = CommentInputSchema.safeParse(input);
   if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
+    const fieldErrors: FieldErrors = {};
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0] ?? "form");
-      fieldErrors[field] ??= issue.message;
+      fieldErrors[field] ??= [issue.message];
     }
     const first = parsed.error.issues[0]?.message ?? "The comment could not be read.";
-    return { ...refuse(400, "INVALID_INPUT", first), fieldErrors };
+    return { ...refuse("INVALID", first), fieldErrors };
   }
   const data = parsed.data;
   const at = now();
@@ -120,9 +113,9 @@ export async function submitComment(input: unknown, meta: SubmitMeta): Promise<S
     where: { AND: [{ id: data.articleId }, publicArticleWhere(at)] },
     select: { id: true, ...articleCommentSettingsSelect },
   });
-  if (!article) return refuse(404, "ARTICLE_NOT_FOUND", "That article could not be found.");
+  if (!article) return refuse("NOT_FOUND", "That article could not be found.");
   const rules = effectiveRules(article, defaults);
-  if (commentsClosed(article, rules, at)) return refuse(403, "COMMENTS_CLOSED", CLOSED_MESSAGE);
+  if (commentsClosed(article, rules, at)) return refuse("COMMENTS_CLOSED", CLOSED_MESSAGE);
 
   const record = {
     articleId: article.id,
@@ -143,11 +136,8 @@ export async function submitComment(input: unknown, meta: SubmitMeta): Promise<S
   // 3. Length on this article.
   const length = [...data.body].length;
   if (rules.maxLength !== null && length > rules.maxLength) {
-    return refuse(
-      400,
-      "TOO_LONG",
-      `Your comment is ${length} characters long; comments on this article can be at most ${rules.maxLength}. Please shorten it.`,
-    );
+    const message = `Your comment is ${length} characters long; comments on this article can be at most ${rules.maxLength}. Please shorten it.`;
+    return { ...refuse("INVALID", message), fieldErrors: { body: [message] } };
   }
 
   // 4. A reply goes under an approved comment on the same article, not too deep.
@@ -157,21 +147,18 @@ export async function submitComment(input: unknown, meta: SubmitMeta): Promise<S
       select: { articleId: true, status: true },
     });
     if (!parent || parent.articleId !== article.id) {
-      return refuse(400, "PARENT_NOT_FOUND", "The comment you are replying to could not be found.");
+      const message = "The comment you are replying to could not be found.";
+      return { ...refuse("INVALID", message), fieldErrors: { parentId: [message] } };
     }
     if (parent.status !== "APPROVED") {
       return refuse(
-        409,
-        "PARENT_NOT_APPROVED",
+        "CONFLICT",
         "The comment you are replying to is not published; you can post a new comment instead.",
       );
     }
     if ((await threadLevel(data.parentId)) + 1 > MAX_THREAD_DEPTH) {
-      return refuse(
-        400,
-        "THREAD_TOO_DEEP",
-        "This thread cannot go any deeper; reply to an earlier comment in it instead.",
-      );
+      const message = "This thread cannot go any deeper; reply to an earlier comment in it instead.";
+      return { ...refuse("INVALID", message), fieldErrors: { parentId: [message] } };
     }
   }
 
@@ -182,7 +169,7 @@ export async function submitComment(input: unknown, meta: SubmitMeta): Promise<S
     select: { body: true },
   });
   if (recent.some((c) => normalizeBody(c.body) === normalized)) {
-    return refuse(409, "DUPLICATE", "It looks like you have already posted that comment.");
+    return refuse("CONFLICT", "It looks like you have already posted that comment.");
   }
 
   // 6. Rate limits per commenter (IP group and email) and the article's slow mode.

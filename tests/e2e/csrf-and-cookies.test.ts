@@ -19,6 +19,40 @@ import { testServerUrl, withDatabase } from "../support/test-database-url";
 
 const baseUrl = inject("baseUrl");
 const EVIL = "https://evil.example";
+/** What every cross-site refusal answers, from the launcher or a route handler. */
+const CROSS_SITE_ANSWER = {
+  error: {
+    code: "CROSS_SITE",
+    message: "Cross-site requests are refused. Make the change from this site's own pages.",
+  },
+};
+
+/** A new database for a second server, with what a test needs to clean up after it. */
+async function secondDatabase(name: string) {
+  const serverUrl = testServerUrl();
+  if (!serverUrl) throw new Error("This suite needs TEST_DATABASE_URL (PostgreSQL).");
+  await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
+  await adminQuery(serverUrl, `create database ${name}`);
+  return withDatabase(serverUrl, name);
+}
+
+async function dropDatabase(name: string) {
+  const serverUrl = testServerUrl();
+  if (serverUrl) await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
+}
+
+async function aPublishedArticleId(databaseUrl: string): Promise<string> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ id: string }>(
+      `select id from "Article" where status = 'PUBLISHED' limit 1`,
+    );
+    return rows[0]!.id;
+  } finally {
+    await client.end();
+  }
+}
 
 async function tagExists(name: string): Promise<boolean> {
   const response = await fetch(`${baseUrl}/api/v1/tags`);
@@ -65,8 +99,7 @@ describe("cross-site requests", () => {
     for (const headers of forged) {
       const response = await createTagFrom(cookie, name, headers);
       expect(response.status, JSON.stringify(headers)).toBe(403);
-      const body = (await response.json()) as { error: { message: string } };
-      expect(body.error.message).toMatch(/Cross-site requests are refused/);
+      expect(await response.json()).toEqual(CROSS_SITE_ANSWER);
     }
     expect(await tagExists(name)).toBe(false);
 
@@ -90,9 +123,19 @@ describe("cross-site requests", () => {
         headers: { Origin: EVIL, "Content-Type": "application/json" },
         body: JSON.stringify({ articleId: "x", name: "Forger", email: "f@example.com", body: "Forged" }),
       }),
+      // A browser that names no origin still says where the request came from.
+      fetch(`${baseUrl}/api/comments`, {
+        method: "POST",
+        headers: { "Sec-Fetch-Site": "cross-site", "Content-Type": "application/json" },
+        body: JSON.stringify({ articleId: "x", name: "Forger", email: "f@example.com", body: "Forged" }),
+      }),
       fetch(`${baseUrl}/api/auth/signout`, { method: "POST", headers: { Cookie: cookie, Origin: EVIL } }),
     ];
-    for (const response of await Promise.all(attempts)) expect(response.status, response.url).toBe(403);
+    for (const response of await Promise.all(attempts)) {
+      expect(response.status, response.url).toBe(403);
+      expect(response.headers.get("cache-control"), response.url).toBe("private, no-store");
+      expect(await response.json(), response.url).toEqual(CROSS_SITE_ANSWER);
+    }
     // The session survived the forged sign-out.
     const admin = await fetch(`${baseUrl}/admin`, { headers: { Cookie: cookie }, redirect: "manual" });
     expect(admin.status).toBe(200);
@@ -102,6 +145,74 @@ describe("cross-site requests", () => {
     const response = await fetch(`${baseUrl}/api/v1/articles`, { headers: { Origin: EVIL } });
     expect(response.status).toBe(200);
     expect(response.headers.get("access-control-allow-origin")).toBe("*");
+  });
+
+  // The reported bug: without SITE_URL the site is http://localhost:PORT, and a reader who opened
+  // it as http://127.0.0.1:PORT could not comment (403 "Cross-site requests are refused.").
+  describe("started without SITE_URL, opened by another name than localhost", () => {
+    let server: AppServer;
+    let dataDir: string;
+    let articleId: string;
+    const database = `crosscurrent_e2e_nosite_${process.pid}`;
+
+    beforeAll(async () => {
+      const databaseUrl = await secondDatabase(database);
+      dataDir = await mkdtemp(path.join(tmpdir(), "crosscurrent-nosite-"));
+      server = await startAppServer({
+        DATABASE_URL: databaseUrl,
+        DATA_DIR: dataDir,
+        AUTH_SECRET: "nosite-secret-nosite-secret-nosite-secret-nosite",
+        SITE_URL: undefined,
+        NEXTAUTH_URL: undefined,
+        TRUSTED_PROXY: "127.0.0.1,::1",
+      });
+      articleId = await aPublishedArticleId(databaseUrl);
+    });
+    afterAll(async () => {
+      await server?.stop();
+      await dropDatabase(database);
+      if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    });
+
+    it("accepts a comment posted from the page at 127.0.0.1 and at [::1], and still refuses other sites", async () => {
+      const port = new URL(server.baseUrl).port;
+      let n = 0;
+      /** A comment from the page at `origin`, as a reader of its own address (the proxy says who). */
+      const postFrom = (origin: string, headers: Record<string, string>) => {
+        n += 1;
+        return fetch(`${origin}/api/comments`, {
+          method: "POST",
+          headers: {
+            Origin: origin,
+            "Content-Type": "application/json",
+            "X-Forwarded-For": `203.0.113.${n}`,
+            ...headers,
+          },
+          body: JSON.stringify({
+            articleId,
+            name: "A Reader",
+            email: `reader-${n}-${randomBytes(3).toString("hex")}@example.com`,
+            body: `A thought from ${origin}, number ${n}.`,
+          }),
+        });
+      };
+      for (const origin of [`http://127.0.0.1:${port}`, `http://[::1]:${port}`]) {
+        // As an older browser sends it (Origin alone), and as a current one.
+        const variants: Array<Record<string, string>> = [{}, { "Sec-Fetch-Site": "same-origin" }];
+        for (const headers of variants) {
+          const response = await postFrom(origin, headers);
+          const about = `${origin} ${JSON.stringify(headers)}: ${await response.clone().text()}`;
+          expect([201, 202], about).toContain(response.status);
+        }
+      }
+      const forged = await fetch(`http://127.0.0.1:${port}/api/comments`, {
+        method: "POST",
+        headers: { Origin: EVIL, "Sec-Fetch-Site": "cross-site", "Content-Type": "application/json" },
+        body: JSON.stringify({ articleId, name: "Forger", email: "f@example.com", body: "Forged" }),
+      });
+      expect(forged.status).toBe(403);
+      expect(await forged.json()).toEqual(CROSS_SITE_ANSWER);
+    });
   });
 });
 
@@ -118,14 +229,13 @@ describe("cookies", () => {
     const database = `crosscurrent_e2e_https_${process.pid}`;
     const admin = { email: "https-admin@crosscurrent.test", password: "correct horse battery staple" };
 
+    let databaseUrl: string;
+
     beforeAll(async () => {
-      const serverUrl = testServerUrl();
-      if (!serverUrl) throw new Error("This suite needs TEST_DATABASE_URL (PostgreSQL).");
-      await adminQuery(serverUrl, `drop database if exists ${database} with (force)`);
-      await adminQuery(serverUrl, `create database ${database}`);
+      databaseUrl = await secondDatabase(database);
       dataDir = await mkdtemp(path.join(tmpdir(), "crosscurrent-https-"));
       server = await startAppServer({
-        DATABASE_URL: withDatabase(serverUrl, database),
+        DATABASE_URL: databaseUrl,
         DATA_DIR: dataDir,
         AUTH_SECRET: "https-secret-https-secret-https-secret-https",
         SEED_ADMIN_EMAIL: admin.email,
@@ -135,8 +245,7 @@ describe("cookies", () => {
     });
     afterAll(async () => {
       await server?.stop();
-      const serverUrl = testServerUrl();
-      if (serverUrl) await adminQuery(serverUrl, `drop database if exists ${database} with (force)`);
+      await dropDatabase(database);
       if (dataDir) await rm(dataDir, { recursive: true, force: true });
     });
 
@@ -147,17 +256,11 @@ describe("cookies", () => {
       expect(line).toMatch(/^__Secure-/);
       expect(attributesOf(line)).toEqual(expect.arrayContaining(["httponly", "samesite=lax", "secure"]));
 
-      const client = new pg.Client({ connectionString: withDatabase(testServerUrl()!, database) });
-      await client.connect();
-      const { rows } = await client.query<{ id: string }>(
-        `select id from "Article" where status = 'PUBLISHED' limit 1`,
-      );
-      await client.end();
       const comment = await fetch(`${server.baseUrl}/api/comments`, {
         method: "POST",
         headers: { ...headers, "Content-Type": "application/json" },
         body: JSON.stringify({
-          articleId: rows[0]!.id,
+          articleId: await aPublishedArticleId(databaseUrl),
           name: "Reader",
           email: "reader@example.com",
           body: "A thought worth keeping.",

@@ -91,6 +91,8 @@ describe("the editor's safety nets", () => {
       data: "this is not multipart at all",
     });
     expect(response.status()).toBe(400);
-    expect(((await response.json()) as { ok: boolean }).ok).toBe(false);
+    const { error } = (await response.json()) as { error: { code: string; message: string } };
+    expect(error.code).toBe("INVALID");
+    expect(error.message).toMatch(/JSON object or as form fields/);
   });
 });

@@ -72,7 +72,7 @@ const DATA_DIR = mkdtempSync(path.join(tmpdir(), "crosscurrent-fuzz-"));
 process.env.DATA_DIR = DATA_DIR;
 const UPLOADS = path.join(DATA_DIR, "uploads");
 
-const { HTTP_STATUS } = await import("@/lib/platform/actions/result");
+const { ERROR_STATUS } = await import("@/lib/platform/http/json-errors");
 const { runAction } = await import("@/lib/platform/actions/run-action");
 const { resetClock, setClock } = await import("@/lib/platform/clock");
 const { encodeCursor } = await import("@/lib/content-api/content-api");
@@ -212,7 +212,7 @@ function actionBoundary(id: string, definition: ActionDefinition): Boundary {
     async send(input) {
       const result = await runAction(definition, admin, input, nextIp());
       if (result.ok) return { status: 200, message: result.message ?? "" };
-      const status = HTTP_STATUS[result.code];
+      const status = ERROR_STATUS[result.code];
       if (status === undefined)
         return { status: 500, message: `unknown failure code ${String(result.code)}` };
       const fieldsOk = Object.values(result.fieldErrors ?? {}).every(

@@ -53,6 +53,7 @@ function request(
     cookie?: string;
     origin?: string;
     type?: string;
+    headers?: Record<string, string>;
   } = {},
 ) {
   const headers: Record<string, string> = {
@@ -62,6 +63,7 @@ function request(
   if (init.body !== undefined) headers["content-type"] = init.type ?? "application/json";
   if (init.cookie) headers.cookie = init.cookie;
   if (init.origin) headers.origin = init.origin;
+  Object.assign(headers, init.headers);
   const body =
     init.body === undefined
       ? undefined
@@ -217,9 +219,9 @@ describe("POST /api/comments", () => {
     const response = await post(comment(id, { email: "not-an-address", body: "   " }));
     expect(response.status).toBe(400);
     const { error } = await response.json();
-    expect(error.code).toBe("INVALID_INPUT");
+    expect(error.code).toBe("INVALID");
     expect(Object.keys(error.fieldErrors).sort()).toEqual(["body", "email"]);
-    expect(error.fieldErrors.email).toBe("Enter a valid email address.");
+    expect(error.fieldErrors.email).toEqual(["Enter a valid email address."]);
 
     const unreadable = await POST(request("/api/comments", { body: "name=x", type: "text/plain" }));
     expect(unreadable.status).toBe(400);
@@ -249,7 +251,10 @@ describe("POST /api/comments", () => {
     advanceClock(20_000);
     const again = await post({ ...first, body: `  ${first.body.toUpperCase()} ` });
     expect(again.status).toBe(409);
-    expect((await again.json()).error.code).toBe("DUPLICATE");
+    expect((await again.json()).error).toEqual({
+      code: "CONFLICT",
+      message: "It looks like you have already posted that comment.",
+    });
   });
 
   it("refuses a comment on a closed article, and says it is closed", async () => {
@@ -272,8 +277,35 @@ describe("POST /api/comments", () => {
     const { id } = await article();
     const response = await post(comment(id), { origin: "https://evil.example" });
     expect(response.status).toBe(403);
+    expect(response.headers.get("cache-control")).toBe("private, no-store");
+    expect(await response.json()).toEqual({
+      error: {
+        code: "CROSS_SITE",
+        message: "Cross-site requests are refused. Make the change from this site's own pages.",
+      },
+    });
+    const unnamed = await post(comment(id), { headers: { "sec-fetch-site": "cross-site" } });
+    expect(unnamed.status).toBe(403);
+    expect((await unnamed.json()).error.code).toBe("CROSS_SITE");
     expect((await post(comment(id), { origin: ORIGIN })).status).toBe(201);
+    expect(await db.comment.count({ where: { articleId: id } })).toBe(1);
   });
+
+  // As on a fresh start without SITE_URL (http://localhost:3000), the page opened by another name.
+  it.each(["127.0.0.1:3000", "[::1]:3000"])(
+    "accepts a post from the page it was sent to, reached as %s",
+    async (host) => {
+      const { id } = await article();
+      const response = await post(comment(id), { origin: `http://${host}`, headers: { host } });
+      expect(response.status).toBe(201);
+      // The name is the request's own: the same origin sent to another host is another site.
+      const elsewhere = await post(comment(id), {
+        origin: `http://${host}`,
+        headers: { host: "localhost:3000" },
+      });
+      expect(elsewhere.status).toBe(403);
+    },
+  );
 });
 
 describe("saved commenter", () => {

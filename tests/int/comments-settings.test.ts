@@ -68,7 +68,7 @@ function submit(articleId: string, fields: Record<string, unknown> = {}, at?: { 
 }
 
 function statusOf(result: SubmitResult) {
-  return result.ok ? result.comment.status : result.status;
+  return result.ok ? result.comment.status : result.code;
 }
 
 /** Site defaults as the settings form posts them: every value a string, the checkbox "on" or absent. */
@@ -135,8 +135,8 @@ describe("site defaults", () => {
     setClock(new Date(START.getTime() + 60_000));
     expect(await submit(article.id)).toMatchObject({ ok: true, heldFor: ["PREMODERATE"] });
     expect(await submit(article.id, { body: "x".repeat(41) })).toMatchObject({
-      status: 400,
-      code: "TOO_LONG",
+      code: "INVALID",
+      fieldErrors: { body: [expect.stringContaining("Please shorten it")] },
     });
     expect(statusOf(await submit(article.id, { body: "x".repeat(40) }))).toBe("PENDING");
   });
@@ -144,7 +144,7 @@ describe("site defaults", () => {
   it("closes every article without a policy of its own when set to closed, and reopens it", async () => {
     const article = await publishedArticle();
     await saveDefaults(defaultsForm({ mode: "CLOSED" }));
-    expect(await submit(article.id)).toMatchObject({ status: 403, code: "COMMENTS_CLOSED" });
+    expect(await submit(article.id)).toMatchObject({ code: "COMMENTS_CLOSED" });
     await saveDefaults(defaultsForm({ mode: "OPEN" }));
     expect(statusOf(await submit(article.id))).toBe("APPROVED");
   });
@@ -155,7 +155,7 @@ describe("site defaults", () => {
     setClock(new Date(START.getTime() + 3 * 86_400_000 - 1000));
     expect(statusOf(await submit(article.id))).toBe("APPROVED");
     setClock(new Date(START.getTime() + 3 * 86_400_000 + 1000));
-    expect(await submit(article.id)).toMatchObject({ status: 403, code: "COMMENTS_CLOSED" });
+    expect(await submit(article.id)).toMatchObject({ code: "COMMENTS_CLOSED" });
   });
 
   it("refuses a malformed value with a field error and stores nothing", async () => {
@@ -281,7 +281,7 @@ describe("per-article policy outranks the site default", () => {
     expect(await submit(unlimited.id, { body: "See https://example.org" })).toMatchObject({
       heldFor: ["LINKS"],
     });
-    expect(await submit(following.id)).toMatchObject({ status: 403, code: "COMMENTS_CLOSED" });
+    expect(await submit(following.id)).toMatchObject({ code: "COMMENTS_CLOSED" });
   });
 
   it("slows one commenter down on the article: 429 within the window, accepted after it", async () => {
@@ -295,7 +295,7 @@ describe("per-article policy outranks the site default", () => {
     advanceClock(30_000);
     expect(await submit(article.id, { email: address })).toMatchObject({
       ok: false,
-      status: 429,
+      code: "RATE_LIMITED",
       retryAfterSeconds: 30,
     });
     expect(statusOf(await submit(article.id))).toBe("APPROVED");
@@ -362,7 +362,10 @@ describe("the heated-topic preset", () => {
     setClock(new Date(START.getTime() + 1000));
     expect(await submit(article.id, { email: address })).toMatchObject({ heldFor: ["PREMODERATE"] });
     advanceClock(119_000);
-    expect(await submit(article.id, { email: address })).toMatchObject({ status: 429, retryAfterSeconds: 1 });
+    expect(await submit(article.id, { email: address })).toMatchObject({
+      code: "RATE_LIMITED",
+      retryAfterSeconds: 1,
+    });
     advanceClock(1000);
     expect(await submit(article.id, { email: address })).toMatchObject({ heldFor: ["PREMODERATE"] });
   });
@@ -505,10 +508,8 @@ describe("commenter data by email", () => {
     signedIn.user = admin;
     const response = await exportRoute(exportRequest("not an email"));
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({
-      ok: false,
-      code: "INVALID",
-      fieldErrors: { email: [expect.any(String)] },
+    expect(await response.json()).toEqual({
+      error: { code: "INVALID", message: expect.any(String), fieldErrors: { email: [expect.any(String)] } },
     });
   });
 

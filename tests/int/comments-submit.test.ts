@@ -79,7 +79,7 @@ async function setSetting(key: string, value: Prisma.InputJsonValue) {
 }
 
 function statusOf(result: SubmitResult) {
-  return result.ok ? result.comment.status : result.status;
+  return result.ok ? result.comment.status : result.code;
 }
 
 beforeAll(async () => {
@@ -136,7 +136,7 @@ describe("an accepted comment", () => {
   it("rejects invalid input with a message per field", async () => {
     const id = await article();
     const result = await submit(id, { email: "nope", body: "" });
-    expect(result).toMatchObject({ ok: false, status: 400, code: "INVALID_INPUT" });
+    expect(result).toMatchObject({ ok: false, code: "INVALID" });
     if (result.ok) return;
     expect(Object.keys(result.fieldErrors ?? {}).sort()).toEqual(["body", "email"]);
   });
@@ -145,11 +145,11 @@ describe("an accepted comment", () => {
 describe("closed, hidden and auto-closed articles", () => {
   it("refuses drafts, withdrawn and unknown articles as not found", async () => {
     const draft = await article({}, { publish: false });
-    expect(await submit(draft)).toMatchObject({ ok: false, status: 404 });
+    expect(await submit(draft)).toMatchObject({ ok: false, code: "NOT_FOUND" });
     const withdrawn = await article({ withdrawnAt: START, withdrawnReason: "rights lapsed" });
     setClock(new Date(START.getTime() + 1000));
-    expect(await submit(withdrawn)).toMatchObject({ ok: false, status: 404 });
-    expect(await submit("no-such-article")).toMatchObject({ ok: false, status: 404 });
+    expect(await submit(withdrawn)).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await submit("no-such-article")).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await db.comment.count({ where: { articleId: { in: [draft, withdrawn] } } })).toBe(0);
   });
 
@@ -157,7 +157,6 @@ describe("closed, hidden and auto-closed articles", () => {
     const id = await article({ commentMode: "CLOSED" });
     expect(await submit(id)).toEqual({
       ok: false,
-      status: 403,
       code: "COMMENTS_CLOSED",
       message: CLOSED_MESSAGE,
     });
@@ -168,14 +167,14 @@ describe("closed, hidden and auto-closed articles", () => {
     setClock(new Date(START.getTime() + 14 * DAY));
     expect(statusOf(await submit(id))).toBe("PENDING");
     setClock(new Date(START.getTime() + 14 * DAY + 1));
-    expect(await submit(id)).toMatchObject({ ok: false, status: 403, message: CLOSED_MESSAGE });
+    expect(await submit(id)).toMatchObject({ ok: false, code: "COMMENTS_CLOSED", message: CLOSED_MESSAGE });
   });
 
   it("applies the site default auto-close when the article has none", async () => {
     const id = await article();
     await setSetting(DEFAULTS_KEY, { autoCloseDays: 7 });
     setClock(new Date(START.getTime() + 8 * DAY));
-    expect(await submit(id)).toMatchObject({ ok: false, status: 403 });
+    expect(await submit(id)).toMatchObject({ ok: false, code: "COMMENTS_CLOSED" });
   });
 
   it("lets the per-article mode outrank the site default", async () => {
@@ -183,7 +182,7 @@ describe("closed, hidden and auto-closed articles", () => {
     const inherits = await article();
     await setSetting(DEFAULTS_KEY, { mode: "CLOSED" });
     setClock(new Date(START.getTime() + 1000));
-    expect(await submit(inherits)).toMatchObject({ ok: false, status: 403 });
+    expect(await submit(inherits)).toMatchObject({ ok: false, code: "COMMENTS_CLOSED" });
     const address = await trusted(open);
     expect(statusOf(await submit(open, { email: address }))).toBe("APPROVED");
 
@@ -222,8 +221,8 @@ describe("length", () => {
     expect(statusOf(await submit(id, { body: "中文字符中文字符中文" }))).toBe("PENDING");
     expect(await submit(id, { body: "中文字符中文字符中文字" })).toMatchObject({
       ok: false,
-      status: 400,
-      code: "TOO_LONG",
+      code: "INVALID",
+      fieldErrors: { body: [expect.stringContaining("Please shorten it")] },
     });
   });
 });
@@ -241,8 +240,8 @@ describe("replies", () => {
     tick();
     expect(await submit(other, { email: address, parentId: top.comment.id })).toMatchObject({
       ok: false,
-      status: 400,
-      code: "PARENT_NOT_FOUND",
+      code: "INVALID",
+      fieldErrors: { parentId: ["The comment you are replying to could not be found."] },
     });
     const second = await submit(id, { email: address, parentId: top.comment.id });
     if (!second.ok) throw new Error("level-2 reply refused");
@@ -253,8 +252,8 @@ describe("replies", () => {
     tick();
     expect(await submit(id, { email: address, parentId: third.comment.id })).toMatchObject({
       ok: false,
-      status: 400,
-      code: "THREAD_TOO_DEEP",
+      code: "INVALID",
+      fieldErrors: { parentId: [expect.stringContaining("cannot go any deeper")] },
     });
 
     tick();
@@ -263,8 +262,8 @@ describe("replies", () => {
     tick();
     expect(await submit(id, { email: address, parentId: held.comment.id })).toMatchObject({
       ok: false,
-      status: 409,
-      code: "PARENT_NOT_APPROVED",
+      code: "CONFLICT",
+      message: expect.stringContaining("is not published"),
     });
   });
 });
@@ -278,8 +277,8 @@ describe("duplicates", () => {
     advanceClock(20_000);
     expect(await submit(id, { email: address.toUpperCase(), body: "same words here." })).toMatchObject({
       ok: false,
-      status: 409,
-      code: "DUPLICATE",
+      code: "CONFLICT",
+      message: expect.stringContaining("already posted"),
     });
     expect(statusOf(await submit(id, { body: "Same words here." }))).toBe("PENDING");
     advanceClock(10 * 60_000);
@@ -296,11 +295,14 @@ describe("rate limits", () => {
     advanceClock(5_000);
     expect(await submit(id, { email: address })).toMatchObject({
       ok: false,
-      status: 429,
+      code: "RATE_LIMITED",
       retryAfterSeconds: 10,
     });
     advanceClock(9_999);
-    expect(await submit(id, { email: address })).toMatchObject({ status: 429, retryAfterSeconds: 1 });
+    expect(await submit(id, { email: address })).toMatchObject({
+      code: "RATE_LIMITED",
+      retryAfterSeconds: 1,
+    });
     advanceClock(1);
     expect(statusOf(await submit(id, { email: address }))).toBe("PENDING");
   });
@@ -314,7 +316,7 @@ describe("rate limits", () => {
       advanceClock(16_000);
     }
     expect(await submit(id, {}, { ip: address })).toMatchObject({
-      status: 429,
+      code: "RATE_LIMITED",
       retryAfterSeconds: 600 - 160,
     });
     advanceClock(440_000);
@@ -325,7 +327,9 @@ describe("rate limits", () => {
     const id = await article();
     setClock(new Date(START.getTime() + 1000));
     expect(statusOf(await submit(id, {}, { ip: "2001:db8:1:2::1" }))).toBe("PENDING");
-    expect(await submit(id, {}, { ip: "2001:db8:1:2:ffff:ffff:ffff:fffe" })).toMatchObject({ status: 429 });
+    expect(await submit(id, {}, { ip: "2001:db8:1:2:ffff:ffff:ffff:fffe" })).toMatchObject({
+      code: "RATE_LIMITED",
+    });
     expect(statusOf(await submit(id, {}, { ip: "2001:db8:1:3::1" }))).toBe("PENDING");
   });
 
@@ -335,7 +339,10 @@ describe("rate limits", () => {
     setClock(new Date(START.getTime() + 1000));
     expect(statusOf(await submit(id, { email: address }))).toBe("PENDING");
     advanceClock(20_000);
-    expect(await submit(id, { email: address })).toMatchObject({ status: 429, retryAfterSeconds: 40 });
+    expect(await submit(id, { email: address })).toMatchObject({
+      code: "RATE_LIMITED",
+      retryAfterSeconds: 40,
+    });
     expect(statusOf(await submit(id))).toBe("PENDING");
     advanceClock(40_000);
     expect(statusOf(await submit(id, { email: address }))).toBe("PENDING");

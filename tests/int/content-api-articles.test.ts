@@ -366,7 +366,7 @@ describe("GET /api/v1/articles", () => {
     expect(response.status).toBe(400);
     expectApiHeaders(response.headers);
     expect(Object.keys(response.body as object)).toEqual(["error"]);
-    expect((response.body as { error: string }).error).toMatch(message);
+    expect(response.body).toEqual({ error: { code: "INVALID", message: expect.stringMatching(message) } });
   });
 });
 
@@ -435,7 +435,9 @@ describe("GET /api/v1/articles/:slug", () => {
       const response = await callArticle(slug);
       expect(response.status).toBe(404);
       expectApiHeaders(response.headers);
-      expect(response.body).toEqual({ error: `No published article has the slug "${slug}".` });
+      expect(response.body).toEqual({
+        error: { code: "NOT_FOUND", message: `No published article has the slug "${slug}".` },
+      });
     }
   });
 
@@ -443,7 +445,9 @@ describe("GET /api/v1/articles/:slug", () => {
     const response = await callArticle(hidden.withdrawn.slug);
     expect(response.status).toBe(451);
     expectApiHeaders(response.headers);
-    expect((response.body as { error: string }).error).toMatch(/no longer available/);
+    expect(response.body).toEqual({
+      error: { code: "WITHDRAWN", message: expect.stringMatching(/no longer available/) },
+    });
   });
 
   it("answers 308 from an old slug to the current one", async () => {
@@ -459,7 +463,9 @@ describe("GET /api/v1/articles/:slug", () => {
   it("refuses query parameters it does not take", async () => {
     const response = await callArticle(reprint.slug, "?fields=body");
     expect(response.status).toBe(400);
-    expect(response.body).toEqual({ error: 'Unknown query parameter "fields": this endpoint takes none.' });
+    expect(response.body).toEqual({
+      error: { code: "INVALID", message: 'Unknown query parameter "fields": this endpoint takes none.' },
+    });
   });
 });
 

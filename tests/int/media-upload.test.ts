@@ -404,7 +404,13 @@ describe("POST /api/admin/media", () => {
     });
     const response = await POST(request);
     expect(response.status).toBe(413);
-    expect(await response.json()).toMatchObject({ ok: false, message: MEDIA_MESSAGES.tooLarge });
+    expect(await response.json()).toEqual({
+      error: {
+        code: "TOO_LARGE",
+        message: MEDIA_MESSAGES.tooLarge,
+        fieldErrors: { file: [MEDIA_MESSAGES.tooLarge] },
+      },
+    });
   });
 
   it("refuses anonymous callers", async () => {

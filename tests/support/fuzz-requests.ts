@@ -3,6 +3,7 @@
 // response told the caller.
 import fc from "fast-check";
 import { NextRequest } from "next/server";
+import { readBody } from "@/lib/platform/http/read-body";
 import { asFormValue, hostileString, isRecord, type Variant } from "./fuzz-arbitraries";
 import type { Outcome } from "./fuzz-runner";
 
@@ -124,16 +125,11 @@ export function requestOf(url: string, input: RouteInput, ip: string): NextReque
   return new NextRequest(`${ORIGIN}${url}`, { method: "POST", headers, body });
 }
 
-/** What a guarded route reads from the body (lib/platform/actions/define-route.ts), to ask the schema about it. */
+/** What a route reads from the body (lib/platform/http/read-body.ts), to ask the schema about it. */
 export async function decodedBody(input: RouteInput): Promise<unknown> {
   const request = requestOf("/", { ...input, foreignOrigin: false }, "192.0.2.1");
-  const type = request.headers.get("content-type") ?? "";
-  if (type.startsWith("application/json")) return request.json().catch(() => undefined);
-  if (type.startsWith("multipart/form-data") || type.startsWith("application/x-www-form-urlencoded")) {
-    const form = await request.formData().catch(() => null);
-    return form ? Object.fromEntries(form.entries()) : undefined;
-  }
-  return undefined;
+  const body = await readBody(request, { files: true, maxBytes: 32 * 1024 * 1024 });
+  return body.ok ? body.fields : undefined;
 }
 
 /** The status of an answer and what it tells: the JSON error or message, or the plain text. */

@@ -8,20 +8,15 @@ import { invalidate } from "@/lib/platform/cache/invalidate";
 import { PUBLIC_SHORT_CACHE } from "@/lib/platform/cache/cache-control";
 import { publicRead } from "@/lib/platform/cache/public-reads";
 import { cacheTag } from "@/lib/platform/cache/tags";
-import {
-  crossSiteRefusal,
-  errorResponse,
-  NO_STORE,
-  readFields,
-  serverError,
-  unreadableBody,
-} from "@/lib/comments/http";
 import { COMMENTER_COOKIE } from "@/lib/comments/cookie-names";
 import { forgetCommenter, rememberCommenter, unsealCommenter } from "@/lib/comments/saved-commenter";
 import { CommentInputSchema } from "@/lib/comments/schema";
 import { submitComment } from "@/lib/comments/submit";
 import { getPostedComment, getPublicComments, isCommentCursor } from "@/lib/comments/public-comments";
 import { clientIpFromHeaders } from "@/lib/platform/http/client-ip";
+import { refuseCrossSite } from "@/lib/platform/http/cross-site";
+import { jsonError, NO_STORE, SERVER_ERROR } from "@/lib/platform/http/json-errors";
+import { readBody } from "@/lib/platform/http/read-body";
 
 const ThreadPageQuery = z.object({
   article: z.string().regex(/^[\w-]{1,64}$/, "Give the article's id as `article`."),
@@ -33,7 +28,7 @@ const ThreadPageQuery = z.object({
 export async function GET(request: NextRequest) {
   const query = ThreadPageQuery.safeParse(Object.fromEntries(request.nextUrl.searchParams));
   if (!query.success) {
-    return errorResponse({ status: 400, code: "INVALID", message: query.error.issues[0]!.message });
+    return jsonError({ code: "INVALID", message: query.error.issues[0]!.message });
   }
   const { article, order, after = null } = query.data;
   try {
@@ -45,7 +40,7 @@ export async function GET(request: NextRequest) {
     return NextResponse.json(page, { headers: { "Cache-Control": PUBLIC_SHORT_CACHE } });
   } catch (error) {
     console.error(JSON.stringify({ event: "comments.get.failed", message: (error as Error).message }));
-    return serverError();
+    return jsonError(SERVER_ERROR);
   }
 }
 
@@ -53,11 +48,12 @@ const isBlank = (value: unknown) => typeof value !== "string" || value.trim() ==
 const isChecked = (value: unknown) => value === true || value === "on" || value === "true" || value === "1";
 
 export async function POST(request: NextRequest) {
-  const refused = crossSiteRefusal(request);
+  const refused = refuseCrossSite(request);
   if (refused) return refused;
   try {
-    const fields = await readFields(request);
-    if (!fields) return unreadableBody();
+    const body = await readBody(request);
+    if (!body.ok) return jsonError(body.refusal);
+    const { fields } = body;
     // A saved commenter's form sends no email: it comes from the HttpOnly cookie.
     const saved = unsealCommenter(request.cookies.get(COMMENTER_COOKIE)?.value);
     const input = {
@@ -70,7 +66,7 @@ export async function POST(request: NextRequest) {
       ip: clientIpFromHeaders(request.headers),
       userAgent: request.headers.get("user-agent"),
     });
-    if (!result.ok) return errorResponse(result);
+    if (!result.ok) return jsonError(result);
 
     const accepted = CommentInputSchema.parse(input);
     const approved = result.comment.status === "APPROVED";
@@ -86,12 +82,12 @@ export async function POST(request: NextRequest) {
     return response;
   } catch (error) {
     console.error(JSON.stringify({ event: "comments.post.failed", message: (error as Error).message }));
-    return serverError();
+    return jsonError(SERVER_ERROR);
   }
 }
 
 export async function DELETE(request: NextRequest) {
-  const refused = crossSiteRefusal(request);
+  const refused = refuseCrossSite(request);
   if (refused) return refused;
   const response = new NextResponse(null, { status: 204, headers: NO_STORE });
   forgetCommenter(response);

@@ -4,6 +4,7 @@
 // can sit inside another form; every button is type="button".
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import type { ActionResult } from "@/lib/platform/actions/result";
+import { fetchResult } from "@/lib/platform/http/json-client";
 import { ACCEPTED_IMAGE_TYPES, MAX_ALT_LENGTH } from "@/lib/media/rules";
 import { thumbnailUrl, type MediaItem, type MediaPage } from "@/lib/media/types";
 import styles from "./media.module.css";
@@ -23,9 +24,11 @@ async function fetchPage(q: string, cursor: string | null): Promise<MediaPage> {
   const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
   if (q) query.set("q", q);
   if (cursor) query.set("cursor", cursor);
-  const response = await fetch(`${MEDIA_API}?${query}`, { cache: "no-store" });
-  const result = (await response.json().catch(() => null)) as ActionResult<MediaPage> | null;
-  if (!result) throw new Error(`The media library did not answer (HTTP ${response.status}).`);
+  const result = await fetchResult<MediaPage>(
+    `${MEDIA_API}?${query}`,
+    { cache: "no-store" },
+    "The media library",
+  );
   if (!result.ok) throw new Error(result.message);
   return result.data ?? { items: [], nextCursor: null };
 }

@@ -5,6 +5,7 @@
 import { useId, useState, useTransition } from "react";
 import { eraseCommenter, lookUpCommenter } from "@/app/(admin)/admin/settings/commenters/actions";
 import type { ActionResult } from "@/lib/platform/actions/result";
+import { errorOfBody } from "@/lib/platform/http/json-errors";
 import type { CommenterSummary } from "@/lib/comments/commenter-data";
 
 const EXPORT_URL = "/admin/settings/commenters/export";
@@ -25,8 +26,9 @@ async function download(email: string): Promise<ActionResult> {
     body: JSON.stringify({ email }),
   });
   if (!response.ok) {
-    const failure = (await response.json().catch(() => null)) as ActionResult | null;
-    return failure ?? { ok: false, code: "INVALID", message: `The export failed (HTTP ${response.status}).` };
+    const error = errorOfBody(await response.json().catch(() => null));
+    if (error) return { ok: false, ...error };
+    return { ok: false, code: "SERVER_ERROR", message: `The export failed (HTTP ${response.status}).` };
   }
   const name = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") ?? "")?.[1];
   const url = URL.createObjectURL(await response.blob());
@@ -49,7 +51,11 @@ export function CommenterDataPanel() {
       try {
         setResult(await work());
       } catch {
-        setResult({ ok: false, code: "INVALID", message: "The server could not be reached. Try again." });
+        setResult({
+          ok: false,
+          code: "SERVER_ERROR",
+          message: "The server could not be reached. Try again.",
+        });
       }
     });
   }

@@ -1,5 +1,9 @@
-// What every server action answers: success, or a failure a person can act on.
-export type ActionFailureCode = "UNAUTHENTICATED" | "FORBIDDEN" | "INVALID" | "NOT_FOUND" | "CONFLICT";
+// What every server action answers: success, or a failure a person can act on. Failures use the
+// codes of the JSON refusals (lib/platform/http/json-errors.ts), so a form and an API client
+// learn the same vocabulary.
+import type { ErrorCode, FieldErrors } from "@/lib/platform/http/json-errors";
+
+export type ActionFailureCode = ErrorCode;
 
 export type ActionResult<T = unknown> =
   | { ok: true; message?: string; data?: T; redirectTo?: string }
@@ -7,7 +11,7 @@ export type ActionResult<T = unknown> =
       ok: false;
       code: ActionFailureCode;
       message: string;
-      fieldErrors?: Record<string, string[]>;
+      fieldErrors?: FieldErrors;
       /** What the caller needs to resolve it, e.g. the server's version in a conflict. */
       data?: unknown;
     };
@@ -18,17 +22,9 @@ export class ActionFailure extends Error {
   constructor(
     readonly code: ActionFailureCode,
     message: string,
-    readonly fieldErrors?: Record<string, string[]>,
+    readonly fieldErrors?: FieldErrors,
     readonly data?: unknown,
   ) {
     super(message);
   }
 }
-
-export const HTTP_STATUS: Record<ActionFailureCode, number> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  INVALID: 400,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-};

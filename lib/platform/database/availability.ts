@@ -11,6 +11,7 @@
 // module separately, so the state lives on globalThis, like the Prisma client in lib/platform/db.ts.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import pg from "pg";
+import { errorPayload } from "@/lib/platform/http/json-errors";
 
 export const PROBE_INTERVAL_MS = 1000;
 const PROBE_TIMEOUT_MS = 1000;
@@ -189,7 +190,7 @@ function unavailableBody(path: string): { type: string; body: string } {
   if (path === "/api" || path.startsWith("/api/")) {
     return {
       type: "application/json",
-      body: JSON.stringify({ error: { code: "DATABASE_UNAVAILABLE", message: UNAVAILABLE_MESSAGE } }),
+      body: errorPayload({ code: "DATABASE_UNAVAILABLE", message: UNAVAILABLE_MESSAGE }).body,
     };
   }
   return { type: "text/html; charset=utf-8", body: UNAVAILABLE_PAGE };

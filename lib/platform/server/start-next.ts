@@ -26,7 +26,7 @@ const SHUTDOWN_GRACE_MS = 8_000;
 export async function startNextServer(options: {
   dev: boolean;
   port: number;
-  /** SITE_URL's origin: where writes may come from (see cross-site-guard.ts). */
+  /** SITE_URL's origin: writes may come from it too (lib/platform/http/cross-site.ts). */
   siteOrigin: string;
   trustedProxies: ReadonlySet<string>;
   logger: Logger;

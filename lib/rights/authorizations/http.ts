@@ -3,6 +3,7 @@ import "server-only";
 // Kept free of Next's request APIs (the route handlers pass the signed-in user in), so tests
 // can ask for them as any user. Both need `authorization.read`.
 import { now } from "@/lib/platform/clock";
+import { jsonError, type Refusal } from "@/lib/platform/http/json-errors";
 import { evidenceFile } from "@/lib/rights/authorizations/list";
 import { can, type Actor } from "@/lib/platform/permissions";
 import { getStorage, isValidStorageKey } from "@/lib/platform/storage";
@@ -12,17 +13,14 @@ import { exportCsv } from "./export";
 
 const PRIVATE = { "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" } as const;
 
-function refusal(status: 401 | 403 | 404, message: string): Response {
-  return new Response(message, {
-    status,
-    headers: { ...PRIVATE, "Content-Type": "text/plain; charset=utf-8" },
-  });
+function refusal(code: Refusal["code"], message: string): Response {
+  return jsonError({ code, message }, PRIVATE);
 }
 
 /** 401 or 403 unless `actor` may read authorizations. */
 function refuseReader(actor: Actor | null): Response | null {
-  if (!actor) return refusal(401, "Your session has ended. Please sign in again.");
-  if (!can(actor, "authorization.read")) return refusal(403, "Your role does not allow this.");
+  if (!actor) return refusal("UNAUTHENTICATED", "Your session has ended. Please sign in again.");
+  if (!can(actor, "authorization.read")) return refusal("FORBIDDEN", "Your role does not allow this.");
   return null;
 }
 
@@ -43,10 +41,10 @@ export async function evidenceDownload(actor: Actor | null, evidenceId: string):
   const evidence =
     evidenceId.length <= 64 && isStorableText(evidenceId) ? await evidenceFile(evidenceId) : null;
   if (!evidence?.storageKey || !isValidStorageKey(evidence.storageKey)) {
-    return refusal(404, "No such evidence file.");
+    return refusal("NOT_FOUND", "No such evidence file.");
   }
   const stored = await getStorage().get(evidence.storageKey);
-  if (!stored) return refusal(404, "The evidence file is missing from storage.");
+  if (!stored) return refusal("NOT_FOUND", "The evidence file is missing from storage.");
   return new Response(stored.bytes as Uint8Array<ArrayBuffer>, {
     headers: {
       ...PRIVATE,

@@ -1,8 +1,9 @@
 // What every /api/v1 response carries: JSON, open CORS (public, read-only data, no cookies are
-// read) and a short shared cache. Errors are JSON too, `{ "error": "…" }`, with the same CORS
-// header so a browser client can read them.
+// read) and a short shared cache. Refusals take the site's one error shape
+// (lib/platform/http/json-errors.ts) with the same headers, so a browser client can read them.
 import { NextResponse } from "next/server";
 import { PUBLIC_SHORT_CACHE } from "@/lib/platform/cache/cache-control";
+import { jsonError, SERVER_ERROR, type ErrorCode } from "@/lib/platform/http/json-errors";
 
 const CORS = { "Access-Control-Allow-Origin": "*" } as const;
 
@@ -16,8 +17,9 @@ export function apiJson(body: unknown, status = 200, headers: Record<string, str
   return NextResponse.json(body, { status, headers: { ...API_HEADERS, ...headers } });
 }
 
-export function apiError(status: number, error: string): NextResponse {
-  return apiJson({ error }, status);
+/** A refusal, cached as briefly as any answer: a missing or withdrawn article stays so for a while. */
+export function apiError(code: ErrorCode, message: string): Response {
+  return jsonError({ code, message }, API_HEADERS);
 }
 
 /** A redirect a client may follow: 308 keeps the method. */
@@ -45,9 +47,6 @@ export async function guarded(work: () => Promise<Response>): Promise<Response> 
     return await work();
   } catch (error) {
     console.error("content API:", error);
-    return NextResponse.json(
-      { error: "Something went wrong on our side. Try again shortly." },
-      { status: 500, headers: { ...CORS, "Cache-Control": "no-store" } },
-    );
+    return jsonError(SERVER_ERROR, CORS);
   }
 }

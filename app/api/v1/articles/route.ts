@@ -13,11 +13,11 @@ export const dynamic = "force-dynamic";
 export async function GET(request: NextRequest): Promise<Response> {
   return guarded(async () => {
     const query = parseArticleListQuery(request.nextUrl.searchParams);
-    if (!query.ok) return apiError(400, query.error);
+    if (!query.ok) return apiError("INVALID", query.error);
     const page = await publicRead(`api:articles:${JSON.stringify(query.value)}`, () =>
       listApiArticles(query.value, now()),
     );
-    if (!page.ok) return apiError(400, page.error);
+    if (!page.ok) return apiError("INVALID", page.error);
     return apiJson(page.value);
   });
 }

@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 export async function GET(request: NextRequest): Promise<Response> {
   return guarded(async () => {
     const noParams = refuseParams(request.nextUrl.searchParams);
-    if (!noParams.ok) return apiError(400, noParams.error);
+    if (!noParams.ok) return apiError("INVALID", noParams.error);
     return apiJson({ data: await publicRead("api:tags", () => listApiTags(now())) });
   });
 }

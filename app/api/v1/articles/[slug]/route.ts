@@ -18,7 +18,7 @@ interface Context {
 export async function GET(request: NextRequest, { params }: Context): Promise<Response> {
   return guarded(async () => {
     const noParams = refuseParams(request.nextUrl.searchParams);
-    if (!noParams.ok) return apiError(400, noParams.error);
+    if (!noParams.ok) return apiError("INVALID", noParams.error);
     const slug = slugFromParam((await params).slug);
     const found = await publicRead(`api:article:${slug}`, () => getApiArticle(slug, now()));
     switch (found.status) {
@@ -28,11 +28,11 @@ export async function GET(request: NextRequest, { params }: Context): Promise<Re
         return apiRedirect(new URL(`/api/v1/articles/${encodeURIComponent(found.slug)}`, request.url));
       case "withdrawn":
         return apiError(
-          451,
+          "WITHDRAWN",
           "This article is no longer available: the permission to reprint it has ended. If you keep a copy, remove it.",
         );
       case "missing":
-        return apiError(404, `No published article has the slug "${slug}".`);
+        return apiError("NOT_FOUND", `No published article has the slug "${slug}".`);
     }
   });
 }
