@@ -1,7 +1,7 @@
 "use client";
 
-// "Report" under a published comment: asks why, then tells the moderators. A second report from
-// the same reader is answered the same way and counted once, on the server.
+// "Report" under a published comment: asks why, then tells the moderators. The server counts one
+// report per reader; a second one is told so, kindly.
 import { useState, type FormEvent } from "react";
 import { REPORT_REASON_LABELS, REPORT_REASONS } from "@/lib/comments/report-reasons";
 import styles from "./comments.module.css";
@@ -31,7 +31,13 @@ export function ReportComment({ commentId }: { commentId: string }) {
       setState("sent");
       return;
     }
-    const data = (await response?.json().catch(() => null)) as { error?: { message?: string } } | null;
+    const data = (await response?.json().catch(() => null)) as {
+      error?: { code?: string; message?: string };
+    } | null;
+    if (data?.error?.code === "ALREADY_REPORTED") {
+      setState("sent");
+      return;
+    }
     setState("open");
     setError(
       data?.error?.message ??

@@ -1,5 +1,6 @@
-// A reader reports a comment: POST { reason }. Public, limited per address (lib/comments/report.ts).
-// A repeated report from the same address gets the same answer as the first.
+// A reader reports a comment: POST { reason }. Public, limited per address and per reader; the
+// reader is known by the saved commenter cookie or a staff session (lib/comments/report.ts).
+// The answer never says whether the report hid the comment.
 import { NextResponse, type NextRequest } from "next/server";
 import {
   crossSiteRefusal,
@@ -9,8 +10,16 @@ import {
   serverError,
   unreadableBody,
 } from "@/lib/comments/http";
+import { COMMENTER_COOKIE } from "@/lib/comments/cookie-names";
 import { reportComment } from "@/lib/comments/report";
+import { unsealCommenter } from "@/lib/comments/saved-commenter";
 import { clientIpFromHeaders } from "@/lib/platform/http/client-ip";
+import { getCurrentUser } from "@/lib/platform/session";
+
+// Only a request that carries a session cookie is worth a session lookup (next-auth's names,
+// with the __Secure- prefix over https and .0, .1 … when a token is split).
+const hasSessionCookie = (request: NextRequest) =>
+  request.cookies.getAll().some(({ name }) => name.includes("next-auth.session-token"));
 
 export async function POST(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
   const refused = crossSiteRefusal(request);
@@ -18,8 +27,12 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   try {
     const fields = await readFields(request);
     if (!fields) return unreadableBody();
+    const saved = unsealCommenter(request.cookies.get(COMMENTER_COOKIE)?.value);
+    const staff = hasSessionCookie(request) ? await getCurrentUser() : null;
     const result = await reportComment((await params).id, fields, {
       ip: clientIpFromHeaders(request.headers),
+      savedEmail: saved?.email ?? null,
+      staffUserId: staff?.id ?? null,
     });
     if (!result.ok) return errorResponse(result);
     return NextResponse.json({ status: "received" }, { status: 200, headers: NO_STORE });
