@@ -1,7 +1,7 @@
 "use client";
 
-// "Report" under a published comment: asks why, then tells the moderators. A second report from
-// the same reader is answered the same way and counted once, on the server.
+// "Report" under a published comment: asks why, then tells the moderators. The server counts one
+// report per reader; a second one is told so, kindly.
 import { useState, type FormEvent } from "react";
 import { REPORT_REASON_LABELS, REPORT_REASONS } from "@/lib/comments/report-reasons";
 import { errorOfBody } from "@/lib/platform/http/json-errors";
@@ -33,6 +33,11 @@ export function ReportComment({ commentId }: { commentId: string }) {
       return;
     }
     const error = errorOfBody(await response?.json().catch(() => null));
+    // Already reported by this reader: as good as sent.
+    if (error?.code === "CONFLICT") {
+      setState("sent");
+      return;
+    }
     setState("open");
     setError(
       error?.message ??

@@ -50,3 +50,19 @@ export function rateLimitAddress(ip: string): string | null {
     .map((g) => g.toString(16))
     .join(":")}::/64`;
 }
+
+/**
+ * The wider network an address belongs to: an IPv4 /24, an IPv6 /48 (what one site or one
+ * hosting customer is usually given). Many addresses in one network count once toward hiding a
+ * reported comment. Null when it is not an IP address.
+ */
+export function reportNetwork(ip: string): string | null {
+  const address = rateLimitAddress(ip);
+  if (!address) return null;
+  if (isIPv4(address)) return `${address.split(".").slice(0, 3).join(".")}.0/24`;
+  const groups = ipv6Groups(address.replace("::/64", "::"));
+  return `${groups
+    .slice(0, 3)
+    .map((g) => g.toString(16))
+    .join(":")}::/48`;
+}

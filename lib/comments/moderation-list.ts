@@ -51,6 +51,20 @@ const logEntrySelect = {
   actor: { select: { name: true, email: true } },
 } as const satisfies Prisma.CommentModerationSelect;
 
+/** Open reports listed on a comment; the count says how many there are in all. */
+const REPORTS_SHOWN = 20;
+
+// Who reported is for moderators only: hashes stay here, never reach a page.
+const reportSelect = {
+  id: true,
+  reason: true,
+  trusted: true,
+  createdAt: true,
+  reporterKey: true,
+  reporterEmailHash: true,
+  reporterUser: { select: { name: true } },
+} as const satisfies Prisma.CommentReportSelect;
+
 /** One page of a queue, each comment with what a moderator needs to decide on it. */
 export async function listCommentQueue(filters: CommentQueueFilters) {
   const where: Prisma.CommentWhereInput = { AND: [filterWhere(filters), queueWhere(filters.queue)] };
@@ -69,18 +83,25 @@ export async function listCommentQueue(filters: CommentQueueFilters) {
         status: true,
         holdReasons: true,
         reportCount: true,
+        reportHiddenAt: true,
         createdAt: true,
         staffUser: { select: { name: true } },
         article: { select: { id: true, title: true, slug: true, status: true, withdrawnAt: true } },
         parent: { select: { id: true, authorName: true, body: true, status: true } },
-        reports: { select: { reason: true }, orderBy: { createdAt: "desc" }, take: 20 },
+        reports: {
+          where: { outcome: null },
+          select: reportSelect,
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          take: REPORTS_SHOWN,
+        },
       },
     }),
     db.comment.count({ where }),
   ]);
   const ids = rows.map((row) => row.id);
   const emails = [...new Set(rows.map((row) => row.authorEmail))];
-  const [history, log] = await Promise.all([
+  const reporterKeys = [...new Set(rows.flatMap((row) => row.reports.map((r) => r.reporterKey)))];
+  const [history, log, reporterHistory] = await Promise.all([
     db.comment.groupBy({
       by: ["authorEmail", "status"],
       where: { authorEmail: { in: emails } },
@@ -91,14 +112,39 @@ export async function listCommentQueue(filters: CommentQueueFilters) {
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       select: { ...logEntrySelect, commentId: true },
     }),
+    reporterKeys.length === 0
+      ? Promise.resolve([])
+      : db.commentReport.groupBy({
+          by: ["reporterKey", "outcome"],
+          where: { reporterKey: { in: reporterKeys } },
+          _count: { _all: true },
+        }),
   ]);
+  const reportsBy = (key: string, outcome?: "UPHELD" | "DISMISSED") =>
+    reporterHistory
+      .filter((h) => h.reporterKey === key && (outcome === undefined || h.outcome === outcome))
+      .reduce((sum, h) => sum + h._count._all, 0);
   const countFor = (email: string, status: string) =>
     history.find((h) => h.authorEmail === email && h.status === status)?._count._all ?? 0;
-  const comments = rows.map(({ staffUser, reports, ...row }) => ({
+  const comments = rows.map(({ staffUser, reports, reportHiddenAt, ...row }) => ({
     ...row,
     queue: queueOf(row),
     staffName: staffUser?.name ?? null,
-    reportReasons: reports.map((report) => report.reason),
+    hiddenByReports: reportHiddenAt !== null,
+    reports: reports.map(({ reporterKey, reporterUser, reporterEmailHash, ...report }) => ({
+      ...report,
+      reporter: reporterUser
+        ? { kind: "staff" as const, name: reporterUser.name }
+        : reporterEmailHash
+          ? { kind: "saved-commenter" as const, name: null }
+          : { kind: "anonymous" as const, name: null },
+      // Every report this reporter has made, and what moderators made of them.
+      reporterHistory: {
+        reports: reportsBy(reporterKey),
+        upheld: reportsBy(reporterKey, "UPHELD"),
+        dismissed: reportsBy(reporterKey, "DISMISSED"),
+      },
+    })),
     commenterHistory: {
       approved: countFor(row.authorEmail, "APPROVED"),
       spam: countFor(row.authorEmail, "SPAM"),

@@ -4,6 +4,7 @@
 export const MODERATION_ACTIONS = {
   submitted: "Submitted",
   reported: "Reported by readers",
+  report_hidden: "Hidden by reader reports",
   approved: "Approved",
   marked_spam: "Marked as spam",
   trashed: "Moved to the trash",
@@ -37,7 +38,7 @@ const HOLD_REASON_LABELS: Record<string, string> = {
   LINKS: "Too many links",
   PREMODERATE: "Article holds every comment",
   FIRST_TIME: "First-time commenter",
-  // Written by lib/comments/report.ts when reports move a comment to the Reported queue.
+  // Written by lib/comments/report.ts when reports queue a comment, and when they hide it.
   REPORTS: "Reader reports",
 };
 

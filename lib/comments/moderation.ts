@@ -11,7 +11,7 @@ import { db, type DbTransaction } from "@/lib/platform/db";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
 import type { Decision } from "@/lib/comments/moderation-schema";
 import { REPORTS_DISMISSED, type ModerationAction } from "./moderation-terms";
-import { queueOf, REPORTED_AFTER, type CommentQueue } from "./queues";
+import { isVisibleToReaders, queueOf, type CommentQueue } from "./queues";
 import { MAX_THREAD_DEPTH } from "./policy";
 
 export interface ModerationChange {
@@ -22,6 +22,9 @@ export interface ModerationChange {
   /** The queue the comment was in, and the one it is in now. */
   fromQueue: CommentQueue;
   queue: CommentQueue;
+  /** Whether readers saw it before, and see it now. */
+  wasVisible: boolean;
+  visible: boolean;
 }
 
 interface DecisionOptions {
@@ -43,13 +46,15 @@ interface Current {
   articleId: string;
   status: CommentStatus;
   reportCount: number;
+  reportHiddenAt: Date | null;
   holdReasons: string[];
 }
 
 interface Step {
   action: ModerationAction;
   to: CommentStatus;
-  clearReports?: boolean;
+  /** What the decision makes of the comment's open reader reports, if it has any. */
+  resolveReports?: "UPHELD" | "DISMISSED";
   /** Reasons logged when the moderator gave none: what the decision overrode. */
   defaultReasons?: string[];
 }
@@ -66,14 +71,14 @@ async function statusBeforeRemoval(tx: DbTransaction, commentId: string): Promis
 
 async function planStep(tx: DbTransaction, comment: Current, decision: Decision): Promise<Step> {
   const refuse = (message: string) => new ActionFailure("CONFLICT", message);
-  const reported = comment.status === "APPROVED" && comment.reportCount >= REPORTED_AFTER;
+  const reported = queueOf(comment) === "REPORTED";
   switch (decision) {
     case "approve":
       if (reported) {
         return {
           action: "approved",
           to: "APPROVED",
-          clearReports: true,
+          resolveReports: "DISMISSED",
           defaultReasons: [REPORTS_DISMISSED],
         };
       }
@@ -81,10 +86,10 @@ async function planStep(tx: DbTransaction, comment: Current, decision: Decision)
       return { action: "approved", to: "APPROVED", defaultReasons: comment.holdReasons };
     case "spam":
       if (comment.status === "SPAM") throw refuse("This comment is already in spam.");
-      return { action: "marked_spam", to: "SPAM" };
+      return { action: "marked_spam", to: "SPAM", resolveReports: "UPHELD" };
     case "trash":
       if (comment.status === "TRASH") throw refuse("This comment is already in the trash.");
-      return { action: "trashed", to: "TRASH" };
+      return { action: "trashed", to: "TRASH", resolveReports: "UPHELD" };
     case "restore":
       if (!REMOVED.includes(comment.status)) {
         throw refuse(
@@ -105,21 +110,37 @@ async function applyDecision(
 ): Promise<ModerationChange> {
   const comment = await tx.comment.findUnique({
     where: { id: commentId },
-    select: { id: true, articleId: true, status: true, reportCount: true, holdReasons: true },
+    select: {
+      id: true,
+      articleId: true,
+      status: true,
+      reportCount: true,
+      reportHiddenAt: true,
+      holdReasons: true,
+    },
   });
   if (!comment) throw new ActionFailure("NOT_FOUND", "This comment no longer exists.");
   const step = await planStep(tx, comment, decision);
-  const reportCount = step.clearReports ? 0 : comment.reportCount;
+  // A decision on a reported comment settles its reports: they leave the count and stop hiding it.
+  const settles = step.resolveReports !== undefined && comment.reportCount > 0;
+  const reportCount = settles ? 0 : comment.reportCount;
+  const reportHiddenAt = settles ? null : comment.reportHiddenAt;
   // Conditional on what was read, so two moderators deciding at once cannot both win.
   const { count } = await tx.comment.updateMany({
     where: { id: comment.id, status: comment.status, reportCount: comment.reportCount },
-    data: { status: step.to, reportCount, updatedAt: at },
+    data: { status: step.to, reportCount, reportHiddenAt, updatedAt: at },
   });
   if (count === 0) {
     throw new ActionFailure(
       "CONFLICT",
       "Someone else has just moderated this comment; reload to see it now.",
     );
+  }
+  if (settles) {
+    await tx.commentReport.updateMany({
+      where: { commentId: comment.id, outcome: null },
+      data: { outcome: step.resolveReports, resolvedAt: at },
+    });
   }
   await tx.commentModeration.create({
     data: {
@@ -138,8 +159,17 @@ async function applyDecision(
     action: `comment.${step.action}`,
     entityType: "Comment",
     entityId: comment.id,
-    before: { status: comment.status, reportCount: comment.reportCount },
-    after: { status: step.to, reportCount },
+    before: {
+      status: comment.status,
+      reportCount: comment.reportCount,
+      hiddenByReports: comment.reportHiddenAt !== null,
+    },
+    after: {
+      status: step.to,
+      reportCount,
+      hiddenByReports: reportHiddenAt !== null,
+      ...(settles ? { reportsSettledAs: step.resolveReports } : {}),
+    },
     ip,
   });
   return {
@@ -149,6 +179,8 @@ async function applyDecision(
     to: step.to,
     fromQueue: queueOf(comment),
     queue: queueOf({ status: step.to, reportCount }),
+    wasVisible: isVisibleToReaders(comment),
+    visible: isVisibleToReaders({ status: step.to, reportHiddenAt }),
   };
 }
 
@@ -158,9 +190,7 @@ async function refreshReaders(articleIds: Iterable<string>): Promise<void> {
   if (ids.length > 0) await invalidate([...ids.map((id) => cacheTag.comments(id)), cacheTag.allComments]);
 }
 
-// Readers see the Approved queue only: a reported comment is hidden until a moderator decides.
-const visibilityChanged = (change: ModerationChange) =>
-  (change.fromQueue === "APPROVED") !== (change.queue === "APPROVED");
+const visibilityChanged = (change: ModerationChange) => change.wasVisible !== change.visible;
 
 /**
  * One decision on several comments, all or nothing: if any of them cannot take it, nothing

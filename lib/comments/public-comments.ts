@@ -6,7 +6,7 @@ import "server-only";
 import { cache } from "react";
 import { publicArticleWhere } from "@/lib/articles/visibility";
 import { now } from "@/lib/platform/clock";
-import { queueWhere } from "@/lib/comments/queues";
+import { readerVisibleWhere } from "@/lib/comments/queues";
 import { articleCommentSettingsSelect, commentsClosed, effectiveRules } from "@/lib/comments/effective-rules";
 import { loadCommentSettings } from "@/lib/comments/settings";
 import { MAX_THREAD_DEPTH } from "@/lib/comments/policy";
@@ -55,11 +55,11 @@ export function toPublicComment(row: PublicCommentRow): PublicComment {
 }
 
 /**
- * Comments readers may see: approved and not waiting in the Reported queue, on a public article.
+ * Comments readers may see: approved and not hidden by reader reports, on a public article.
  * (A reply under a hidden comment is hidden too: `buildThreads` drops it, the feeds filter it.)
  */
 export function publicCommentWhere(at: Date): Prisma.CommentWhereInput {
-  return { AND: [queueWhere("APPROVED"), { article: publicArticleWhere(at) }] };
+  return { AND: [readerVisibleWhere, { article: publicArticleWhere(at) }] };
 }
 
 type Threaded<T> = T & { replies: Threaded<T>[] };

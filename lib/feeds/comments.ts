@@ -5,7 +5,7 @@ import "server-only";
 import { Feed } from "feed";
 import { publicArticleWhere } from "@/lib/articles/visibility";
 import { COMMENT_LINK_REL, commentParagraphs } from "@/lib/comments/body-parts";
-import { queueWhere } from "@/lib/comments/queues";
+import { readerVisibleWhere } from "@/lib/comments/queues";
 import { publicCommentSelect, publicCommentWhere } from "@/lib/comments/public-comments";
 import { db } from "@/lib/platform/db";
 import { env } from "@/lib/platform/env";
@@ -59,7 +59,7 @@ export async function buildCommentsFeed(
   const where: Prisma.CommentWhereInput = {
     AND: [
       publicCommentWhere(at),
-      { OR: [{ parentId: null }, { parent: queueWhere("APPROVED") }] },
+      { OR: [{ parentId: null }, { parent: readerVisibleWhere }] },
       ...(article ? [{ articleId: article.id }] : []),
     ],
   };

@@ -132,6 +132,64 @@ describe("the comment moderation queue", () => {
     expect(await row.textContent()).toContain(admin.name);
   });
 
+  it("shows a reported comment's reports with each reporter's history, and that readers still see it", async () => {
+    const article = await prisma.article.findFirstOrThrow({
+      where: { status: "PUBLISHED" },
+      select: { id: true },
+    });
+    const comment = await prisma.comment.create({
+      data: {
+        articleId: article.id,
+        authorName: "Outspoken Reader",
+        authorEmail: "outspoken.reader@example.com",
+        body: "An unpopular view of the talks.",
+        status: "APPROVED",
+        reportCount: 2,
+      },
+      select: { id: true },
+    });
+    // One reporter with a record (one report upheld, one dismissed before), one newcomer.
+    const regular = `email:${randomBytes(8).toString("hex")}`;
+    const report = (commentId: string, reporterKey: string, extra: object = {}) =>
+      prisma.commentReport.create({
+        data: {
+          commentId,
+          reporterKey,
+          reason: "abuse",
+          addressHash: randomBytes(8).toString("hex"),
+          networkHash: randomBytes(8).toString("hex"),
+          ...extra,
+        },
+      });
+    const earlier = await pendingComment(article.id, "Earlier Target", 30);
+    const another = await pendingComment(article.id, "Another Target", 40);
+    await report(earlier.id, regular, { outcome: "UPHELD", reporterEmailHash: regular.slice(6) });
+    await report(another.id, regular, { outcome: "DISMISSED", reporterEmailHash: regular.slice(6) });
+    await report(comment.id, regular, { reporterEmailHash: regular.slice(6), reason: "spam" });
+    await report(comment.id, randomBytes(8).toString("hex"), { reason: "off-topic" });
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await signIn(page, server.baseUrl, E2E_ADMIN.email, E2E_ADMIN.password, "/admin/comments");
+    await page.goto(`${server.baseUrl}/admin/comments?queue=REPORTED`);
+    const row = page.locator(`article[data-comment-id="${comment.id}"]`);
+    await expect.poll(() => row.textContent()).toContain("Reported 2 time(s)");
+    const text = (await row.textContent()) ?? "";
+    expect(text).toContain("still shown to readers");
+    expect(text).toMatch(
+      /Spam — Saved commenter, .*This reporter: 3 report\(s\), 1 upheld, 1 dismissed, 1 open/,
+    );
+    expect(text).toMatch(
+      /Off-topic — Anonymous reader, .*This reporter: 1 report\(s\), 0 upheld, 0 dismissed/,
+    );
+    expect(await row.getByRole("button", { name: "Keep and dismiss reports" }).count()).toBe(1);
+    if (process.env.SCREENSHOT_DIR) {
+      await row.screenshot({ path: path.join(process.env.SCREENSHOT_DIR, "reported-1280.png") });
+      await page.setViewportSize({ width: 390, height: 900 });
+      await row.screenshot({ path: path.join(process.env.SCREENSHOT_DIR, "reported-390.png") });
+    }
+  });
+
   it("refuses writers the queue (403) and leaves it out of their menu", async () => {
     const writer = {
       email: `writer-${randomBytes(3).toString("hex")}@crosscurrent.test`,

@@ -18,6 +18,9 @@ const commenters = [
   { email: `olga_${run}@example.ru`, address: "203.0.113.99", name: "Ольга" },
 ];
 
+/** A reader who reports a comment: where they report from must not show either. */
+const reporterAddress = "192.0.2.201";
+
 function secretsOf(commenter: (typeof commenters)[number]): string[] {
   const email = commenter.email;
   const lower = email.toLowerCase();
@@ -83,10 +86,20 @@ describe("the privacy of commenters", () => {
     await db.query(`select pg_notify('cache_invalidation', $1)`, [
       JSON.stringify({ from: "privacy-test", tags: [`comments:${articleId}`, "comments", "articles"] }),
     ]);
+    // A reader reports the approved comment: it stays on the page, and nothing of the reporter shows.
+    const reported = await fetch(`${baseUrl}/api/comments/${approved}/report`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Forwarded-For": reporterAddress, Origin: baseUrl },
+      body: JSON.stringify({ reason: "abuse" }),
+    });
+    expect(reported.status, await reported.clone().text()).toBe(200);
     const articleHtml = await (await fetch(`${baseUrl}/articles/${SEED_SLUG}`)).text();
     expect(articleHtml, "the approved comments are on the page").toContain(`A reply in the thread ${run}.`);
+    expect(articleHtml, "a reported comment stays on the page").toContain(
+      `A careful reading of the talks ${run}.`,
+    );
 
-    const secrets = commenters.flatMap(secretsOf);
+    const secrets = [...commenters.flatMap(secretsOf), reporterAddress];
     const seeds = [
       "/",
       `/articles/${SEED_SLUG}`,

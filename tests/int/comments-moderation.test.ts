@@ -12,6 +12,7 @@ import { resetClock, setClock } from "@/lib/platform/clock";
 import { editComment, moderateComment, moderateComments, replyAsStaff } from "@/lib/comments/moderation";
 import { REPORTS_DISMISSED } from "@/lib/comments/moderation-terms";
 import { REPORTED_AFTER } from "@/lib/comments/queues";
+import { reportComment } from "@/lib/comments/report";
 import { commentQueueCounts, listCommentQueue, listModerationLog } from "@/lib/comments/moderation-list";
 import { db } from "@/lib/platform/db";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
@@ -56,6 +57,7 @@ async function seedComment(
     holdReasons?: string[];
     parentId?: string;
     reportCount?: number;
+    reportHiddenAt?: Date;
     createdAt?: Date;
   } = {},
 ) {
@@ -70,6 +72,7 @@ async function seedComment(
       status,
       holdReasons: fields.holdReasons ?? [],
       reportCount: fields.reportCount ?? 0,
+      reportHiddenAt: fields.reportHiddenAt ?? null,
       createdAt: fields.createdAt,
     },
   });
@@ -192,11 +195,24 @@ describe("decisions and the moderation log", () => {
       to: "APPROVED",
       fromQueue: "REPORTED",
       queue: "APPROVED",
+      wasVisible: true,
+      visible: true,
     });
-    // Reported comments are hidden from readers, so keeping one shows it again.
-    expect(isFresh([cacheTag.comments(articleId)], since)).toBe(false);
+    // Readers saw it all along: nothing of theirs to refresh.
+    expect(isFresh([cacheTag.comments(articleId)], since)).toBe(true);
     expect((await db.comment.findUniqueOrThrow({ where: { id: reported.id } })).reportCount).toBe(0);
     expect((await logOf(reported.id)).at(-1)).toMatchObject({ reasons: [REPORTS_DISMISSED] });
+  });
+
+  it("shows a comment that reports had hidden again when a moderator keeps it", async () => {
+    const hidden = await seedComment("APPROVED", { reportCount: 2, reportHiddenAt: new Date() });
+    const since = cacheTime();
+    expect(await decide(hidden.id, "approve")).toMatchObject({ wasVisible: false, visible: true });
+    expect(isFresh([cacheTag.comments(articleId)], since)).toBe(false);
+    expect(await db.comment.findUniqueOrThrow({ where: { id: hidden.id } })).toMatchObject({
+      reportCount: 0,
+      reportHiddenAt: null,
+    });
   });
 
   it("tells readers' caches only when what they see changes", async () => {
@@ -432,6 +448,70 @@ describe("the queues", () => {
 
     const reported = await listCommentQueue(CommentQueueFiltersSchema.parse({ article, queue: "REPORTED" }));
     expect(reported.comments.map((c) => c.reportCount)).toEqual([REPORTED_AFTER]);
+  });
+
+  it("shows each report with its reporter's history: reports made, upheld and dismissed", async () => {
+    const article = await publishedArticle();
+    const [upheldOne, dismissedOne, open] = [
+      await seedComment("APPROVED", { article }),
+      await seedComment("APPROVED", { article }),
+      await seedComment("APPROVED", { article }),
+    ];
+    const regular = { ip: "192.0.2.10", savedEmail: `reporter-${counter}@example.com` };
+    for (const comment of [upheldOne, dismissedOne, open]) {
+      expect(await reportComment(comment.id, { reason: "abuse" }, regular)).toMatchObject({ ok: true });
+    }
+    await reportComment(upheldOne.id, { reason: "spam" }, { ip: "198.51.100.20" });
+    await reportComment(open.id, { reason: "off-topic" }, { ip: "2001:db8:77:1::5" });
+    await reportComment(open.id, { reason: "other" }, { ip: "192.0.2.99", staffUserId: writer.id });
+
+    await decide(upheldOne.id, "trash");
+    await decide(dismissedOne.id, "approve");
+    const outcomes = async (commentId: string) =>
+      (await db.commentReport.findMany({ where: { commentId } })).map((r) => r.outcome);
+    expect(await outcomes(upheldOne.id)).toEqual(["UPHELD", "UPHELD"]);
+    expect(await outcomes(dismissedOne.id)).toEqual(["DISMISSED"]);
+    expect(await db.comment.findUniqueOrThrow({ where: { id: upheldOne.id } })).toMatchObject({
+      status: "TRASH",
+      reportCount: 0,
+    });
+
+    const { comments } = await listCommentQueue(
+      CommentQueueFiltersSchema.parse({ article, queue: "REPORTED" }),
+    );
+    expect(comments.map((c) => c.id)).toEqual([open.id]);
+    const [row] = comments;
+    // The writer's report hid it: staff are trusted.
+    expect(row).toMatchObject({ reportCount: 3, hiddenByReports: true });
+    expect(
+      row!.reports.map(({ reason, reporter, trusted, reporterHistory }) => ({
+        reason,
+        reporter,
+        trusted,
+        reporterHistory,
+      })),
+    ).toEqual([
+      {
+        reason: "other",
+        reporter: { kind: "staff", name: writer.name },
+        trusted: true,
+        reporterHistory: { reports: 1, upheld: 0, dismissed: 0 },
+      },
+      {
+        reason: "off-topic",
+        reporter: { kind: "anonymous", name: null },
+        trusted: false,
+        reporterHistory: { reports: 1, upheld: 0, dismissed: 0 },
+      },
+      {
+        reason: "abuse",
+        reporter: { kind: "saved-commenter", name: null },
+        trusted: false,
+        reporterHistory: { reports: 3, upheld: 1, dismissed: 1 },
+      },
+    ]);
+    // Hashes and addresses stay on the server.
+    expect(JSON.stringify(row!.reports)).not.toMatch(/reporterKey|Hash|192\.0\.2|@example\.com/);
   });
 
   it("filters by commenter email and by date", async () => {

@@ -10,8 +10,13 @@ import { GET as articleCommentsFeed } from "@/app/feeds/comments/[slug]/route";
 import { publishArticle } from "@/lib/articles/workflow";
 import { advanceClock, resetClock, setClock } from "@/lib/platform/clock";
 import { COMMENTER_COOKIE, COMMENTER_NAME_COOKIE } from "@/lib/comments/cookie-names";
-import { queueOf } from "@/lib/comments/queues";
-import { REPORT_LIMIT } from "@/lib/comments/report";
+import { commenterKey } from "@/lib/comments/commenter-data";
+import { keyedHash } from "@/lib/comments/ip";
+import { queueOf, queueWhere } from "@/lib/comments/queues";
+import { HIDDEN_BY_REPORTS, REPORT_LIMIT, reportComment } from "@/lib/comments/report";
+import { networksToHide, REPORT_NETWORK_FLOOR } from "@/lib/comments/report-rules";
+import { sealCommenter } from "@/lib/comments/saved-commenter";
+import { TRUSTED_AFTER_APPROVED } from "@/lib/comments/submit";
 import { DEFAULTS_KEY } from "@/lib/comments/settings";
 import {
   areCommentsOpen,
@@ -504,43 +509,160 @@ describe("comment pages", () => {
 });
 
 describe("reports", () => {
-  it("moves a comment to the Reported queue at the third distinct report, off the public page", async () => {
+  /** An address in a /24 (and so a network) no other report in this file uses. */
+  const networkAddress = () => `203.${Math.floor(fresh() / 250) % 250}.${counter % 250}.7`;
+  const visible = async (articleId: string, commentId: string) =>
+    ids((await getPublicComments(articleId)).threads).includes(commentId);
+
+  function reportAs(id: string, reason: unknown, from: string, savedEmail?: string) {
+    const cookie = savedEmail
+      ? `${COMMENTER_COOKIE}=${sealCommenter({ name: "Regular", email: savedEmail })}`
+      : undefined;
+    return REPORT(request(`/api/comments/${id}/report`, { body: { reason }, ip: from, cookie }), {
+      params: Promise.resolve({ id }),
+    });
+  }
+
+  /** A reader the comment pipeline already knows: enough approved comments of their own. */
+  async function regularReader(articleId: string) {
+    const address = email();
+    for (let i = 0; i < TRUSTED_AFTER_APPROVED; i++)
+      await approvedComment(articleId, { authorEmail: address });
+    return address;
+  }
+
+  it("queues a comment new readers report but leaves it on the page, up to the network threshold", async () => {
     const { id } = await article();
     const target = await approvedComment(id);
-    const reporters = [ip(), ip(), ip()];
+    // One approved commenter on the article, so the floor decides.
+    const threshold = networksToHide(1);
+    expect(threshold).toBe(REPORT_NETWORK_FLOOR);
 
-    for (const [i, from] of reporters.entries()) {
-      const response = await report(target.id, "abuse", from);
-      expect(response.status, `report ${i + 1}`).toBe(200);
+    for (let i = 1; i < threshold; i++) {
+      const response = await reportAs(target.id, "abuse", networkAddress());
+      expect(response.status, `report ${i}`).toBe(200);
       expect(await response.json()).toEqual({ status: "received" });
-      const shown = ids((await getPublicComments(id)).threads).includes(target.id);
-      expect(shown, `shown after report ${i + 1}`).toBe(i < 2);
+      expect(await visible(id, target.id), `shown after report ${i}`).toBe(true);
     }
-
     const stored = await db.comment.findUniqueOrThrow({ where: { id: target.id } });
-    expect(stored.reportCount).toBe(3);
+    expect(stored.reportCount).toBe(threshold - 1);
+    expect(stored.reportHiddenAt).toBeNull();
     expect(queueOf(stored)).toBe("REPORTED");
+    expect(await db.comment.count({ where: { AND: [{ id: target.id }, queueWhere("REPORTED")] } })).toBe(1);
     const log = await db.commentModeration.findMany({ where: { commentId: target.id } });
     expect(log).toEqual([
       expect.objectContaining({ actorId: null, action: "reported", reasons: ["REPORTS"] }),
     ]);
-    expect(await db.commentReport.count({ where: { commentId: target.id } })).toBe(3);
 
+    // Reports from as many separate networks as the threshold are more than a few people acting together.
+    expect((await reportAs(target.id, "abuse", networkAddress())).status).toBe(200);
+    expect(await visible(id, target.id)).toBe(false);
+    expect((await db.comment.findUniqueOrThrow({ where: { id: target.id } })).reportHiddenAt).not.toBeNull();
+    expect(
+      (await db.commentModeration.findMany({ where: { commentId: target.id } })).map((e) => e.action),
+    ).toEqual(["reported", HIDDEN_BY_REPORTS]);
     // Off the public list, so no longer reportable.
-    expect((await report(target.id, "spam", ip())).status).toBe(404);
+    expect((await reportAs(target.id, "spam", networkAddress())).status).toBe(404);
   });
 
-  it("counts one report per address, IPv6 by its /64", async () => {
+  it("counts many IPv6 /64s of one /48 as one network, however many report", async () => {
+    const { id } = await article();
+    const target = await approvedComment(id);
+    const site = `2001:db8:${(fresh() % 60000).toString(16)}`;
+    for (let subnet = 1; subnet <= REPORT_NETWORK_FLOOR + 2; subnet++) {
+      expect((await reportAs(target.id, "spam", `${site}:${subnet.toString(16)}::1`)).status).toBe(200);
+    }
+    expect(await visible(id, target.id)).toBe(true);
+    const stored = await db.comment.findUniqueOrThrow({ where: { id: target.id } });
+    expect(stored.reportCount).toBe(REPORT_NETWORK_FLOOR + 2);
+    expect(queueOf(stored)).toBe("REPORTED");
+  });
+
+  it("needs more networks on a busier discussion", async () => {
+    const { id } = await article();
+    const target = await approvedComment(id);
+    const readership = REPORT_NETWORK_FLOOR + 3;
+    for (let i = 1; i < readership; i++) await approvedComment(id);
+    for (let i = 0; i < readership - 1; i++) await reportAs(target.id, "abuse", networkAddress());
+    expect(await visible(id, target.id)).toBe(true);
+    await reportAs(target.id, "abuse", networkAddress());
+    expect(await visible(id, target.id)).toBe(false);
+  });
+
+  it("lets trusted readers hide a comment, and records who reported", async () => {
+    const { id } = await article();
+    const target = await approvedComment(id);
+    const [first, second] = [await regularReader(id), await regularReader(id)];
+    const newcomer = email();
+    await approvedComment(id, { authorEmail: newcomer });
+
+    // A saved commenter with too few approved comments counts as any other reader.
+    const fromNewcomer = networkAddress();
+    expect((await reportAs(target.id, "abuse", fromNewcomer, newcomer)).status).toBe(200);
+    const fromFirst = networkAddress();
+    expect((await reportAs(target.id, "abuse", fromFirst, first)).status).toBe(200);
+    expect(await visible(id, target.id)).toBe(true);
+    expect((await reportAs(target.id, "spam", networkAddress(), second)).status).toBe(200);
+    expect(await visible(id, target.id)).toBe(false);
+
+    const reports = await db.commentReport.findMany({
+      where: { commentId: target.id },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(reports.map((r) => [r.reporterEmailHash, r.trusted])).toEqual([
+      [commenterKey(newcomer), false],
+      [commenterKey(first), true],
+      [commenterKey(second), true],
+    ]);
+    expect(reports[1]).toMatchObject({
+      reason: "abuse",
+      ipHash: keyedHash(fromFirst),
+      addressHash: keyedHash(`ip:${fromFirst}`),
+      reporterKey: `email:${commenterKey(first)}`,
+      reporterUserId: null,
+      outcome: null,
+    });
+    const hiding = await db.commentModeration.findFirstOrThrow({
+      where: { commentId: target.id, action: HIDDEN_BY_REPORTS },
+    });
+    expect(hiding.note).toMatch(/2 trusted readers/);
+  });
+
+  it("lets a staff member's report hide a comment at once", async () => {
+    const { id } = await article();
+    const target = await approvedComment(id);
+    const result = await reportComment(target.id, { reason: "abuse" }, { ip: ip(), staffUserId: editor.id });
+    expect(result).toEqual({ ok: true, hidden: true });
+    expect(await visible(id, target.id)).toBe(false);
+    expect(await db.commentReport.findFirstOrThrow({ where: { commentId: target.id } })).toMatchObject({
+      reporterUserId: editor.id,
+      reporterKey: `staff:${editor.id}`,
+      trusted: true,
+    });
+  });
+
+  it("takes one report per reader on each comment: per address (IPv6 by its /64) and per saved commenter", async () => {
     const { id } = await article();
     const target = await approvedComment(id);
     const from = ip();
     expect((await report(target.id, "spam", from)).status).toBe(200);
-    expect((await report(target.id, "other", from)).status).toBe(200);
+    const again = await report(target.id, "other", from);
+    expect(again.status).toBe(409);
+    expect((await again.json()).error).toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(/already reported/),
+    });
     expect((await report(target.id, "spam", "2001:db8:1:2::a")).status).toBe(200);
-    expect((await report(target.id, "spam", "2001:db8:1:2::b")).status).toBe(200);
+    expect((await report(target.id, "spam", "2001:db8:1:2::b")).status).toBe(409);
+
+    // The same saved commenter from another address is the same reader.
+    const reader = email();
+    expect((await reportAs(target.id, "abuse", networkAddress(), reader)).status).toBe(200);
+    expect((await reportAs(target.id, "abuse", networkAddress(), reader)).status).toBe(409);
+
     const stored = await db.comment.findUniqueOrThrow({ where: { id: target.id } });
-    expect(stored.reportCount).toBe(2);
-    expect(queueOf(stored)).toBe("APPROVED");
+    expect(stored.reportCount).toBe(3);
+    expect(await db.commentReport.count({ where: { commentId: target.id } })).toBe(3);
   });
 
   it("validates the reason, reports only published comments and limits reports per address", async () => {
@@ -564,6 +686,21 @@ describe("reports", () => {
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
   });
+
+  it("limits a known reader however many addresses they report from", async () => {
+    const { id } = await article();
+    const reader = email();
+    const targets = await Promise.all(
+      Array.from({ length: REPORT_LIMIT.limit + 1 }, () => approvedComment(id)),
+    );
+    for (const t of targets.slice(0, REPORT_LIMIT.limit))
+      expect((await reportAs(t.id, "spam", networkAddress(), reader)).status).toBe(200);
+    const limited = await reportAs(targets.at(-1)!.id, "spam", networkAddress(), reader);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await limited.json()).error.message).toMatch(/many reports .* report again in \d+ minute/);
+    expect(await db.comment.count({ where: { id: targets.at(-1)!.id, reportCount: { gt: 0 } } })).toBe(0);
+  });
 });
 
 describe("comment feeds", () => {
@@ -577,7 +714,14 @@ describe("comment feeds", () => {
       createdAt,
     });
     const held = await approvedComment(id, { status: "PENDING", body: "Held back", createdAt });
-    const reported = await approvedComment(id, { reportCount: 3, body: "Reported away", createdAt });
+    const reported = await approvedComment(id, {
+      reportCount: 3,
+      reportHiddenAt: createdAt,
+      body: "Reported away",
+      createdAt,
+    });
+    // Reported but not hidden: readers still see it.
+    const queued = await approvedComment(id, { reportCount: 2, body: "Reported but kept", createdAt });
 
     for (const response of [
       await siteCommentsFeed(),
@@ -594,9 +738,10 @@ describe("comment feeds", () => {
       expect(xml).toContain("Visible &lt;b&gt;thought&lt;/b&gt;");
       expect(xml).not.toContain("Held back");
       expect(xml).not.toContain("Reported away");
+      expect(xml).toContain("Reported but kept");
       expect(xml).not.toMatch(/@private\.example/);
       expect(xml).not.toContain("hash-of-an-ip");
-      for (const c of [shown, held, reported]) expect(xml).not.toContain(c.authorEmail);
+      for (const c of [shown, held, reported, queued]) expect(xml).not.toContain(c.authorEmail);
     }
 
     const missing = await articleCommentsFeed(new Request(`${ORIGIN}/feeds/comments/nope`), {

@@ -370,6 +370,7 @@ const rootComment = {
   userAgent: "Mozilla/5.0 (X11; Linux x86_64)",
   staffUserId: null,
   reportCount: 1,
+  reportHiddenAt: at("2025-01-17T08:00:00.080Z"),
   createdAt: at("2025-01-16T10:00:00.000Z"),
   updatedAt: at("2025-01-16T10:05:00.000Z"),
 } satisfies Comment;
@@ -388,6 +389,7 @@ const staffReply = {
   userAgent: null,
   staffUserId: editor.id,
   reportCount: 0,
+  reportHiddenAt: null,
   createdAt: at("2025-01-16T11:00:00.001Z"),
   updatedAt: at("2025-01-16T11:00:00.001Z"),
 } satisfies Comment;
@@ -410,6 +412,14 @@ const report = {
   commentId: rootComment.id,
   reason: "spam",
   ipHash: "hmac-sha256:aa55aa55",
+  addressHash: "hmac-sha256:bb66bb66",
+  networkHash: "hmac-sha256:cc77cc77",
+  reporterEmailHash: null,
+  reporterUserId: editor.id,
+  reporterKey: `staff:${editor.id}`,
+  trusted: true,
+  outcome: "UPHELD",
+  resolvedAt: at("2025-01-18T09:30:00.000Z"),
   createdAt: at("2025-01-17T08:00:00.080Z"),
 } satisfies CommentReport;
 

@@ -9,6 +9,7 @@ import type { Decision } from "@/lib/comments/moderation-schema";
 import { EditCommentForm, StaffReplyForm } from "./comment-forms";
 import { CommentHistory } from "./comment-history";
 import { formatTime, STATUS_LABELS } from "./labels";
+import { ReportList } from "./report-list";
 import type { QueueRow } from "./types";
 import styles from "./comments.module.css";
 
@@ -101,12 +102,7 @@ export function CommentCard({
             {row.holdReasons.map((code) => `${reasonLabel(code)} (${code})`).join(", ")}
           </p>
         )}
-        {row.reportCount > 0 && (
-          <p>
-            <strong>Reported {row.reportCount} time(s)</strong>
-            {row.reportReasons.length > 0 && <>: {[...new Set(row.reportReasons)].join(", ")}</>}
-          </p>
-        )}
+        {row.reportCount > 0 && <ReportList row={row} />}
         {row.parent && (
           <blockquote className={styles.context}>
             <span className="meta">

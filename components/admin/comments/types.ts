@@ -16,6 +16,17 @@ export interface LogRow {
   actor: string | null;
 }
 
+export interface ReportRow {
+  id: string;
+  reason: string;
+  trusted: boolean;
+  /** ISO time. */
+  createdAt: string;
+  reporter: { kind: "staff" | "saved-commenter" | "anonymous"; name: string | null };
+  /** Every report this reporter has made, and how many moderators upheld and dismissed. */
+  reporterHistory: { reports: number; upheld: number; dismissed: number };
+}
+
 export interface QueueRow {
   id: string;
   authorName: string;
@@ -26,7 +37,10 @@ export interface QueueRow {
   queue: CommentQueue;
   holdReasons: string[];
   reportCount: number;
-  reportReasons: string[];
+  /** Reader reports have taken it off the public page. */
+  hiddenByReports: boolean;
+  /** Its open reports, newest first. */
+  reports: ReportRow[];
   /** ISO time. */
   createdAt: string;
   /** Set when a staff member wrote it. */

@@ -18,10 +18,11 @@ import { CommentQueueFiltersSchema } from "@/lib/comments/moderation-schema";
 export const metadata = { title: "Comments" };
 
 function toRow(comment: QueueComment): QueueRow {
-  const { article, log, commenterHistory, createdAt, ...rest } = comment;
+  const { article, log, commenterHistory, createdAt, reports, ...rest } = comment;
   return {
     ...rest,
     createdAt: createdAt.toISOString(),
+    reports: reports.map((report) => ({ ...report, createdAt: report.createdAt.toISOString() })),
     article: {
       id: article.id,
       title: article.title,
