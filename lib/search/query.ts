@@ -24,6 +24,23 @@ export function normalizeQuery(raw: string): string {
   return Array.from(cleaned).slice(0, MAX_QUERY_LENGTH).join("").trim();
 }
 
+// Whole tags, as pasted along with the words around them: `<b>`, `</b>`, `<a href="…">`.
+const TAG = /<\/?[a-z][^<>]*>/gi;
+// What PostgreSQL's text parser takes for the start of a tag or an entity, swallowing the words
+// after it; the search vector reads them as spaces too (see the search_vector_ignores_markup
+// migration).
+const MARKUP_CHARACTERS = /[<>&]/g;
+
+/**
+ * The words of a query as the search vector holds them: tags pasted along with the words are
+ * dropped (`<b>commentary` searches for commentary), and the angle brackets and ampersands left are
+ * spaces. A query that is nothing but tags searches for the words inside them (`<script>`).
+ */
+export function searchableQuery(query: string): string {
+  const spaced = (text: string) => text.replace(MARKUP_CHARACTERS, " ").replace(/\s+/g, " ").trim();
+  return spaced(query.replace(TAG, " ")) || spaced(query);
+}
+
 /** A search parameter may arrive repeated (`?q=a&q=b`): the first one counts. */
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 

@@ -10,13 +10,20 @@ import { db } from "@/lib/platform/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TagKind } from "@/lib/generated/prisma/enums";
 import { MARK_START, MARK_STOP, splitHighlights, type HighlightSegment } from "@/lib/search/highlight";
-import { clampPage, SEARCH_PAGE_SIZE } from "@/lib/search/query";
+import { clampPage, SEARCH_PAGE_SIZE, searchableQuery } from "@/lib/search/query";
 
 /** At most this many best-ranked matches are considered; the rest would never be paged to. */
 export const MAX_SEARCH_CANDIDATES = 1000;
 
 const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_STOP}, MaxWords=35, MinWords=15, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "`;
 const TITLE_HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_STOP}, HighlightAll=true`;
+// ts_headline reads the text with the parser that swallows markup-like text (see the
+// search_vector_ignores_markup migration), and would leave such words unmarked or drop them: it is
+// given private-use stand-ins, which it reads as spaces, and they are put back in its answer. The
+// highlight markers and the stand-ins themselves are removed from the text first.
+const MARKUP = "<>&";
+const MARKUP_STAND_INS = "\uE002\uE003\uE004";
+const HEADLINE_INPUT_FROM = MARKUP + MARK_START + MARK_STOP + MARKUP_STAND_INS;
 
 export interface SearchHit {
   article: ArticleCard;
@@ -144,12 +151,15 @@ function rankedPage(
       LIMIT ${limit} OFFSET ${offset}
     )
     SELECT r."id", r."matches"::int AS "matches",
-           ts_headline('english', translate(a."title", ${MARK_START + MARK_STOP}, ''),
-                       q.query, ${TITLE_HEADLINE_OPTIONS}) AS "title",
-           ts_headline('english',
-                       translate(concat_ws(' ', nullif(a."excerpt", ''), a."bodyText"),
-                                 ${MARK_START + MARK_STOP}, ''),
-                       q.query, ${HEADLINE_OPTIONS}) AS "snippet"
+           translate(ts_headline('english',
+                                 translate(a."title", ${HEADLINE_INPUT_FROM}, ${MARKUP_STAND_INS}),
+                                 q.query, ${TITLE_HEADLINE_OPTIONS}),
+                     ${MARKUP_STAND_INS}, ${MARKUP}) AS "title",
+           translate(ts_headline('english',
+                                 translate(concat_ws(' ', nullif(a."excerpt", ''), a."bodyText"),
+                                           ${HEADLINE_INPUT_FROM}, ${MARKUP_STAND_INS}),
+                                 q.query, ${HEADLINE_OPTIONS}),
+                     ${MARKUP_STAND_INS}, ${MARKUP}) AS "snippet"
     FROM ranked r JOIN "Article" a ON a."id" = r."id" CROSS JOIN q
     ORDER BY r."titleHit" DESC, r."rank" DESC, r."publishedAt" DESC, r."id" DESC`;
 }
@@ -199,7 +209,8 @@ export async function searchArticles(input: {
     return browse({ ...input, filters, pageSize });
   }
 
-  const query = input.q;
+  // The query as PostgreSQL is given it; the reader's own words are what the page shows.
+  const query = searchableQuery(input.q);
   // Never further than the last page the cap allows; past the matches, clamped below.
   let page = clampPage(input.page, MAX_SEARCH_CANDIDATES, pageSize);
   let rows = await rankedPage(query, filters, input.now, page, pageSize);
@@ -235,7 +246,7 @@ export async function searchArticles(input: {
   }
 
   return {
-    query,
+    query: input.q,
     filters,
     hits,
     total,

@@ -645,6 +645,12 @@ const NO_INPUT: Record<string, string> = {
   "app/api/v1/tags/route.ts#OPTIONS": "CORS preflight: echoes one header",
   "app/api/auth/[...nextauth]/route.ts#GET": SELF_GUARDED_ROUTES["app/api/auth/[...nextauth]/route.ts"]!,
   "app/api/auth/[...nextauth]/route.ts#POST": SELF_GUARDED_ROUTES["app/api/auth/[...nextauth]/route.ts"]!,
+  ...Object.fromEntries(
+    ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"].map((method) => [
+      `app/api/[...path]/route.ts#${method}`,
+      SELF_GUARDED_ROUTES["app/api/[...path]/route.ts"]!,
+    ]),
+  ),
 };
 
 const mutationBoundaries: Boundary[] = mutations.map((mutation) => {

@@ -12,6 +12,7 @@ export const SELF_GUARDED_ROUTES: Record<string, string> = {
   "app/api/comments/route.ts":
     "readers post comments through the submission pipeline; DELETE forgets cookies",
   "app/api/comments/[id]/report/route.ts": "readers report comments, one report per address per comment",
+  "app/api/[...path]/route.ts": "changes nothing: a JSON 404 for any /api address no route answers",
 };
 
 export const MUTATING_METHODS = ["POST", "PUT", "PATCH", "DELETE"];

@@ -1,6 +1,6 @@
 // Next in this process, behind an HTTP server of our own. Every request passes, in order:
 // compression, the request context (client address, request id, access log), the security
-// headers, the cross-site guard and the database-availability check (503 during an outage)
+// headers, the path check (no malformed escapes reach Next's router), the cross-site guard and the database-availability check (503 during an outage)
 // before Next sees it (`next start` would keep any client's X-Forwarded-For).
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -14,6 +14,7 @@ import { buildDir } from "./build-dir";
 import { withCrossSiteGuard } from "@/lib/platform/http/cross-site";
 import { withRequestContext, type Handler } from "./request-handler";
 import { withSecurityHeaders } from "./security-headers";
+import { withWellFormedPath } from "./well-formed-path";
 
 export interface NextHttpServer {
   /** Stops accepting connections, lets requests under way finish (up to a grace period), stops Next. */
@@ -48,7 +49,10 @@ export async function startNextServer(options: {
       }
     });
   const handleSafely = withRequestContext(
-    withSecurityHeaders(withCrossSiteGuard(whenDatabaseAvailable(handleNext), { siteOrigin }), { dev }),
+    withSecurityHeaders(
+      withWellFormedPath(withCrossSiteGuard(whenDatabaseAvailable(handleNext), { siteOrigin })),
+      { dev },
+    ),
     { trustedProxies, logger },
   );
   // Compression wraps the response first, so it sees the bodies as they finally leave (after
