@@ -517,7 +517,7 @@ const routeBoundaries: Boundary[] = [
  * page, then its markup.
  */
 const searchBoundary: Boundary = {
-  id: "app/(site)/search/[key]/page.tsx",
+  id: "app/(site)/search/page.tsx",
   runs: 40,
   input: (pool) =>
     queryInput(
