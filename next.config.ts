@@ -62,10 +62,11 @@ const nextConfig: NextConfig = {
   // Public lists are cached per page, so their `?page=N` is a path segment inside the app.
   async rewrites() {
     const pageQuery = [{ type: "query" as const, key: "page", value: "(?<page>\\d{1,6})" }];
+    // The home page's page 1 is `/` itself (app/(site)/page.tsx): only later pages go to /page/N.
+    const laterPageQuery = [{ type: "query" as const, key: "page", value: "(?<page>[2-9]|[1-9]\\d{1,5})" }];
     return {
       beforeFiles: [
-        { source: "/", has: pageQuery, destination: "/page/:page" },
-        { source: "/", destination: "/page/1" },
+        { source: "/", has: laterPageQuery, destination: "/page/:page" },
         ...ARCHIVES.map((archive) => ({
           source: `/${archive}/:slug`,
           has: pageQuery,
@@ -73,6 +74,11 @@ const nextConfig: NextConfig = {
         })),
       ],
     };
+  },
+  // Page 1 of the home page has one URL. (A redirect from the page itself would leave Next's cached
+  // copy of it with its Location header twice.)
+  async redirects() {
+    return [{ source: "/page/1", destination: "/", permanent: true }];
   },
   // When several entries match a path, the later one's value for the same header wins.
   async headers() {

@@ -3,7 +3,8 @@
 //   session again itself);
 // - the URL of an article whose reprint rights ended answers 451 with a short notice (lists,
 //   feeds and the article page itself already hide it through the shared visibility rule);
-// - a search is rendered at the path of its cached page (lib/search/page-key.ts).
+// - a search that asks for anything is rendered at the path of its cached page,
+//   /search/<key> (lib/search/page-key.ts); the empty search is /search itself.
 import { NextResponse, type NextRequest } from "next/server";
 import { isWithdrawnSlugCached, withdrawnResponse } from "@/lib/rights/withdrawn";
 import { now } from "@/lib/platform/clock";
@@ -14,7 +15,10 @@ const ARTICLE_PATH = /^\/articles\/([^/]+)\/?$/;
 
 export async function proxy(request: NextRequest) {
   const { pathname, search, searchParams } = request.nextUrl;
-  if (pathname === "/search") return NextResponse.rewrite(new URL(searchPagePath(searchParams), request.url));
+  if (pathname === "/search") {
+    const page = searchPagePath(searchParams);
+    return page === pathname ? NextResponse.next() : NextResponse.rewrite(new URL(page, request.url));
+  }
   const article = ARTICLE_PATH.exec(pathname);
   if (article) {
     const slug = safeDecode(article[1]!);

@@ -73,6 +73,7 @@ async function serve(database: OpenDatabase, authSecret: string) {
     port: env.PORT,
     siteOrigin: new URL(env.SITE_URL).origin,
     trustedProxies: parseTrustedProxies(env.TRUSTED_PROXY),
+    serveBenchPages: env.SERVE_BENCH_PAGES ?? false,
     logger,
   });
   console.log(`Ready on http://localhost:${env.PORT} (${mode === "dev" ? "development" : "production"})`);

@@ -21,6 +21,8 @@ const EnvSchema = z.object({
   /** pino level for the server's logs; "silent" turns the access log off. */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   REDIS_URL: optional(z.url()),
+  /** Serve the benchmark's yardstick pages (/bench-static/*); set by `npm run bench` only. */
+  SERVE_BENCH_PAGES: optional(z.stringbool()),
 });
 
 export type Env = Omit<z.infer<typeof EnvSchema>, "SITE_URL"> & { SITE_URL: string };

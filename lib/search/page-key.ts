@@ -1,6 +1,7 @@
-// A search's cached page. Every /search?… request is rewritten (proxy.ts) to /search/<key>, where
-// the key holds the normalized parameters, so that each distinct search is one cached page, shared
-// by every reader who asks the same, like the home and archive pages. Server and proxy only.
+// A search's cached page. A /search?… request that asks for anything is rewritten (proxy.ts) to
+// /search/<key>, where the key holds the normalized parameters, so that each distinct search is one
+// cached page, shared by every reader who asks the same, like the home and archive pages. The empty
+// search (nothing asked yet) is /search itself. Server and proxy only.
 import { parseSearchParams, type SearchParams } from "./query";
 
 /** The path segment for a set of parameters: URL-safe, and the same for equivalent requests. */
@@ -9,9 +10,14 @@ export function searchPageKey(params: SearchParams): string {
   return Buffer.from(JSON.stringify(fields), "utf8").toString("base64url");
 }
 
+function isEmptySearch(params: SearchParams): boolean {
+  return !params.q && !params.tag && !params.source && params.page === 1;
+}
+
 /**
  * The parameters a key stands for, or null when it is not the key of any normalized search
- * (a hand-made /search/<anything>): such URLs are not found, so they cannot fill the cache.
+ * (a hand-made /search/<anything>), or is the empty search's, whose page is /search: such URLs are
+ * not found, so they cannot fill the cache.
  */
 export function searchParamsFromKey(key: string): SearchParams | null {
   let fields: unknown;
@@ -23,7 +29,7 @@ export function searchParamsFromKey(key: string): SearchParams | null {
   if (!Array.isArray(fields) || fields.length !== 4) return null;
   const [q, tag, source, page] = fields as unknown[];
   const params = parseSearchParams({ q, tag: tag || undefined, source: source || undefined, page });
-  return searchPageKey(params) === key ? params : null;
+  return searchPageKey(params) === key && !isEmptySearch(params) ? params : null;
 }
 
 /** Where a /search request with these URL parameters is rendered. */
@@ -33,5 +39,6 @@ export function searchPagePath(query: URLSearchParams): string {
     const value = query.get(name); // the first, as parseSearchParams takes it
     if (value !== null) input[name] = value;
   }
-  return `/search/${searchPageKey(parseSearchParams(input))}`;
+  const params = parseSearchParams(input);
+  return isEmptySearch(params) ? "/search" : `/search/${searchPageKey(params)}`;
 }

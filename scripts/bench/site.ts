@@ -25,7 +25,7 @@ import { startAppServer, type AppServer } from "../../tests/support/app-server";
 import { buildDir, launcherDir } from "@/lib/platform/server/build-dir";
 import { launchBrowser } from "../../tests/support/browser";
 import { withDatabase } from "../../tests/support/test-database-url";
-import { BENCH_STATIC_SIZES_KB } from "../../app/(site)/bench-static/[kb]/sizes";
+import { BENCH_STATIC_SIZES_KB } from "../../app/(bench)/bench-static/[kb]/sizes";
 import { articleIdOf, discussionCommentsIn, seedLongDiscussion, warmUpCommentPost } from "./comments";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -208,7 +208,7 @@ const countOf = (statuses: Record<string, number>, test: (status: number) => boo
 
 // ─── The yardstick ───────────────────────────────────────────────────────────
 
-/** The prerendered yardstick nearest `bytes` in size (see app/(site)/bench-static/[kb]). */
+/** The prerendered yardstick nearest `bytes` in size (see app/(bench)/bench-static/[kb]). */
 function yardstickFor(bytes: number): string {
   const nearest = BENCH_STATIC_SIZES_KB.reduce((best, kb) =>
     Math.abs(kb * 1024 - bytes) < Math.abs(best * 1024 - bytes) ? kb : best,
@@ -262,6 +262,8 @@ try {
     // X-Forwarded-For the server believes: the comment POST row's readers each have an address.
     NEXT_DIST_DIR: DIST_DIR,
     TRUSTED_PROXY: "127.0.0.1",
+    // The yardstick pages, which a server started otherwise answers with 404.
+    SERVE_BENCH_PAGES: "true",
   };
 
   // The launcher migrates and seeds the demo content into the empty database; bulk data goes in after.

@@ -38,6 +38,31 @@ describe("the page cache", () => {
     }
   });
 
+  it("serves the home page at / itself, sending /page/1 there", async () => {
+    const redirect = await fetch(`${baseUrl}/page/1`, { redirect: "manual" });
+    expect(redirect.status).toBe(308);
+    expect(redirect.headers.get("location")).toBe("/");
+    await cacheStatus("/");
+    // `?page=1` (and nonsense) is page 1: the same cached page, not a second copy.
+    for (const same of ["/?page=1", "/?page=abc", "/?utm_source=feed"])
+      expect(await cacheStatus(same), same).toBe("HIT");
+    const home = await (await fetch(`${baseUrl}/`)).text();
+    expect(home).toContain("Latest commentary");
+    expect(home).toMatch(/<link rel="canonical" href="[^"]*\/\/[^/"]+\/?"/);
+  });
+
+  it("serves the empty search at /search itself, from the cache", async () => {
+    await cacheStatus("/search");
+    for (const same of ["", "?q=", "?utm_source=feed&page=1"]) {
+      expect(await cacheStatus(`/search${same}`), same).toBe("HIT");
+    }
+    const empty = await fetch(`${baseUrl}/search?utm_source=feed`);
+    expect(await empty.text()).toContain("Search every published article");
+    // The empty search's key would be a second copy of it: not a page.
+    const emptyKey = Buffer.from(JSON.stringify(["", "", "", 1])).toString("base64url");
+    expect((await fetch(`${baseUrl}/search/${emptyKey}`)).status).toBe(404);
+  });
+
   it("serves each search from the cache, one page for every request that means it, kept in memory only", async () => {
     const word = `cachedsearch${Date.now().toString(36)}`;
     const rendered = await fetch(`${baseUrl}/search?q=${word}`);

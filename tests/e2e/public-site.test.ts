@@ -235,6 +235,12 @@ describe("the public site", () => {
     }
   });
 
+  it("keeps the benchmark's yardstick pages off the site: a server the benchmark did not start answers 404", async () => {
+    for (const path of ["/bench-static/50", "/bench-static/250", "/bench-static"]) {
+      expect((await get(path)).status, path).toBe(404);
+    }
+  });
+
   it("answers odd archive page numbers with a page or a 404, never an error", async () => {
     for (const archive of [SEED_TAG_PATH, "/sources/bu-yidao", "/authors/tiger-knife", "/tags/x"]) {
       for (const page of ["-1", "abc", "999999", "0", "1.5", "1e400", "%00"]) {

@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import fc from "fast-check";
 import { NextRequest } from "next/server";
-import { createElement, type ReactElement } from "react";
+import { createElement, type ReactNode } from "react";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { z } from "zod";
 import type { ActionDefinition } from "@/lib/platform/actions/run-action";
@@ -325,7 +325,7 @@ const { GET: mediaFile } = await import("@/app/media/[...key]/route");
 const { GET: evidenceFile } = await import("@/app/api/admin/authorizations/evidence/[evidenceId]/route");
 const { GET: listMedia } = await import("@/app/api/admin/media/route");
 const { GET: exportAuthorizations } = await import("@/app/(admin)/admin/authorizations/export/route");
-const searchPage = await import("@/app/(site)/search/[key]/page");
+const searchPage = await import("@/app/(site)/search/page");
 const { searchPagePath } = await import("@/lib/search/page-key");
 const { SearchParamsSchema } = await import("@/lib/search/query");
 const { parseArticleListQuery } = await import("@/lib/content-api/content-api");
@@ -517,7 +517,7 @@ const routeBoundaries: Boundary[] = [
  * page, then its markup.
  */
 const searchBoundary: Boundary = {
-  id: "app/(site)/search/[key]/page.tsx",
+  id: "app/(site)/search/page.tsx",
   runs: 40,
   input: (pool) =>
     queryInput(
@@ -537,7 +537,9 @@ const searchBoundary: Boundary = {
     for (const [name, values] of Object.entries(input as Record<string, string | string[]>)) {
       for (const value of [values].flat()) query.append(name, value);
     }
-    const key = searchPagePath(query).slice("/search/".length);
+    // The page proxy.ts renders the request at: /search itself, or /search/<key>.
+    const path = searchPagePath(query);
+    const key = path === "/search" ? undefined : path.slice("/search/".length);
     const props = { params: Promise.resolve({ key }) };
     await searchPage.generateMetadata(props);
     const page = await searchPage.default(props);
@@ -547,7 +549,7 @@ const searchBoundary: Boundary = {
 };
 
 /** Renders a page's element; async components inside are awaited as React's server renderer would. */
-async function renderPage(element: ReactElement): Promise<string> {
+async function renderPage(element: ReactNode): Promise<string> {
   const { prerender } = await import("react-dom/static");
   const { prelude } = await prerender(createElement("div", null, element));
   return new Response(prelude).text();

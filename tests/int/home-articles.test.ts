@@ -1,9 +1,12 @@
 // The home page's data: the featured slot is the newest public article, and the paginated list
 // under it holds every other public article exactly once, newest first; pages that do not exist
-// are null (404), never an error.
+// are null (404), never an error. The page itself is app/(site)/page.tsx, `/`; its later pages
+// are /page/N, where anything meaning page 1 is canonical to `/`.
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
+import HomePage, { generateMetadata as homeMetadata } from "@/app/(site)/page";
+import HomeLaterPage from "@/app/(site)/page/[page]/page";
 import { FeaturedArticle } from "@/components/home/featured-article";
 import { publishArticle, scheduleArticle } from "@/lib/articles/workflow";
 import { advanceClock, now, setClock } from "@/lib/platform/clock";
@@ -130,5 +133,46 @@ describe("the home page's featured slot and list", () => {
     // One heading, one link to the article: the page keeps a single h1 and unambiguous links.
     expect(html.match(/<h2/g)).toHaveLength(1);
     expect(html.match(/href="\/articles\//g)).toHaveLength(1);
+  });
+});
+
+/** Next's answer to a page that redirects or is not found, as its control-flow error says. */
+async function outcome(work: Promise<unknown>): Promise<{ status: number; location?: string }> {
+  try {
+    await work;
+    return { status: 200 };
+  } catch (error) {
+    const digest = (error as { digest?: unknown }).digest;
+    if (typeof digest !== "string") throw error;
+    if (digest.startsWith("NEXT_REDIRECT;")) {
+      const parts = digest.split(";");
+      return { status: Number(parts.at(-2)), location: parts.slice(2, -2).join(";") };
+    }
+    if (digest.startsWith("NEXT_HTTP_ERROR_FALLBACK;")) return { status: Number(digest.split(";")[1]) };
+    throw error;
+  }
+}
+
+describe("the home page, /", () => {
+  const at = (page?: string) => ({ params: Promise.resolve(page === undefined ? {} : { page }) });
+
+  it("renders the featured article and the list at / itself, canonical to /", async () => {
+    const html = renderToStaticMarkup(createElement("div", null, await HomePage(at())));
+    expect(html).toContain("Latest commentary");
+    expect(html).toContain('"@type":"WebSite"');
+    for (const title of ["Article 7", "Article 6", "Article 1"]) expect(html).toContain(`>${title}</a>`);
+    expect(html).not.toContain(">A draft</a>");
+    expect(await homeMetadata(at())).toEqual({ alternates: { canonical: "/" } });
+  });
+
+  it("is canonical to / wherever page 1 is asked for, and answers 404 past the last page", async () => {
+    for (const page of ["1", "0", "abc"]) {
+      expect(await homeMetadata(at(page)), page).toEqual({ alternates: { canonical: "/" } });
+      expect(renderToStaticMarkup(createElement("div", null, await HomeLaterPage(at(page))))).toContain(
+        ">Article 7</a>",
+      );
+    }
+    expect(await outcome(HomeLaterPage(at("2")))).toEqual({ status: 404 });
+    expect(await homeMetadata(at("2"))).toMatchObject({ alternates: { canonical: "/?page=2" } });
   });
 });

@@ -7,7 +7,8 @@ export function testServerUrl(): string | null {
   if (!url) {
     if (process.env.CI === "true") {
       throw new Error(
-        "CI=true but neither TEST_DATABASE_URL nor DATABASE_URL is set: tests need PostgreSQL.",
+        "CI=true but neither TEST_DATABASE_URL nor DATABASE_URL is set: tests need PostgreSQL. " +
+          "`npm test` finds the local server itself (scripts/test.ts).",
       );
     }
     return null;

@@ -19,7 +19,7 @@ describe("search page keys", () => {
   });
 
   it("is one path segment of URL-safe characters, whatever the query holds", () => {
-    for (const query of ["q=台湾海峡+尖閣", "q=a%2Fb%3Fc%23d%26e", "q=%F0%9F%98%80", ""]) {
+    for (const query of ["q=台湾海峡+尖閣", "q=a%2Fb%3Fc%23d%26e", "q=%F0%9F%98%80", "tag=east-asia"]) {
       expect(pathOf(query)).toMatch(/^\/search\/[A-Za-z0-9_-]+$/);
       expect(searchParamsFromKey(keyOf(query))?.q).toBe(
         parseSearchParams(Object.fromEntries(new URLSearchParams(query))).q,
@@ -35,7 +35,15 @@ describe("search page keys", () => {
     expect(keyOf("q=Taiwan&q=Japan&page=2&page=5")).toBe(keyOf("q=Taiwan&page=2"));
     expect(keyOf("q=Taiwan&utm_source=x&_rsc=1")).toBe(keyOf("q=Taiwan"));
     expect(keyOf("q=Taiwan")).not.toBe(keyOf("q=taiwan+-Japan"));
-    expect(keyOf("")).toBe(keyOf("q=&page=1"));
+    expect(keyOf("tag=east-asia")).toBe(keyOf("q=&tag=east-asia&page=1"));
+  });
+
+  it("renders the empty search at /search itself, which no key stands for", () => {
+    for (const query of ["", "q=&page=1", "q=+++", "page=abc&utm_source=feed", "tag=Not+A+Slug!"]) {
+      expect(pathOf(query), query).toBe("/search");
+    }
+    expect(searchParamsFromKey(searchPageKey(parseSearchParams({})))).toBeNull();
+    expect(pathOf("page=2")).toMatch(/^\/search\/[A-Za-z0-9_-]+$/);
   });
 
   it("stays short for a query of 10,000 characters", () => {

@@ -25,15 +25,16 @@ function cacheTime() {
   return performance.timeOrigin + performance.now();
 }
 
-// Pages of which there is one per distinct request a reader can make up (one per search) are
-// kept in memory only, where least recently used ones make room: on disk they would pile up.
-const MEMORY_ONLY_PATHS = ["/search/"];
+// Pages of which there is one per distinct request a reader can make up (the search pages, /search
+// and /search/<key>) are kept in memory only, where least recently used ones make room: on disk
+// they would pile up.
+const MEMORY_ONLY_PATHS = ["/search"];
 
 // Next's key for a rendered page: a namespace, then `/$/`, then the page's path.
 function isMemoryOnly(key) {
   const marker = key.indexOf("/$/");
   const pathname = marker === -1 ? key : key.slice(marker + 2);
-  return MEMORY_ONLY_PATHS.some((prefix) => pathname.startsWith(prefix));
+  return MEMORY_ONLY_PATHS.some((root) => pathname === root || pathname.startsWith(`${root}/`));
 }
 
 // Invalidating it invalidates everything (e.g. after missing notifications while disconnected).

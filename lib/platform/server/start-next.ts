@@ -1,7 +1,9 @@
 // Next in this process, behind an HTTP server of our own. Every request passes, in order:
 // compression, the request context (client address, request id, access log), the security
-// headers, the path check (no malformed escapes reach Next's router), the cross-site guard and the database-availability check (503 during an outage)
-// before Next sees it (`next start` would keep any client's X-Forwarded-For).
+// headers, the path check (no malformed escapes reach Next's router), the cross-site guard, the
+// benchmark pages' gate (404 unless the benchmark started the server) and the database-availability
+// check (503 during an outage) before Next sees it (`next start` would keep any client's
+// X-Forwarded-For).
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
@@ -10,6 +12,7 @@ import next from "next";
 import { whenDatabaseAvailable } from "@/lib/platform/database/availability";
 import type { Logger } from "@/lib/platform/logger";
 import { loggablePath } from "./access-log";
+import { withBenchPages } from "./bench-pages";
 import { buildDir } from "./build-dir";
 import { withCrossSiteGuard } from "@/lib/platform/http/cross-site";
 import { withRequestContext, type Handler } from "./request-handler";
@@ -30,9 +33,11 @@ export async function startNextServer(options: {
   /** SITE_URL's origin: writes may come from it too (lib/platform/http/cross-site.ts). */
   siteOrigin: string;
   trustedProxies: ReadonlySet<string>;
+  /** Whether the benchmark's yardstick pages are served (see bench-pages.ts). */
+  serveBenchPages: boolean;
   logger: Logger;
 }): Promise<NextHttpServer> {
-  const { dev, port, siteOrigin, trustedProxies, logger } = options;
+  const { dev, port, siteOrigin, trustedProxies, serveBenchPages, logger } = options;
   const server = createServer();
   if (!dev) takeConfigFromBuild();
   // hostname/port are where Next believes it runs, as `next start` tells it.
@@ -50,7 +55,11 @@ export async function startNextServer(options: {
     });
   const handleSafely = withRequestContext(
     withSecurityHeaders(
-      withWellFormedPath(withCrossSiteGuard(whenDatabaseAvailable(handleNext), { siteOrigin })),
+      withWellFormedPath(
+        withCrossSiteGuard(withBenchPages(whenDatabaseAvailable(handleNext), { serve: serveBenchPages }), {
+          siteOrigin,
+        }),
+      ),
       { dev },
     ),
     { trustedProxies, logger },

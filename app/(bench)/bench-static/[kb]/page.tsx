@@ -1,6 +1,7 @@
 // Fixed pages of article-like sizes, prerendered at build time: the yardsticks `npm run bench`
 // (scripts/bench/site.ts) compares the per-request pages with, each route with the one nearest
 // its own size. They read no data, so Next serves them as files; crawlers are told to leave them.
+// Only a server started by the benchmark serves them (../../layout.tsx).
 import type { Metadata } from "next";
 import { BENCH_STATIC_SIZES_KB } from "./sizes";
 
