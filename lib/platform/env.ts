@@ -21,6 +21,10 @@ const EnvSchema = z.object({
   /** pino level for the server's logs; "silent" turns the access log off. */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   REDIS_URL: optional(z.url()),
+  /** smtp:// or smtps:// URL of the mail relay (credentials in the URL). Unset: no mail is sent. */
+  SMTP_URL: optional(z.url({ protocol: /^smtps?$/ })),
+  /** The From address of the site's mail; defaults to no-reply at SITE_URL's host. */
+  MAIL_FROM: optional(z.string().min(3)),
 });
 
 export type Env = Omit<z.infer<typeof EnvSchema>, "SITE_URL"> & { SITE_URL: string };
