@@ -4,6 +4,7 @@
 // address as known to the account, so the account's delay no longer applies there, and lifts
 // the account's per-address locks. It works once, and not after UNLOCK_LINK_TTL_MS.
 import { createHash, randomBytes } from "node:crypto";
+import { z } from "zod";
 import { recordAudit } from "@/lib/platform/audit/record";
 import { now } from "@/lib/platform/clock";
 import { db } from "@/lib/platform/db";
@@ -16,6 +17,13 @@ export const UNLOCK_LINK_TTL_MS = 60 * 60_000;
 export const UNLOCK_MAIL_INTERVAL_MS = 15 * 60_000;
 
 export const UNLOCK_PATH = "/login/unlock";
+
+const INCOMPLETE_LINK = "The unlock link is incomplete: open it from the mail again.";
+
+/** What the unlock form posts: the token from the link (32 random bytes, base64url). */
+export const UnlockInputSchema = z.object({
+  token: z.string(INCOMPLETE_LINK).regex(/^[\w-]{43}$/, INCOMPLETE_LINK),
+});
 
 function sha256(token: string): string {
   return createHash("sha256").update(token).digest("hex");
