@@ -23,6 +23,10 @@ const EnvSchema = z.object({
   REDIS_URL: optional(z.url()),
   /** Serve the benchmark's yardstick pages (/bench-static/*); set by `npm run bench` only. */
   SERVE_BENCH_PAGES: optional(z.stringbool()),
+  /** smtp:// or smtps:// URL of the mail relay (credentials in the URL). Unset: no mail is sent. */
+  SMTP_URL: optional(z.url({ protocol: /^smtps?$/ })),
+  /** The From address of the site's mail; defaults to no-reply at SITE_URL's host. */
+  MAIL_FROM: optional(z.string().min(3)),
 });
 
 export type Env = Omit<z.infer<typeof EnvSchema>, "SITE_URL"> & { SITE_URL: string };

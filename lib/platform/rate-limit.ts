@@ -53,3 +53,63 @@ export async function forgive(key: string, rule: LimitRule): Promise<void> {
 export async function resetLimit(key: string): Promise<void> {
   await db.rateLimit.deleteMany({ where: { key } });
 }
+
+/**
+ * A growing delay instead of a hard block: the first `freeFailures` failures cost nothing, each
+ * one after that makes the key wait `firstDelayMs`, doubling, at most `maxDelayMs`. Failures are
+ * forgotten after `forgetAfterMs` without one.
+ */
+export interface BackoffRule {
+  freeFailures: number;
+  firstDelayMs: number;
+  maxDelayMs: number;
+  forgetAfterMs: number;
+}
+
+export type BackoffClaim =
+  { allowed: false; retryAt: Date } | { allowed: true; failures: number; delayedUntil: Date | null };
+
+/** The delay `failures` consecutive failures earn. */
+export function backoffDelayMs(failures: number, rule: BackoffRule): number {
+  if (failures <= rule.freeFailures) return 0;
+  return Math.min(rule.maxDelayMs, rule.firstDelayMs * 2 ** (failures - rule.freeFailures - 1));
+}
+
+/**
+ * Claims one attempt against `key`. While the key waits out its delay the attempt is refused
+ * (and not counted). Otherwise it is counted as a failure up front, so parallel guesses cannot
+ * all slip in before the delay, and the delay it earns is set; `forgiveBackoff` takes it back
+ * when the attempt succeeds. For these keys "windowStartsAt" holds the last failure.
+ */
+export async function claimBackoffAttempt(key: string, rule: BackoffRule): Promise<BackoffClaim> {
+  const at = now();
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`
+      insert into "RateLimit" ("key", "hits", "windowStartsAt") values (${key}, 0, ${at})
+      on conflict ("key") do nothing`;
+    const [row] = await tx.$queryRaw<
+      Array<{ hits: number; windowStartsAt: Date; blockedUntil: Date | null }>
+    >`
+      select "hits", "windowStartsAt", "blockedUntil" from "RateLimit" where "key" = ${key} for update`;
+    if (row!.blockedUntil && row!.blockedUntil > at) return { allowed: false, retryAt: row!.blockedUntil };
+    const forgotten = row!.windowStartsAt.getTime() <= at.getTime() - rule.forgetAfterMs;
+    const failures = forgotten ? 1 : row!.hits + 1;
+    const delay = backoffDelayMs(failures, rule);
+    const delayedUntil = delay > 0 ? new Date(at.getTime() + delay) : null;
+    await tx.rateLimit.update({
+      where: { key },
+      data: { hits: failures, windowStartsAt: at, blockedUntil: delayedUntil },
+    });
+    return { allowed: true, failures, delayedUntil };
+  });
+}
+
+/** Takes back an attempt `claim` counted that turned out fine, with the delay it set. */
+export async function forgiveBackoff(key: string, claim: BackoffClaim): Promise<void> {
+  if (!claim.allowed) return;
+  await db.$executeRaw`
+    update "RateLimit" set
+      "hits" = greatest("hits" - 1, 0),
+      "blockedUntil" = case when "blockedUntil" = ${claim.delayedUntil} then null else "blockedUntil" end
+    where "key" = ${key}`;
+}

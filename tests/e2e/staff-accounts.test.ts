@@ -1,6 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "../support/browser";
+import { signInOverHttp } from "../support/server-actions";
 import { signIn, signOut } from "../support/staff-session";
 
 describe("staff accounts", () => {
@@ -68,6 +69,40 @@ describe("staff accounts", () => {
     // Who did it, by name; what it was done to, by name and email.
     expect(log).toContain("Site admin");
     expect(log).toContain(`Eddie Editor <${editorEmail}>`);
+  });
+
+  it("refuses a signed-out session token on the very next request, and keeps the user's other session", async () => {
+    const email = inject("adminEmail");
+    const laptop = await signInOverHttp(baseUrl, email, inject("adminPassword"));
+    const phone = await signInOverHttp(baseUrl, email, inject("adminPassword"));
+    const usersPage = (cookie: string) =>
+      fetch(`${baseUrl}/admin/users`, { headers: { Cookie: cookie }, redirect: "manual" });
+    expect((await usersPage(laptop)).status).toBe(200);
+
+    // Signing out as next-auth's signOut() does: a fresh CSRF token, then POST /api/auth/signout.
+    const csrf = await fetch(`${baseUrl}/api/auth/csrf`, { headers: { Cookie: laptop } });
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const csrfCookie = csrf.headers
+      .getSetCookie()
+      .map((cookie) => cookie.split(";")[0])
+      .join("; ");
+    const signOutResponse = await fetch(`${baseUrl}/api/auth/signout`, {
+      method: "POST",
+      redirect: "manual",
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        Cookie: `${laptop}; ${csrfCookie}`,
+        Origin: baseUrl,
+      },
+      body: new URLSearchParams({ csrfToken, callbackUrl: `${baseUrl}/login`, json: "true" }),
+    });
+    expect(signOutResponse.status).toBe(200);
+
+    // The browser forgets the cookie; someone who kept a copy gets nothing for it.
+    const replayed = await usersPage(laptop);
+    expect(replayed.status).toBe(307);
+    expect(new URL(replayed.headers.get("location")!, baseUrl).pathname).toBe("/login");
+    expect((await usersPage(phone)).status).toBe(200);
   });
 
   it("treats a forged session cookie as signed out, never as an error", async () => {

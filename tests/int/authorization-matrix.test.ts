@@ -76,7 +76,10 @@ describe("authorization matrix", () => {
     callers.set("anonymous", null);
     const deactivated = await createTestUser("EDITOR", { active: false });
     // A deactivated user's still-signed token resolves to no user at all.
-    callers.set("deactivated", await userForSession(deactivated.id, deactivated.sessionVersion));
+    callers.set(
+      "deactivated",
+      await userForSession(deactivated.id, deactivated.sessionVersion, deactivated.sessionId),
+    );
     for (const role of ["WRITER", "EDITOR", "ADMIN"] as const) callers.set(role, await createTestUser(role));
   });
 

@@ -315,6 +315,8 @@ function getBoundary(options: {
 const mutations = await discoverMutations();
 const { GET: commentThreads, POST: postComment } = await import("@/app/api/comments/route");
 const { POST: reportComment } = await import("@/app/api/comments/[id]/report/route");
+const { POST: unlockSignIn } = await import("@/app/api/login/unlock/route");
+const { UnlockInputSchema } = await import("@/lib/platform/auth/unlock");
 const { GET: listArticles } = await import("@/app/api/v1/articles/route");
 const { GET: getArticle } = await import("@/app/api/v1/articles/[slug]/route");
 const { GET: listTags } = await import("@/app/api/v1/tags/route");
@@ -409,6 +411,12 @@ const routeBoundaries: Boundary[] = [
     handler: (request, params) =>
       reportComment(request, { params: Promise.resolve(params as { id: string }) }),
     params: (pool) => segmentInput(pool.ids.comment).map(([, id]) => ({ id: decodedSegment(id) })),
+  }),
+  postBoundary({
+    id: "app/api/login/unlock/route.ts#POST",
+    schema: UnlockInputSchema,
+    url: "/api/login/unlock",
+    handler: (request) => unlockSignIn(request),
   }),
   getBoundary({
     id: "app/api/v1/articles/route.ts#GET",

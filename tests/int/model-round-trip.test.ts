@@ -14,6 +14,8 @@ import {
   type AuthorizationEvent,
   type AuthorizationEvidence,
   type Comment,
+  type KnownLoginAddress,
+  type LoginUnlockToken,
   type CommentModeration,
   type CommentReport,
   type Media,
@@ -21,6 +23,7 @@ import {
   type RateLimit,
   type ReprintAuthorization,
   type RightsCheck,
+  type Session,
   type Setting,
   type SlugRedirect,
   type Source,
@@ -81,6 +84,30 @@ const rateLimit = {
   windowStartsAt: at("2025-03-14T09:25:00.000Z"),
   blockedUntil: at("2025-03-14T09:40:00.250Z"),
 } satisfies RateLimit;
+
+const session = {
+  id: "Jx3bN0q_8vT1sW4yZ7cA2dF5gH9kL6mP0rU3eI8oY1w",
+  userId: "user_editor_mei",
+  createdAt: at("2025-03-14T09:26:53.589Z"),
+  lastSeenAt: at("2025-03-14T10:02:11.004Z"),
+  expiresAt: at("2025-03-14T21:26:53.589Z"),
+  revokedAt: at("2025-03-14T10:15:00.999Z"),
+} satisfies Session;
+
+const knownLoginAddress = {
+  userId: "user_editor_mei",
+  address: "2001:db8:85a3::8a2e:370:7334",
+  lastSignedInAt: at("2025-03-14T09:26:53.589Z"),
+} satisfies KnownLoginAddress;
+
+const loginUnlockToken = {
+  id: "unlock_mei_1",
+  userId: "user_editor_mei",
+  tokenHash: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+  createdAt: at("2025-03-14T09:30:00.000Z"),
+  expiresAt: at("2025-03-14T10:30:00.000Z"),
+  usedAt: null,
+} satisfies LoginUnlockToken;
 
 const source = {
   id: "source_wechat_dongfang",
@@ -452,6 +479,19 @@ async function writeGraph() {
 
   await db.rateLimit.create({ data: rateLimit });
   remember("RateLimit", rateLimit, () => db.rateLimit.findUniqueOrThrow({ where: { key: rateLimit.key } }));
+
+  await db.session.create({ data: session });
+  remember("Session", session, () => db.session.findUniqueOrThrow({ where: { id: session.id } }));
+  await db.knownLoginAddress.create({ data: knownLoginAddress });
+  remember("KnownLoginAddress", knownLoginAddress, () =>
+    db.knownLoginAddress.findUniqueOrThrow({
+      where: { userId_address: { userId: knownLoginAddress.userId, address: knownLoginAddress.address } },
+    }),
+  );
+  await db.loginUnlockToken.create({ data: loginUnlockToken });
+  remember("LoginUnlockToken", loginUnlockToken, () =>
+    db.loginUnlockToken.findUniqueOrThrow({ where: { id: loginUnlockToken.id } }),
+  );
 
   await db.source.create({ data: source });
   remember("Source", source, () => db.source.findUniqueOrThrow({ where: { id: source.id } }));

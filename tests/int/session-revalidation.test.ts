@@ -86,18 +86,18 @@ describe("a session follows its user's account", () => {
     const admin = await createTestUser("ADMIN");
     const editor = await createTestUser("EDITOR");
     const token = editor.sessionVersion;
-    expect(await userForSession(editor.id, token)).toEqual(sessionUser(editor));
+    expect(await userForSession(editor.id, token, editor.sessionId)).toEqual(sessionUser(editor));
 
     await setUserActive({ userId: editor.id, active: false }, as(admin));
-    expect(await userForSession(editor.id, token)).toBeNull();
-    expect(await userForSession(editor.id, token + 1)).toBeNull(); // inactive: no version works
+    expect(await userForSession(editor.id, token, editor.sessionId)).toBeNull();
+    expect(await userForSession(editor.id, token + 1, editor.sessionId)).toBeNull(); // inactive: no version works
 
     await setUserActive({ userId: editor.id, active: true }, as(admin));
-    expect(await userForSession(editor.id, token)).toBeNull();
+    expect(await userForSession(editor.id, token, editor.sessionId)).toBeNull();
     // Only a new sign-in, which carries the bumped version, gets back in.
     const signIn = await signInWithPassword({ email: editor.email, password: TEST_PASSWORD }, IP);
     expect(signIn.ok && signIn.user.sessionVersion).toBe(token + 1);
-    expect(await userForSession(editor.id, token + 1)).toEqual(sessionUser(editor));
+    expect(await userForSession(editor.id, token + 1, editor.sessionId)).toEqual(sessionUser(editor));
 
     const audits = await auditRowsFor(editor.id);
     expect(audits.map((row) => [row.action, row.actorId]).sort()).toEqual([
@@ -109,7 +109,7 @@ describe("a session follows its user's account", () => {
   it("carries a role change into the next request, permissions included", async () => {
     const admin = await createTestUser("ADMIN");
     const demoted = await createTestUser("ADMIN");
-    const before = await userForSession(demoted.id, demoted.sessionVersion);
+    const before = await userForSession(demoted.id, demoted.sessionVersion, demoted.sessionId);
     expect(before).toEqual(sessionUser(demoted, "ADMIN"));
     // As an admin the action is allowed, so an empty input gets as far as validation.
     expect(await runAction(createUserAction.definition, before, {})).toMatchObject({
@@ -119,7 +119,7 @@ describe("a session follows its user's account", () => {
 
     await changeUserRole({ userId: demoted.id, role: "WRITER" }, as(admin));
 
-    const after = await userForSession(demoted.id, demoted.sessionVersion);
+    const after = await userForSession(demoted.id, demoted.sessionVersion, demoted.sessionId);
     expect(after).toEqual(sessionUser(demoted, "WRITER"));
     expect(await runAction(createUserAction.definition, after, {})).toEqual({
       ok: false,
@@ -141,8 +141,8 @@ describe("a session follows its user's account", () => {
 
     const { oneTimePassword } = await resetUserPassword({ userId: writer.id }, as(admin));
 
-    expect(await userForSession(writer.id, writer.sessionVersion)).toBeNull();
-    expect(await userForSession(writer.id, writer.sessionVersion + 1)).toEqual({
+    expect(await userForSession(writer.id, writer.sessionVersion, writer.sessionId)).toBeNull();
+    expect(await userForSession(writer.id, writer.sessionVersion + 1, writer.sessionId)).toEqual({
       ...sessionUser(writer),
       mustChangePassword: true,
     });
@@ -158,9 +158,13 @@ describe("a session follows its user's account", () => {
 
     await signOutEverywhere(as(editor));
 
-    expect(await userForSession(editor.id, editor.sessionVersion)).toBeNull();
-    expect(await userForSession(editor.id, editor.sessionVersion + 1)).toEqual(sessionUser(editor));
-    expect(await userForSession(bystander.id, bystander.sessionVersion)).toEqual(sessionUser(bystander));
+    expect(await userForSession(editor.id, editor.sessionVersion, editor.sessionId)).toBeNull();
+    expect(await userForSession(editor.id, editor.sessionVersion + 1, editor.sessionId)).toEqual(
+      sessionUser(editor),
+    );
+    expect(await userForSession(bystander.id, bystander.sessionVersion, bystander.sessionId)).toEqual(
+      sessionUser(bystander),
+    );
     expect(await auditRowsFor(editor.id)).toMatchObject([
       { action: "user.signOutEverywhere", actorId: editor.id, entityType: "User", ip: IP },
     ]);
@@ -168,15 +172,22 @@ describe("a session follows its user's account", () => {
 
   it("resolves no user for a deleted account or a token without its claims", async () => {
     const gone = await createTestUser("EDITOR");
-    expect(await userForSession(gone.id, gone.sessionVersion)).not.toBeNull();
+    expect(await userForSession(gone.id, gone.sessionVersion, gone.sessionId)).not.toBeNull();
     await db.user.delete({ where: { id: gone.id } });
 
-    expect(await userForSession(gone.id, gone.sessionVersion)).toBeNull();
-    expect(await userForSession("nonexistent", 1)).toBeNull();
-    expect(await userForSession(undefined, undefined)).toBeNull();
-    expect(await userForSession(gone.id, undefined)).toBeNull();
-    expect(await userForSession(undefined, 1)).toBeNull();
-    expect(await userForSession("", 1)).toBeNull();
+    expect(await userForSession(gone.id, gone.sessionVersion, gone.sessionId)).toBeNull();
+    const other = await createTestUser("EDITOR");
+    expect(await userForSession("nonexistent", 1, other.sessionId)).toBeNull();
+    expect(await userForSession(undefined, undefined, undefined)).toBeNull();
+    expect(await userForSession(gone.id, undefined, gone.sessionId)).toBeNull();
+    expect(await userForSession(undefined, 1, other.sessionId)).toBeNull();
+    expect(await userForSession("", 1, other.sessionId)).toBeNull();
+    // A token from before sessions had ids, or carrying another user's session, counts for nothing.
+    expect(await userForSession(other.id, other.sessionVersion, undefined)).toBeNull();
+    expect(await userForSession(other.id, other.sessionVersion, "")).toBeNull();
+    const third = await createTestUser("EDITOR");
+    expect(await userForSession(other.id, other.sessionVersion, third.sessionId)).toBeNull();
+    expect(await userForSession(other.id, other.sessionVersion, other.sessionId)).not.toBeNull();
   });
 });
 
@@ -197,7 +208,9 @@ describe("the last active admin", () => {
 
     expect(await userRow(admin!.id)).toEqual(rowBefore);
     expect(await db.auditLog.count()).toBe(auditsBefore);
-    expect(await userForSession(admin!.id, admin!.sessionVersion)).toEqual(sessionUser(admin!));
+    expect(await userForSession(admin!.id, admin!.sessionVersion, admin!.sessionId)).toEqual(
+      sessionUser(admin!),
+    );
     expect((await userRow(inactiveAdmin.id)).active).toBe(false);
   });
 
@@ -214,7 +227,9 @@ describe("the last active admin", () => {
 
     expect(await userRow(admin!.id)).toEqual(rowBefore);
     expect(await db.auditLog.count()).toBe(auditsBefore);
-    expect(await userForSession(admin!.id, admin!.sessionVersion)).toEqual(sessionUser(admin!));
+    expect(await userForSession(admin!.id, admin!.sessionVersion, admin!.sessionId)).toEqual(
+      sessionUser(admin!),
+    );
   });
 
   it("can be demoted once another admin is active", async () => {

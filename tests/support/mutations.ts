@@ -13,6 +13,9 @@ export const SELF_GUARDED_ROUTES: Record<string, string> = {
     "readers post comments through the submission pipeline; DELETE forgets cookies",
   "app/api/comments/[id]/report/route.ts": "readers report comments, one report per address per comment",
   "app/api/[...path]/route.ts": "changes nothing: a JSON 404 for any /api address no route answers",
+  // Anonymous by nature (the user cannot sign in yet): the one-time token from the mail is the
+  // permission; tested in tests/int/login-unlock-mail.test.ts.
+  "app/api/login/unlock/route.ts": "a locked-out user spends the unlock link mailed to them",
 };
 
 export const MUTATING_METHODS = ["POST", "PUT", "PATCH", "DELETE"];

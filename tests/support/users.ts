@@ -1,6 +1,7 @@
 // Staff users for tests, written straight to this file's database.
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "@/lib/platform/auth/password";
+import { openSession } from "@/lib/platform/auth/sessions";
 import { db } from "@/lib/platform/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { CurrentUser } from "@/lib/platform/session";
@@ -11,7 +12,7 @@ export const TEST_PASSWORD = "a test password that is long enough";
 export async function createTestUser(
   role: Role,
   overrides: { active?: boolean; email?: string } = {},
-): Promise<CurrentUser & { sessionVersion: number }> {
+): Promise<CurrentUser & { sessionVersion: number; sessionId: string }> {
   cachedHash ??= hashPassword(TEST_PASSWORD);
   const user = await db.user.create({
     data: {
@@ -29,5 +30,7 @@ export async function createTestUser(
     role: user.role,
     mustChangePassword: user.mustChangePassword,
     sessionVersion: user.sessionVersion,
+    // A signed-in browser of this user, as next-auth's sign-in would open it.
+    sessionId: await openSession(user.id),
   };
 }

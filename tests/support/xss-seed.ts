@@ -19,6 +19,7 @@ import type { ActionResult } from "@/lib/platform/actions/result";
 import { db } from "@/lib/platform/db";
 import type { ArticleBlock, ArticleInline } from "@/lib/editor/body-schema";
 import { validateArticleBody } from "@/lib/editor/body-schema";
+import { openSession } from "@/lib/platform/auth/sessions";
 import { userForSession, type CurrentUser } from "@/lib/platform/session";
 import { TAG_KINDS } from "@/lib/taxonomy/kinds";
 import { mapLimit } from "./map-limit";
@@ -361,7 +362,7 @@ async function postComment(
 
 export async function adminActor(email: string): Promise<CurrentUser> {
   const { id, sessionVersion } = await db.user.findUniqueOrThrow({ where: { email } });
-  const actor = await userForSession(id, sessionVersion);
+  const actor = await userForSession(id, sessionVersion, await openSession(id));
   if (!actor) throw new Error(`${email} is not an active staff member.`);
   return actor;
 }
