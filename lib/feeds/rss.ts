@@ -5,7 +5,7 @@ import { getSchema, type JSONContent } from "@tiptap/core";
 import { Node as ProseMirrorNode, type Schema } from "@tiptap/pm/model";
 import { renderToHTMLString } from "@tiptap/static-renderer/pm/html-string";
 import { Feed, type Category, type Extension } from "feed";
-import { SOURCE_KIND_LABELS } from "@/components/article/source-line";
+import { SOURCE_KIND_LABELS } from "@/lib/sources/fields";
 import { LINK_REL } from "@/lib/editor/body-schema";
 import { articleExtensions } from "@/lib/editor/extensions";
 import type { FeedArticle } from "./select";

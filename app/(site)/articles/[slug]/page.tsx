@@ -85,7 +85,7 @@ export default async function ArticlePage({ params }: Props) {
       <JsonLd data={[newsArticleJsonLd(article, env.SITE_URL), breadcrumbJsonLd(crumbs, env.SITE_URL)]} />
       <ArticleView
         article={article}
-        share={<ShareLinks slug={article.slug} title={article.title} />}
+        share={<ShareLinks slug={article.slug} title={article.title} siteUrl={env.SITE_URL} />}
         related={<RelatedArticles articles={related} />}
         comments={
           <CommentSection articleId={article.id} articleSlug={article.slug} commentsOpen={commentsOpen} />

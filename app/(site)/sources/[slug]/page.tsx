@@ -3,7 +3,7 @@ import { notFound, permanentRedirect } from "next/navigation";
 import { ArchiveHeader, articleCountPhrase } from "@/components/archive/archive-header";
 import { ArchiveList } from "@/components/archive/archive-list";
 import { ArchivePagination, archivePageHref } from "@/components/archive/archive-pagination";
-import { SOURCE_KIND_LABELS } from "@/components/article/source-line";
+import { SOURCE_KIND_LABELS } from "@/lib/sources/fields";
 import {
   archivePageNumber,
   listSourceArticles,
