@@ -5,33 +5,22 @@
 //   feeds and the article page itself already hide it through the shared visibility rule);
 // - a search is rendered at the path of its cached page (lib/search/page-key.ts).
 import { NextResponse, type NextRequest } from "next/server";
-import { isWithdrawnSlugCached, withdrawnResponse } from "@/lib/rights/withdrawn";
+import { withdrawnArticleAnswer } from "@/lib/rights/withdrawn";
 import { now } from "@/lib/platform/clock";
 import { searchPagePath } from "@/lib/search/page-key";
 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
-const ARTICLE_PATH = /^\/articles\/([^/]+)\/?$/;
 
 export async function proxy(request: NextRequest) {
   const { pathname, search, searchParams } = request.nextUrl;
   if (pathname === "/search") return NextResponse.rewrite(new URL(searchPagePath(searchParams), request.url));
-  const article = ARTICLE_PATH.exec(pathname);
-  if (article) {
-    const slug = safeDecode(article[1]!);
-    return slug && (await isWithdrawnSlugCached(slug, now())) ? withdrawnResponse() : NextResponse.next();
+  if (pathname.startsWith("/articles/")) {
+    return (await withdrawnArticleAnswer(pathname, now())) ?? NextResponse.next();
   }
   if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
   const login = new URL("/login", request.url);
   login.searchParams.set("callbackUrl", pathname + search);
   return NextResponse.redirect(login);
-}
-
-function safeDecode(segment: string): string | null {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return null; // malformed escapes: let the page answer 404
-  }
 }
 
 export const config = { matcher: ["/search", "/admin", "/admin/:path*", "/articles/:slug"] };

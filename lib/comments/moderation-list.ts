@@ -1,4 +1,5 @@
 import "server-only";
+import { publicArticleWhere } from "@/lib/articles/visibility";
 import { COMMENT_QUEUES, queueOf, queueWhere, type CommentQueue } from "@/lib/comments/queues";
 import { db } from "@/lib/platform/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -51,8 +52,11 @@ const logEntrySelect = {
   actor: { select: { name: true, email: true } },
 } as const satisfies Prisma.CommentModerationSelect;
 
-/** One page of a queue, each comment with what a moderator needs to decide on it. */
-export async function listCommentQueue(filters: CommentQueueFilters) {
+/**
+ * One page of a queue, each comment with what a moderator needs to decide on it, and whether its
+ * article is public now (the one visibility rule), so the queue links only to pages that exist.
+ */
+export async function listCommentQueue(filters: CommentQueueFilters, now: Date) {
   const where: Prisma.CommentWhereInput = { AND: [filterWhere(filters), queueWhere(filters.queue)] };
   const [rows, total] = await Promise.all([
     db.comment.findMany({
@@ -71,7 +75,7 @@ export async function listCommentQueue(filters: CommentQueueFilters) {
         reportCount: true,
         createdAt: true,
         staffUser: { select: { name: true } },
-        article: { select: { id: true, title: true, slug: true, status: true, withdrawnAt: true } },
+        article: { select: { id: true, title: true, slug: true } },
         parent: { select: { id: true, authorName: true, body: true, status: true } },
         reports: { select: { reason: true }, orderBy: { createdAt: "desc" }, take: 20 },
       },
@@ -80,7 +84,8 @@ export async function listCommentQueue(filters: CommentQueueFilters) {
   ]);
   const ids = rows.map((row) => row.id);
   const emails = [...new Set(rows.map((row) => row.authorEmail))];
-  const [history, log] = await Promise.all([
+  const articleIds = [...new Set(rows.map((row) => row.article.id))];
+  const [history, log, publicArticles] = await Promise.all([
     db.comment.groupBy({
       by: ["authorEmail", "status"],
       where: { authorEmail: { in: emails } },
@@ -91,11 +96,17 @@ export async function listCommentQueue(filters: CommentQueueFilters) {
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       select: { ...logEntrySelect, commentId: true },
     }),
+    db.article.findMany({
+      where: { AND: [{ id: { in: articleIds } }, publicArticleWhere(now)] },
+      select: { id: true },
+    }),
   ]);
+  const isPublic = new Set(publicArticles.map((article) => article.id));
   const countFor = (email: string, status: string) =>
     history.find((h) => h.authorEmail === email && h.status === status)?._count._all ?? 0;
-  const comments = rows.map(({ staffUser, reports, ...row }) => ({
+  const comments = rows.map(({ staffUser, reports, article, ...row }) => ({
     ...row,
+    article: { ...article, isPublic: isPublic.has(article.id) },
     queue: queueOf(row),
     staffName: staffUser?.name ?? null,
     reportReasons: reports.map((report) => report.reason),

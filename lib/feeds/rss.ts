@@ -9,7 +9,8 @@ import { SOURCE_KIND_LABELS } from "@/lib/sources/fields";
 import { LINK_REL } from "@/lib/editor/body-schema";
 import { articleExtensions } from "@/lib/editor/extensions";
 import type { FeedArticle } from "./select";
-import { absoluteUrl, articlePath, tagPath } from "@/lib/seo/urls";
+import { articlePath } from "@/lib/articles/paths";
+import { absoluteUrl, tagPath } from "@/lib/seo/urls";
 
 /** Items per feed (site, tag and source alike): the newest, each with its full content. */
 export const FEED_ITEM_LIMIT = 20;

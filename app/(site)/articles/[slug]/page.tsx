@@ -14,7 +14,8 @@ import { relatedArticles } from "@/lib/articles/related-articles";
 import { env } from "@/lib/platform/env";
 import { breadcrumbJsonLd, newsArticleJsonLd, SITE_NAME } from "@/lib/seo/json-ld";
 import { JsonLd } from "@/lib/seo/json-ld-script";
-import { absoluteUrl, articleCanonical, articlePath, authorPath, tagPath } from "@/lib/seo/urls";
+import { articlePath } from "@/lib/articles/paths";
+import { absoluteUrl, articleCanonical, authorPath, tagPath } from "@/lib/seo/urls";
 
 interface Props {
   params: Promise<{ slug: string }>;
