@@ -8,7 +8,7 @@ import { Feed, type Category, type Extension } from "feed";
 import { SOURCE_KIND_LABELS } from "@/lib/sources/fields";
 import { LINK_REL } from "@/lib/editor/body-schema";
 import { articleExtensions } from "@/lib/editor/extensions";
-import type { FeedArticle } from "./select";
+import type { ArticleContentWithBody } from "@/lib/articles/public-articles";
 import { articlePath } from "@/lib/articles/paths";
 import { absoluteUrl, tagPath } from "@/lib/seo/urls";
 
@@ -54,7 +54,7 @@ const text = (value: string, marks: JSONContent["marks"] = []): JSONContent => (
 });
 
 /** The attribution paragraph of a reprint, as document nodes, so the renderer escapes it. */
-export function attributionNodes(article: FeedArticle): JSONContent[] {
+export function attributionNodes(article: ArticleContentWithBody): JSONContent[] {
   if (article.kind !== "REPRINT" || !article.source) return [];
   const italic = [{ type: "italic" }];
   const notes = [
@@ -115,7 +115,7 @@ function articleDocument(doc: JSONContent): ProseMirrorNode | JSONContent {
   }
 }
 
-export function renderItemHtml(article: FeedArticle, siteUrl: string): string {
+export function renderItemHtml(article: ArticleContentWithBody, siteUrl: string): string {
   const body = article.body as JSONContent | null;
   const link = absoluteUrl(siteUrl, articlePath(article.slug));
   let html: string;
@@ -138,7 +138,7 @@ export function renderItemHtml(article: FeedArticle, siteUrl: string): string {
   return cdataSafeHtml(html);
 }
 
-function creators(article: FeedArticle): Extension[] {
+function creators(article: ArticleContentWithBody): Extension[] {
   const names = (role: "AUTHOR" | "TRANSLATOR") =>
     article.bylines.filter((b) => b.role === role).map((b) => ({ _text: b.person.name }));
   const extensions: Extension[] = [];
@@ -155,7 +155,7 @@ function creators(article: FeedArticle): Extension[] {
 export function buildRssFeed(input: {
   siteUrl: string;
   channel: FeedChannel;
-  articles: FeedArticle[];
+  articles: ArticleContentWithBody[];
   /** lastBuildDate when there are no items. */
   now: Date;
 }): string {
