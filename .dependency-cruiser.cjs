@@ -4,18 +4,20 @@
 /** Each domain folder of lib/ and the other domains it may import (besides lib/platform). */
 const DOMAIN_IMPORTS = {
   editor: [],
-  seo: [],
+  // Canonical URLs and JSON-LD name articles by their one path helper.
+  seo: ["articles/paths.ts"],
   media: [],
   taxonomy: [],
   users: [],
-  // Evidence files are checked like uploads; the public rule is the articles' visibility rule.
-  rights: ["media", "articles/visibility.ts"],
+  // Evidence files are checked like uploads; the public rule is the articles' visibility rule;
+  // the 451 answer reads the slug from an article's path.
+  rights: ["media", "articles/visibility.ts", "articles/paths.ts"],
   sources: ["rights", "taxonomy"],
   // An article carries its comment policy; comments' client-safe policy module only.
   articles: ["rights", "media", "sources", "taxonomy", "editor", "comments/policy.ts"],
   comments: ["articles", "seo"],
   search: ["articles"],
-  feeds: ["articles", "comments", "editor", "seo"],
+  feeds: ["articles", "comments", "editor", "seo", "sources"],
   "content-api": ["articles", "editor", "rights", "seo", "sources", "taxonomy"],
   import: ["articles", "editor", "taxonomy", "sources"],
   dashboard: ["articles", "rights", "comments"],

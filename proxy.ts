@@ -6,12 +6,11 @@
 // - a search that asks for anything is rendered at the path of its cached page,
 //   /search/<key> (lib/search/page-key.ts); the empty search is /search itself.
 import { NextResponse, type NextRequest } from "next/server";
-import { isWithdrawnSlugCached, withdrawnResponse } from "@/lib/rights/withdrawn";
+import { withdrawnArticleAnswer } from "@/lib/rights/withdrawn";
 import { now } from "@/lib/platform/clock";
 import { searchPagePath } from "@/lib/search/page-key";
 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
-const ARTICLE_PATH = /^\/articles\/([^/]+)\/?$/;
 
 export async function proxy(request: NextRequest) {
   const { pathname, search, searchParams } = request.nextUrl;
@@ -19,23 +18,13 @@ export async function proxy(request: NextRequest) {
     const page = searchPagePath(searchParams);
     return page === pathname ? NextResponse.next() : NextResponse.rewrite(new URL(page, request.url));
   }
-  const article = ARTICLE_PATH.exec(pathname);
-  if (article) {
-    const slug = safeDecode(article[1]!);
-    return slug && (await isWithdrawnSlugCached(slug, now())) ? withdrawnResponse() : NextResponse.next();
+  if (pathname.startsWith("/articles/")) {
+    return (await withdrawnArticleAnswer(pathname, now())) ?? NextResponse.next();
   }
   if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
   const login = new URL("/login", request.url);
   login.searchParams.set("callbackUrl", pathname + search);
   return NextResponse.redirect(login);
-}
-
-function safeDecode(segment: string): string | null {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return null; // malformed escapes: let the page answer 404
-  }
 }
 
 export const config = { matcher: ["/search", "/admin", "/admin/:path*", "/articles/:slug"] };

@@ -1,7 +1,8 @@
 // npm test: the whole suite, with its set-up. First it makes sure the machine has what the suite
 // needs, installing what is missing with apt-get when run as root (otherwise it names the missing
 // packages and stops), and finds the PostgreSQL server the tests create and drop their databases
-// on. Then it runs every step with that server in TEST_DATABASE_URL: lint, formatting, types,
+// on. Then it runs every step with that server in TEST_DATABASE_URL: lint, the architecture
+// rules (docs/architecture.md), formatting, types,
 // unit, integration, and end-to-end tests on a production build. No step skips a test for want of
 // something; a missing dependency fails.
 import { spawnSync } from "node:child_process";
@@ -11,7 +12,7 @@ import pg from "pg";
 import { CHROMIUM_PATH } from "../tests/support/browser";
 import { postgresBinDir } from "../tests/support/private-postgres";
 
-const STEPS = ["lint", "format:check", "typecheck", "test:unit", "test:int", "test:e2e"];
+const STEPS = ["lint", "lint:architecture", "format:check", "typecheck", "test:unit", "test:int", "test:e2e"];
 
 /** The server every machine of ours runs, tried when neither variable names one. */
 const LOCAL_SERVER_URL = "postgresql://postgres@127.0.0.1:5432/postgres";

@@ -5,6 +5,7 @@ import styles from "./article.module.css";
 import { Byline } from "./byline";
 import { PublishedDate } from "./published-date";
 import { SourceLine } from "./source-line";
+import { articlePath } from "@/lib/articles/paths";
 
 /** The line under a card's title: byline · source · date, each when there is one. */
 export function ArticleMeta({
@@ -47,7 +48,7 @@ export function ArticleCard({ article }: { article: ArticleCardData }) {
     <article className="article-card">
       <PrimaryTag tags={article.tags} />
       <h2>
-        <Link href={`/articles/${article.slug}`}>{article.title}</Link>
+        <Link href={articlePath(article.slug)}>{article.title}</Link>
       </h2>
       <ArticleMeta article={article} />
       {article.excerpt && <p>{article.excerpt}</p>}

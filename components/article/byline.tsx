@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { BylineRole } from "@/lib/generated/prisma/enums";
+import { authorPath } from "@/lib/seo/urls";
 
 export interface BylineEntry {
   role: BylineRole;
@@ -10,7 +11,7 @@ function joinNames(entries: BylineEntry[]) {
   return entries.map((entry, i) => (
     <span key={entry.person.slug}>
       {i > 0 && (i === entries.length - 1 ? " and " : ", ")}
-      <Link href={`/authors/${entry.person.slug}`}>{entry.person.name}</Link>
+      <Link href={authorPath(entry.person.slug)}>{entry.person.name}</Link>
     </span>
   ));
 }

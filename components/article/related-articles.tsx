@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ArticleCard } from "@/lib/articles/public-articles";
-import { articlePath } from "@/lib/seo/urls";
+import { articlePath } from "@/lib/articles/paths";
 import styles from "./article.module.css";
 import { ArticleMeta } from "./article-card";
 

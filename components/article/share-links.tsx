@@ -1,18 +1,9 @@
-import { env } from "@/lib/platform/env";
 import styles from "./article.module.css";
 import { CopyLinkButton } from "./copy-link-button";
 import { articleShareUrl, shareLinks } from "./share-urls";
 
 /** Copy link, email and the share pages of X, Facebook, Weibo and LINE: plain links, no scripts. */
-export function ShareLinks({
-  slug,
-  title,
-  siteUrl = env.SITE_URL,
-}: {
-  slug: string;
-  title: string;
-  siteUrl?: string;
-}) {
+export function ShareLinks({ slug, title, siteUrl }: { slug: string; title: string; siteUrl: string }) {
   const url = articleShareUrl(siteUrl, slug);
   return (
     <section className={styles.share} aria-labelledby="share-title" data-testid="share-links">

@@ -1,7 +1,8 @@
 // Share addresses for an article: plain links to each service's own share page, so no
 // third-party script ever runs on ours. Every value is percent-encoded as UTF-8 (titles are often
 // Chinese or Japanese), with %20 for spaces, which every one of these services and mail clients read.
-import { absoluteUrl, articlePath } from "@/lib/seo/urls";
+import { articlePath } from "@/lib/articles/paths";
+import { absoluteUrl } from "@/lib/seo/urls";
 
 export type ShareService = "email" | "x" | "facebook" | "weibo" | "line";
 

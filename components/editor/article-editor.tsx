@@ -21,7 +21,7 @@ import { readLocalDraft, type LocalDraft } from "./local-draft";
 import { EditorTopBar } from "./editor-top-bar";
 import { SidePanel } from "./side-panel";
 import { Toolbar } from "./toolbar";
-import type { EditorFields, EditorOptions, ServerArticle } from "./types";
+import type { EditorFields, EditorOptions, ServerArticle } from "@/lib/articles/editor-types";
 import { useAutosave } from "./use-autosave";
 import { WorkflowBar } from "./workflow-bar";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { documentToPlainText } from "@/lib/editor/document";
-import type { EditorFields, ServerArticle } from "./types";
+import type { EditorFields, ServerArticle } from "@/lib/articles/editor-types";
 
 /** Both versions side by side; nothing is overwritten until the editor chooses. */
 export function ConflictDialog(props: {

@@ -3,7 +3,7 @@
 import { ArrowLeft, Eye } from "lucide-react";
 import Link from "next/link";
 import { SaveIndicator } from "./save-indicator";
-import type { ServerArticle } from "./types";
+import type { ServerArticle } from "@/lib/articles/editor-types";
 import type { SaveStatus } from "./use-autosave";
 
 export const STATUS_TEXT = {

@@ -1,6 +1,6 @@
 // A copy of unsaved work in this browser, so a failed save, a crash or a closed tab loses
 // nothing: on the next load the editor offers it back when it is newer than the server's.
-import type { EditorFields } from "./types";
+import type { EditorFields } from "@/lib/articles/editor-types";
 
 export interface LocalDraft {
   fields: EditorFields;

@@ -6,7 +6,7 @@ import {
   HEATED_TOPIC_PRESET,
   POLICY_LIMITS,
 } from "@/lib/comments/policy";
-import type { EditorFields, EditorOptions } from "./types";
+import type { EditorFields, EditorOptions } from "@/lib/articles/editor-types";
 
 type Update = <K extends keyof EditorFields>(key: K, value: EditorFields[K]) => void;
 type NumberKey = "commentAutoCloseDays" | "commentLinkLimit" | "commentMaxLength" | "commentSlowModeSeconds";

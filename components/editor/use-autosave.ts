@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ActionResult } from "@/lib/platform/actions/result";
 import { clearLocalDraft, writeLocalDraft } from "./local-draft";
-import type { EditorFields, ServerArticle } from "./types";
+import type { EditorFields, ServerArticle } from "@/lib/articles/editor-types";
 
 export type SaveStatus =
   | { kind: "saved" }

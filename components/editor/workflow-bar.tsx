@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { ServerArticle } from "./types";
+import type { ServerArticle } from "@/lib/articles/editor-types";
 
 /** The side panel's publishing box: revisions, scheduling, unpublishing and archiving. */
 export function WorkflowBar(props: {

@@ -3,7 +3,8 @@ import { ArticleMeta } from "@/components/article/article-card";
 import type { FeaturedArticle as FeaturedArticleData } from "@/lib/articles/public-articles";
 import { parseVariants } from "@/lib/media/types";
 import { mediaSrcSet, mediaUrl } from "@/lib/media/urls";
-import { articlePath, tagPath } from "@/lib/seo/urls";
+import { articlePath } from "@/lib/articles/paths";
+import { tagPath } from "@/lib/seo/urls";
 import styles from "./home.module.css";
 
 function FeaturedImage({ article }: { article: FeaturedArticleData }) {

@@ -2,7 +2,7 @@
 // through `publicArticleWhere`, and only public fields of tags, sources and people are read
 // (never a source's contacts or notes).
 import "server-only";
-import { articleCardSelect, newestFirst } from "@/lib/articles/public-articles";
+import { articleCardSelect, newestFirst, type ArticleCard } from "@/lib/articles/public-articles";
 import { cache } from "react";
 import { z } from "zod";
 import { publicArticleWhere } from "@/lib/articles/visibility";
@@ -42,7 +42,7 @@ export function slugFromParam(raw: string): string {
   return slug.normalize("NFC").replaceAll("\u0000", "\uFFFD");
 }
 
-export type ArchiveCard = Prisma.ArticleGetPayload<{ select: typeof articleCardSelect }>;
+export type ArchiveCard = ArticleCard;
 
 export interface ArchivePage<T = ArchiveCard> {
   articles: T[];

@@ -1,6 +1,6 @@
 import "server-only";
 
-import type { EditorFields, EditorOptions, ServerArticle } from "@/components/editor/types";
+import type { EditorFields, EditorOptions, ServerArticle } from "@/lib/articles/editor-types";
 import { db } from "@/lib/platform/db";
 import type { ArticleDocument } from "@/lib/editor/document";
 import { mediaUrl } from "@/lib/media/urls";

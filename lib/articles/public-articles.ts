@@ -28,6 +28,46 @@ export const articleCardSelect = {
 
 export type ArticleCard = Prisma.ArticleGetPayload<{ select: typeof articleCardSelect }>;
 
+/**
+ * An article as feeds and the content API state it: its card's facts plus when it changed, its
+ * attribution terms, every byline and every tag. Add `body: true` for the text.
+ */
+export const articleContentSelect = {
+  id: true,
+  slug: true,
+  title: true,
+  excerpt: true,
+  publishedAt: true,
+  updatedAt: true,
+  kind: true,
+  originalUrl: true,
+  originalTitle: true,
+  isTranslation: true,
+  isModified: true,
+  source: { select: { name: true, slug: true, kind: true } },
+  authorization: {
+    select: { attributionRequired: true, attributionText: true, linkBackRequired: true },
+  },
+  bylines: {
+    orderBy: { position: "asc" },
+    select: { role: true, person: { select: { name: true, slug: true } } },
+  },
+  tags: {
+    orderBy: { position: "asc" },
+    select: { tag: { select: { name: true, slug: true, kind: true } } },
+  },
+} as const satisfies Prisma.ArticleSelect;
+
+export const articleContentWithBodySelect = {
+  ...articleContentSelect,
+  body: true,
+} as const satisfies Prisma.ArticleSelect;
+
+export type ArticleContent = Prisma.ArticleGetPayload<{ select: typeof articleContentSelect }>;
+export type ArticleContentWithBody = Prisma.ArticleGetPayload<{
+  select: typeof articleContentWithBodySelect;
+}>;
+
 export const newestFirst: Prisma.ArticleOrderByWithRelationInput[] = [
   { publishedAt: "desc" },
   { id: "desc" },

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { ActionFailure } from "@/lib/platform/actions/result";
 import type { ActionContext } from "@/lib/platform/actions/run-action";
 import { recordAudit } from "@/lib/platform/audit/record";
+import { invalidateArticle } from "@/lib/platform/cache/article-changes";
 import { db } from "@/lib/platform/db";
 import { ArticleBodySchema } from "@/lib/editor/body-schema";
 import { documentToPlainText } from "@/lib/editor/document";
@@ -27,7 +28,7 @@ export async function restoreRevision(
   { articleId, revisionId, version }: RestoreRevisionInput,
   { actor, ip }: ActionContext,
 ): Promise<ArticleVersion> {
-  return db.$transaction(async (tx) => {
+  const restored = await db.$transaction(async (tx) => {
     const current = await tx.article.findUnique({
       where: { id: articleId },
       select: { ...articleVersionSelect, createdById: true },
@@ -103,4 +104,6 @@ export async function restoreRevision(
     });
     return restored;
   });
+  if (restored.status === "PUBLISHED") await invalidateArticle(restored.id);
+  return restored;
 }

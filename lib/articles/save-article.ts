@@ -3,6 +3,7 @@
 import { ActionFailure } from "@/lib/platform/actions/result";
 import type { ActionContext } from "@/lib/platform/actions/run-action";
 import { recordAudit } from "@/lib/platform/audit/record";
+import { invalidateArticle } from "@/lib/platform/cache/article-changes";
 import { db, type DbTransaction } from "@/lib/platform/db";
 import { documentToPlainText } from "@/lib/editor/document";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -114,7 +115,7 @@ export async function saveArticle(
   input: ArticleFields & { id: string; version: number; manual: boolean },
   { actor, ip }: ActionContext,
 ): Promise<ArticleVersion> {
-  return db
+  const saved = await db
     .$transaction(async (tx) => {
       const current = await tx.article.findUnique({
         where: { id: input.id },
@@ -159,6 +160,9 @@ export async function saveArticle(
       return saved;
     })
     .catch(missingReference);
+  // An edit of a published article is live at once, autosaved or not.
+  if (saved.status === "PUBLISHED") await invalidateArticle(saved.id);
+  return saved;
 }
 
 export function conflict(server: ArticleVersion): ActionFailure {

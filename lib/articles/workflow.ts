@@ -1,8 +1,10 @@
 // Moving an article through its life: draft → in review → scheduled / published → archived.
-// Each move checks the version the editor saw, runs in a transaction and is audited.
+// Each move checks the version the editor saw, runs in a transaction and is audited; once it has
+// committed, readers' caches forget an article that is public now or was until now.
 import { ActionFailure } from "@/lib/platform/actions/result";
 import type { ActionContext } from "@/lib/platform/actions/run-action";
 import { recordAudit } from "@/lib/platform/audit/record";
+import { invalidateArticle } from "@/lib/platform/cache/article-changes";
 import { now } from "@/lib/platform/clock";
 import { db, type DbTransaction } from "@/lib/platform/db";
 import type { ArticleStatus } from "@/lib/generated/prisma/enums";
@@ -122,9 +124,16 @@ export function submitForReview(target: { id: string; version: number }, context
   return runMove(target, { action: "submitted", from: ["DRAFT"], to: "IN_REVIEW" }, context);
 }
 
+/** Runs `moves`, then invalidates what readers see of the article. */
+async function runPublicMove(...moves: Parameters<typeof runMove>): Promise<ArticleVersion> {
+  const moved = await runMove(...moves);
+  await invalidateArticle(moved.id);
+  return moved;
+}
+
 export function publishArticle(target: { id: string; version: number }, context: ActionContext) {
   const at = now();
-  return runMove(
+  return runPublicMove(
     target,
     {
       action: "published",
@@ -150,7 +159,7 @@ export async function scheduleArticle(
     });
   }
   // Checked now, and again by the rights sweep when the time comes.
-  return runMove(
+  return runPublicMove(
     target,
     {
       action: "scheduled",
@@ -165,17 +174,21 @@ export async function scheduleArticle(
 }
 
 export function unpublishArticle(target: { id: string; version: number }, context: ActionContext) {
-  return runMove(target, { action: "unpublished", from: ["PUBLISHED", "SCHEDULED"], to: "DRAFT" }, context);
+  return runPublicMove(
+    target,
+    { action: "unpublished", from: ["PUBLISHED", "SCHEDULED"], to: "DRAFT" },
+    context,
+  );
 }
 
 export function archiveArticle(target: { id: string; version: number }, context: ActionContext) {
-  return runMove(target, { action: "archived", from: LIVE_OR_EARLIER, to: "ARCHIVED" }, context);
+  return runPublicMove(target, { action: "archived", from: LIVE_OR_EARLIER, to: "ARCHIVED" }, context);
 }
 
 /** Archives many at once: all or nothing. */
 export async function bulkArchive(ids: string[], context: ActionContext): Promise<number> {
   const at = now();
-  return db.$transaction(async (tx) => {
+  const count = await db.$transaction(async (tx) => {
     const articles = await tx.article.findMany({
       where: { id: { in: ids }, status: { not: "ARCHIVED" } },
       select: { id: true, version: true },
@@ -185,4 +198,6 @@ export async function bulkArchive(ids: string[], context: ActionContext): Promis
     }
     return articles.length;
   });
+  await invalidateArticle(...ids);
+  return count;
 }

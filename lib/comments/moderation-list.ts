@@ -1,4 +1,5 @@
 import "server-only";
+import { publicArticleWhere } from "@/lib/articles/visibility";
 import { COMMENT_QUEUES, queueOf, queueWhere, type CommentQueue } from "@/lib/comments/queues";
 import { db } from "@/lib/platform/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -65,8 +66,11 @@ const reportSelect = {
   reporterUser: { select: { name: true } },
 } as const satisfies Prisma.CommentReportSelect;
 
-/** One page of a queue, each comment with what a moderator needs to decide on it. */
-export async function listCommentQueue(filters: CommentQueueFilters) {
+/**
+ * One page of a queue, each comment with what a moderator needs to decide on it, and whether its
+ * article is public now (the one visibility rule), so the queue links only to pages that exist.
+ */
+export async function listCommentQueue(filters: CommentQueueFilters, now: Date) {
   const where: Prisma.CommentWhereInput = { AND: [filterWhere(filters), queueWhere(filters.queue)] };
   const [rows, total] = await Promise.all([
     db.comment.findMany({
@@ -86,7 +90,7 @@ export async function listCommentQueue(filters: CommentQueueFilters) {
         reportHiddenAt: true,
         createdAt: true,
         staffUser: { select: { name: true } },
-        article: { select: { id: true, title: true, slug: true, status: true, withdrawnAt: true } },
+        article: { select: { id: true, title: true, slug: true } },
         parent: { select: { id: true, authorName: true, body: true, status: true } },
         reports: {
           where: { outcome: null },
@@ -101,7 +105,8 @@ export async function listCommentQueue(filters: CommentQueueFilters) {
   const ids = rows.map((row) => row.id);
   const emails = [...new Set(rows.map((row) => row.authorEmail))];
   const reporterKeys = [...new Set(rows.flatMap((row) => row.reports.map((r) => r.reporterKey)))];
-  const [history, log, reporterHistory] = await Promise.all([
+  const articleIds = [...new Set(rows.map((row) => row.article.id))];
+  const [history, log, reporterHistory, publicArticles] = await Promise.all([
     db.comment.groupBy({
       by: ["authorEmail", "status"],
       where: { authorEmail: { in: emails } },
@@ -119,15 +124,21 @@ export async function listCommentQueue(filters: CommentQueueFilters) {
           where: { reporterKey: { in: reporterKeys } },
           _count: { _all: true },
         }),
+    db.article.findMany({
+      where: { AND: [{ id: { in: articleIds } }, publicArticleWhere(now)] },
+      select: { id: true },
+    }),
   ]);
+  const isPublic = new Set(publicArticles.map((article) => article.id));
   const reportsBy = (key: string, outcome?: "UPHELD" | "DISMISSED") =>
     reporterHistory
       .filter((h) => h.reporterKey === key && (outcome === undefined || h.outcome === outcome))
       .reduce((sum, h) => sum + h._count._all, 0);
   const countFor = (email: string, status: string) =>
     history.find((h) => h.authorEmail === email && h.status === status)?._count._all ?? 0;
-  const comments = rows.map(({ staffUser, reports, reportHiddenAt, ...row }) => ({
+  const comments = rows.map(({ staffUser, reports, reportHiddenAt, article, ...row }) => ({
     ...row,
+    article: { ...article, isPublic: isPublic.has(article.id) },
     queue: queueOf(row),
     staffName: staffUser?.name ?? null,
     hiddenByReports: reportHiddenAt !== null,

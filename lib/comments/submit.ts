@@ -1,6 +1,8 @@
 // The comment submission pipeline. Each step may refuse the comment (with a message the reader
 // can act on) or hold it for moderation (reason codes kept in holdReasons); what passes every
 // step is approved. The comment and its first moderation-log row are written together.
+import { invalidate } from "@/lib/platform/cache/invalidate";
+import { cacheTag } from "@/lib/platform/cache/tags";
 import { now } from "@/lib/platform/clock";
 import { db } from "@/lib/platform/db";
 import { publicArticleWhere } from "@/lib/articles/visibility";
@@ -238,7 +240,7 @@ async function store(
   reasons: string[],
   at: Date,
 ): Promise<{ id: string; status: CommentStatus }> {
-  return db.$transaction(async (tx) => {
+  const stored = await db.$transaction(async (tx) => {
     const comment = await tx.comment.create({
       data: { ...record, status, holdReasons: reasons, createdAt: at, updatedAt: at },
       select: { id: true, status: true },
@@ -256,4 +258,7 @@ async function store(
     });
     return comment;
   });
+  // Readers see an approved comment at once: its article's comments and the comment feeds.
+  if (status === "APPROVED") await invalidate([cacheTag.comments(record.articleId), cacheTag.allComments]);
+  return stored;
 }

@@ -6,6 +6,11 @@ import "server-only";
 import type { JSONContent } from "@tiptap/core";
 import { renderToHTMLString } from "@tiptap/static-renderer/pm/html-string";
 import { z } from "zod";
+import {
+  articleContentSelect,
+  articleContentWithBodySelect,
+  type ArticleContent,
+} from "@/lib/articles/public-articles";
 import { currentSlugFor } from "@/lib/articles/slug-redirects";
 import { publicArticleWhere } from "@/lib/articles/visibility";
 import { isWithdrawnSlug } from "@/lib/rights/withdrawn";
@@ -15,7 +20,8 @@ import { env } from "@/lib/platform/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ArticleKind, BylineRole, SourceKind, TagKind } from "@/lib/generated/prisma/enums";
 import { attributionText } from "@/lib/seo/attribution";
-import { absoluteUrl, articlePath, tagPath } from "@/lib/seo/urls";
+import { articlePath } from "@/lib/articles/paths";
+import { absoluteUrl, tagPath } from "@/lib/seo/urls";
 import { resolveSourceSlugRedirect } from "@/lib/sources/slugs";
 import { resolveSlugRedirect } from "@/lib/taxonomy/shared";
 import { isStorableText } from "@/lib/platform/storable-text";
@@ -77,35 +83,7 @@ export interface ApiTag {
   articleCount: number;
 }
 
-const apiArticleSelect = {
-  id: true,
-  slug: true,
-  title: true,
-  excerpt: true,
-  publishedAt: true,
-  updatedAt: true,
-  kind: true,
-  originalUrl: true,
-  originalTitle: true,
-  isTranslation: true,
-  isModified: true,
-  source: { select: { name: true, slug: true, kind: true } },
-  authorization: { select: { attributionText: true, linkBackRequired: true } },
-  bylines: {
-    orderBy: { position: "asc" },
-    select: { role: true, person: { select: { name: true, slug: true } } },
-  },
-  tags: {
-    orderBy: { position: "asc" },
-    select: { tag: { select: { name: true, slug: true, kind: true } } },
-  },
-} as const satisfies Prisma.ArticleSelect;
-
-type ApiArticleRow = Prisma.ArticleGetPayload<{ select: typeof apiArticleSelect }>;
-
-const apiArticleDetailSelect = { ...apiArticleSelect, body: true } as const satisfies Prisma.ArticleSelect;
-
-function toApiArticle(row: ApiArticleRow): ApiArticle {
+function toApiArticle(row: ArticleContent): ApiArticle {
   const source = row.source ? { name: row.source.name, slug: row.source.slug, kind: row.source.kind } : null;
   let attribution: ApiAttribution | null = null;
   if (row.kind === "REPRINT") {
@@ -328,7 +306,7 @@ export async function listApiArticles(query: ArticleListQuery, now: Date): Promi
     where: { AND: filters },
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
     take: query.limit + 1,
-    select: apiArticleSelect,
+    select: articleContentSelect,
   });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
@@ -354,7 +332,7 @@ export function renderBodyHtml(body: unknown): string {
 export async function getApiArticle(slug: string, now: Date): Promise<ApiArticleLookup> {
   const row = await db.article.findFirst({
     where: { AND: [{ slug }, publicArticleWhere(now)] },
-    select: apiArticleDetailSelect,
+    select: articleContentWithBodySelect,
   });
   if (row) {
     const { body, ...rest } = row;

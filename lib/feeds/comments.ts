@@ -11,7 +11,8 @@ import { db } from "@/lib/platform/db";
 import { env } from "@/lib/platform/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { SLUG_PATTERN } from "@/lib/platform/slug";
-import { absoluteUrl, articlePath } from "@/lib/seo/urls";
+import { articlePath } from "@/lib/articles/paths";
+import { absoluteUrl } from "@/lib/seo/urls";
 import { cdataSafeHtml, cdataSafeText, escapeHtml, serializeFeed } from "./rss";
 
 export const COMMENT_FEED_LIMIT = 50;

@@ -7,7 +7,7 @@ import { env } from "@/lib/platform/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { SLUG_PATTERN } from "@/lib/platform/slug";
 import { buildRssFeed, FEED_ITEM_LIMIT, type FeedChannel } from "./rss";
-import type { FeedArticle } from "./select";
+import type { ArticleContentWithBody } from "@/lib/articles/public-articles";
 import { absoluteUrl, sourceFeedPath, sourcePath, tagFeedPath, tagPath } from "@/lib/seo/urls";
 
 export type FeedScope = { kind: "site" } | { kind: "tag"; slug: string } | { kind: "source"; slug: string };
@@ -68,7 +68,7 @@ export async function listFeedArticles(
   where: Prisma.ArticleWhereInput,
   now: Date,
   take = FEED_ITEM_LIMIT,
-): Promise<FeedArticle[]> {
+): Promise<ArticleContentWithBody[]> {
   const ids = (
     await db.article.findMany({
       where: { AND: [publicArticleWhere(now), where] },
@@ -78,8 +78,8 @@ export async function listFeedArticles(
     })
   ).map((a) => a.id);
   if (!ids.length) return [];
-  // The shape of `feedArticleSelect` (lib/feeds/select.ts), built by PostgreSQL.
-  const rows = await db.$queryRaw<FeedArticle[]>`
+  // The shape of `articleContentWithBodySelect` (lib/articles/public-articles.ts), built by PostgreSQL.
+  const rows = await db.$queryRaw<ArticleContentWithBody[]>`
     SELECT a."id", a."slug", a."title", a."excerpt", a."body", a."publishedAt", a."updatedAt",
            a."kind"::text AS "kind", a."originalUrl", a."originalTitle", a."isTranslation",
            a."isModified",
@@ -98,7 +98,7 @@ export async function listFeedArticles(
              FROM "ArticleByline" b JOIN "Person" p ON p."id" = b."personId"
              WHERE b."articleId" = a."id"), '[]'::json) AS "bylines",
            COALESCE((
-             SELECT json_agg(json_build_object('tag', json_build_object('name', t."name", 'slug', t."slug"))
+             SELECT json_agg(json_build_object('tag', json_build_object('name', t."name", 'slug', t."slug", 'kind', t."kind"))
                              ORDER BY at."position", at."tagId")
              FROM "ArticleTag" at JOIN "Tag" t ON t."id" = at."tagId"
              WHERE at."articleId" = a."id"), '[]'::json) AS "tags"

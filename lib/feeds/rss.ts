@@ -5,11 +5,12 @@ import { getSchema, type JSONContent } from "@tiptap/core";
 import { Node as ProseMirrorNode, type Schema } from "@tiptap/pm/model";
 import { renderToHTMLString } from "@tiptap/static-renderer/pm/html-string";
 import { Feed, type Category, type Extension } from "feed";
-import { SOURCE_KIND_LABELS } from "@/components/article/source-line";
+import { SOURCE_KIND_LABELS } from "@/lib/sources/fields";
 import { LINK_REL } from "@/lib/editor/body-schema";
 import { articleExtensions } from "@/lib/editor/extensions";
-import type { FeedArticle } from "./select";
-import { absoluteUrl, articlePath, tagPath } from "@/lib/seo/urls";
+import type { ArticleContentWithBody } from "@/lib/articles/public-articles";
+import { articlePath } from "@/lib/articles/paths";
+import { absoluteUrl, tagPath } from "@/lib/seo/urls";
 
 /** Items per feed (site, tag and source alike): the newest, each with its full content. */
 export const FEED_ITEM_LIMIT = 20;
@@ -53,7 +54,7 @@ const text = (value: string, marks: JSONContent["marks"] = []): JSONContent => (
 });
 
 /** The attribution paragraph of a reprint, as document nodes, so the renderer escapes it. */
-export function attributionNodes(article: FeedArticle): JSONContent[] {
+export function attributionNodes(article: ArticleContentWithBody): JSONContent[] {
   if (article.kind !== "REPRINT" || !article.source) return [];
   const italic = [{ type: "italic" }];
   const notes = [
@@ -114,7 +115,7 @@ function articleDocument(doc: JSONContent): ProseMirrorNode | JSONContent {
   }
 }
 
-export function renderItemHtml(article: FeedArticle, siteUrl: string): string {
+export function renderItemHtml(article: ArticleContentWithBody, siteUrl: string): string {
   const body = article.body as JSONContent | null;
   const link = absoluteUrl(siteUrl, articlePath(article.slug));
   let html: string;
@@ -137,7 +138,7 @@ export function renderItemHtml(article: FeedArticle, siteUrl: string): string {
   return cdataSafeHtml(html);
 }
 
-function creators(article: FeedArticle): Extension[] {
+function creators(article: ArticleContentWithBody): Extension[] {
   const names = (role: "AUTHOR" | "TRANSLATOR") =>
     article.bylines.filter((b) => b.role === role).map((b) => ({ _text: b.person.name }));
   const extensions: Extension[] = [];
@@ -154,7 +155,7 @@ function creators(article: FeedArticle): Extension[] {
 export function buildRssFeed(input: {
   siteUrl: string;
   channel: FeedChannel;
-  articles: FeedArticle[];
+  articles: ArticleContentWithBody[];
   /** lastBuildDate when there are no items. */
   now: Date;
 }): string {

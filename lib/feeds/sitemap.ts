@@ -4,7 +4,8 @@ import "server-only";
 import type { MetadataRoute } from "next";
 import { publicArticleWhere } from "@/lib/articles/visibility";
 import { db } from "@/lib/platform/db";
-import { absoluteUrl, articlePath, authorPath, sourcePath, tagPath } from "@/lib/seo/urls";
+import { articlePath } from "@/lib/articles/paths";
+import { absoluteUrl, authorPath, sourcePath, tagPath } from "@/lib/seo/urls";
 
 /** One sitemap file holds at most 50,000 URLs; past that, split it with generateSitemaps. */
 export const SITEMAP_URL_LIMIT = 50_000;

@@ -61,24 +61,3 @@ export interface Actor {
 export function can(actor: Actor | null, permission: Permission): boolean {
   return actor !== null && ROLE_PERMISSIONS[actor.role].has(permission);
 }
-
-export class ForbiddenError extends Error {
-  override name = "ForbiddenError";
-  constructor(readonly permission: Permission) {
-    super(`You do not have permission to do this (${permission}).`);
-  }
-}
-
-export class UnauthenticatedError extends Error {
-  override name = "UnauthenticatedError";
-  constructor() {
-    super("Please sign in again.");
-  }
-}
-
-/** Throws unless `actor` is signed in and holds `permission`; returns the actor. */
-export function requirePermission<T extends Actor>(actor: T | null, permission: Permission): T {
-  if (!actor) throw new UnauthenticatedError();
-  if (!ROLE_PERMISSIONS[actor.role].has(permission)) throw new ForbiddenError(permission);
-  return actor;
-}

@@ -3,31 +3,24 @@
 import { PUBLIC_SHORT_CACHE } from "@/lib/platform/cache/cache-control";
 import { publicRead } from "@/lib/platform/cache/public-reads";
 import { db } from "@/lib/platform/db";
+import { slugFromArticlePath } from "@/lib/articles/paths";
 import { withdrawnArticleWhere } from "@/lib/articles/visibility";
 
 /**
  * Whether `slug` names an article that was public and has been withdrawn: its current slug, or
- * one it had before a rename (a shared link to it is as much its URL).
+ * one it had before a rename (a shared link to it is as much its URL). Answered from memory, as
+ * every request to an article URL asks: the slugs of all withdrawn articles, read once and again
+ * after any change to what is public (the rights sweep announces a lapse when it records it).
  */
 export async function isWithdrawnSlug(slug: string, now: Date): Promise<boolean> {
-  const renamed = await db.slugRedirect.findUnique({
-    where: { entityType_oldSlug: { entityType: "Article", oldSlug: slug } },
-    select: { entityId: true },
-  });
-  const found = await db.article.findFirst({
-    where: { AND: [withdrawnArticleWhere(now), { OR: [{ slug }, { id: renamed?.entityId ?? "" }] }] },
-    select: { id: true },
-  });
-  return found !== null;
-}
-
-/**
- * The same question for every request to an article URL, answered from memory: the slugs of all
- * withdrawn articles, read once and again after any change to what is public.
- */
-export async function isWithdrawnSlugCached(slug: string, now: Date): Promise<boolean> {
   const slugs = await publicRead("withdrawn-slugs", () => withdrawnSlugs(now));
   return slugs.has(slug);
+}
+
+/** The 451 answer to a request for a withdrawn article's URL; null for any other path. */
+export async function withdrawnArticleAnswer(pathname: string, now: Date): Promise<Response | null> {
+  const slug = slugFromArticlePath(pathname);
+  return slug !== null && (await isWithdrawnSlug(slug, now)) ? withdrawnResponse() : null;
 }
 
 async function withdrawnSlugs(now: Date): Promise<Set<string>> {
@@ -51,7 +44,7 @@ const NOTICE = `<!doctype html>
 <p>We reprinted it with the permission of its rights holder. That permission has ended, so we no longer publish it.</p>
 <p><a href="/">Go to the front page</a></p></main></body></html>`;
 
-export function withdrawnResponse(): Response {
+function withdrawnResponse(): Response {
   return new Response(NOTICE, {
     status: 451,
     headers: {

@@ -1,10 +1,10 @@
 // Public full-text search. PostgreSQL does the matching and ranking over the generated
 // "searchVector" column (raw SQL, since Prisma cannot express tsquery), over the public articles
-// only (`publicArticleSql`, the visibility rule in SQL); the shown page is then read through
-// `publicArticleWhere`, the one visibility rule, through Prisma.
+// only (`publicArticleSql`, the visibility rule in SQL, lib/articles/visibility.ts); the cards of
+// the shown page are then read through `publicArticleWhere`, the same rule through Prisma.
 import "server-only";
 import { articleCardSelect } from "@/lib/articles/public-articles";
-import { publicArticleWhere } from "@/lib/articles/visibility";
+import { publicArticleSql, publicArticleWhere } from "@/lib/articles/visibility";
 import type { ArticleCard } from "@/lib/articles/public-articles";
 import { db } from "@/lib/platform/db";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -73,10 +73,6 @@ function filterSql(filters: SearchFilters): Prisma.Sql {
   return parts.length ? Prisma.join(parts, " ") : Prisma.empty;
 }
 
-/** A Date as a UTC `timestamp` (the columns are timestamp without time zone, holding UTC). */
-const utcTimestamp = (date: Date) =>
-  Prisma.sql`(CAST(${date.toISOString()} AS timestamptz) AT TIME ZONE 'UTC')`;
-
 function plain(text: string): HighlightSegment[] {
   return text ? [{ text, mark: false }] : [];
 }
@@ -92,25 +88,6 @@ async function loadCards(
     select: articleCardSelect,
   });
   return new Map(cards.map((card) => [card.id, card]));
-}
-
-/**
- * `publicArticleWhere` (lib/articles/visibility.ts) in SQL, so that ranking, counting and paging
- * only ever see what readers may see, without shipping candidate ids back through Prisma. The
- * rule stays authoritative: the cards of the shown page are read through it (`loadCards`), and
- * tests hold the two to the same answers.
- */
-function publicArticleSql(now: Date): Prisma.Sql {
-  const at = utcTimestamp(now);
-  return Prisma.sql`a."status" IN ('PUBLISHED', 'SCHEDULED')
-      AND a."publishedAt" <= ${at}
-      AND a."withdrawnAt" IS NULL
-      AND (a."kind" = 'ORIGINAL' OR EXISTS (
-        SELECT 1 FROM "ReprintAuthorization" ra
-        WHERE ra."id" = a."authorizationId"
-          AND ra."validFrom" <= ${at}
-          AND ((ra."status" = 'GRANTED' AND (ra."validUntil" IS NULL OR ra."validUntil" > ${at}))
-            OR (ra."onTermination" = 'KEEP_EXISTING' AND ra."status" IN ('GRANTED', 'REVOKED')))))`;
 }
 
 interface RankedRow {

@@ -3,7 +3,8 @@
 // place that writes script content.
 import type { ArticleKind, BylineRole, SourceKind, TagKind } from "@/lib/generated/prisma/enums";
 import { attributionText } from "./attribution";
-import { absoluteUrl, articlePath, authorPath, safeHttpUrl, sourcePath } from "./urls";
+import { articlePath } from "@/lib/articles/paths";
+import { absoluteUrl, authorPath, safeHttpUrl, sourcePath } from "./urls";
 
 export const SITE_NAME = "Crosscurrent";
 

@@ -1,13 +1,14 @@
 // Absolute public URLs, for canonical links, JSON-LD and the content API. Slugs may be in any
 // script (台海局势), so each one is percent-encoded as a path segment; a SITE_URL with a path
-// prefix (https://example.com/crosscurrent) keeps its prefix.
+// prefix (https://example.com/crosscurrent) keeps its prefix. An article's own path is
+// `articlePath` (lib/articles/paths.ts).
+import { articlePath } from "@/lib/articles/paths";
 
 export function absoluteUrl(siteUrl: string, path: string): string {
   const base = siteUrl.replace(/\/+$/, "");
   return `${base}${path.startsWith("/") ? path : `/${path}`}`;
 }
 
-export const articlePath = (slug: string) => `/articles/${encodeURIComponent(slug)}`;
 export const tagPath = (slug: string) => `/tags/${encodeURIComponent(slug)}`;
 export const sourcePath = (slug: string) => `/sources/${encodeURIComponent(slug)}`;
 export const authorPath = (slug: string) => `/authors/${encodeURIComponent(slug)}`;

@@ -1,5 +1,5 @@
-// Source kinds and field limits; free of server code (and of zod) so client forms can use them.
-// The kinds' labels are SOURCE_KIND_LABELS in components/article/source-line.tsx.
+// Source kinds, their labels and field limits; free of server code (and of zod) so client forms
+// can use them.
 import type { SourceKind } from "@/lib/generated/prisma/enums";
 
 export const SOURCE_KINDS = [
@@ -14,6 +14,14 @@ export const SOURCE_KINDS = [
 type Missing = Exclude<SourceKind, (typeof SOURCE_KINDS)[number]>;
 const _everyKindListed: [Missing] extends [never] ? true : never = true;
 void _everyKindListed;
+
+export const SOURCE_KIND_LABELS: Record<SourceKind, string> = {
+  WECHAT_ACCOUNT: "WeChat official account",
+  NEWSPAPER: "Newspaper",
+  WEBSITE: "Website",
+  AGENCY: "Agency",
+  INDIVIDUAL: "Individual",
+};
 
 /** Longest accepted value of each field, in characters. */
 export const SOURCE_LIMITS = {

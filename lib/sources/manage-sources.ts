@@ -9,6 +9,7 @@ import type { z } from "zod";
 import { ActionFailure } from "@/lib/platform/actions/result";
 import type { ActionContext } from "@/lib/platform/actions/run-action";
 import { recordAudit } from "@/lib/platform/audit/record";
+import { invalidateTaxonomy } from "@/lib/platform/cache/article-changes";
 import { db, type DbTransaction } from "@/lib/platform/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SourceKind } from "@/lib/generated/prisma/enums";
@@ -149,12 +150,17 @@ export function sourceInUseMessage(
   return what + how;
 }
 
+/** After the commit: the source's public page and every list (cards name sources) are read again. */
+function sourceChanged(sourceId: string): Promise<void> {
+  return invalidateTaxonomy("source", sourceId);
+}
+
 export async function createSource(
   input: CreateSourceInput,
   { actor, ip }: ActionContext,
 ): Promise<SourceSnapshot> {
   const data = parse(CreateSourceSchema, input);
-  return db
+  const source = await db
     .$transaction(async (tx) => {
       await lockTaxonomy(tx, "Source");
       const name = normalizeName(data.name);
@@ -185,6 +191,8 @@ export async function createSource(
       return source;
     })
     .catch(raceFailure);
+  await sourceChanged(source.id);
+  return source;
 }
 
 export async function updateSource(
@@ -192,7 +200,7 @@ export async function updateSource(
   { actor, ip }: ActionContext,
 ): Promise<UpdateSourceResult> {
   const data = parse(UpdateSourceSchema, input);
-  return db
+  const result = await db
     .$transaction(async (tx) => {
       await lockTaxonomy(tx, "Source");
       const before = await findSource(tx, data.sourceId);
@@ -228,6 +236,8 @@ export async function updateSource(
       return { source: after, changed: true, previousSlug: after.slug === before.slug ? null : before.slug };
     })
     .catch(raceFailure);
+  if (result.changed) await sourceChanged(result.source.id);
+  return result;
 }
 
 /** Deletes a source nothing refers to: no article and no reprint authorization. */
@@ -236,7 +246,7 @@ export async function deleteSource(
   { actor, ip }: ActionContext,
 ): Promise<SourceSnapshot> {
   const data = parse(DeleteSourceSchema, input);
-  return db
+  const source = await db
     .$transaction(async (tx) => {
       await lockTaxonomy(tx, "Source");
       const source = await findSource(tx, data.sourceId);
@@ -256,4 +266,6 @@ export async function deleteSource(
       return source;
     })
     .catch(raceFailure);
+  await sourceChanged(source.id);
+  return source;
 }

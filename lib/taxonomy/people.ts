@@ -3,6 +3,7 @@
 // the editor use. Two people may share a name; the slug tells them apart and old slugs redirect.
 import { ActionFailure } from "@/lib/platform/actions/result";
 import type { ActionContext } from "@/lib/platform/actions/run-action";
+import { invalidateTaxonomy } from "@/lib/platform/cache/article-changes";
 import { db, type DbTransaction } from "@/lib/platform/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { BylineRole } from "@/lib/generated/prisma/enums";
@@ -81,14 +82,23 @@ export async function createPerson(
   input: CreatePersonInput,
   context: ActionContext,
 ): Promise<PersonSnapshot> {
-  return inTaxonomyTransaction(PEOPLE, (tx) => insertPerson(tx, input, context));
+  return peopleChanged(await inTaxonomyTransaction(PEOPLE, (tx) => insertPerson(tx, input, context)));
+}
+
+/** After the commit: author pages (/authors/<slug>) and every list (bylines) are read again. */
+async function peopleChanged<T extends { id: string }>(
+  person: T,
+  ...others: Array<{ id: string }>
+): Promise<T> {
+  await invalidateTaxonomy("person", person.id, ...others.map((other) => other.id));
+  return person;
 }
 
 export async function renamePerson(
   input: RenamePersonInput,
   context: ActionContext,
 ): Promise<PersonSnapshot> {
-  return inTaxonomyTransaction(PEOPLE, async (tx) => {
+  const renamed = await inTaxonomyTransaction(PEOPLE, async (tx) => {
     const before = await findOrFail(tx, PEOPLE, input.personId, "personId");
     const name = normalizeName(input.name);
     const slug = await chooseSlug(tx, "Person", name, input.slug, before);
@@ -105,6 +115,7 @@ export async function renamePerson(
     await recordRename(tx, PEOPLE, before, after, context);
     return after;
   });
+  return peopleChanged(renamed);
 }
 
 /**
@@ -116,7 +127,7 @@ export async function mergePeople(
   input: MergeInput,
   context: ActionContext,
 ): Promise<MergeResult<PersonSnapshot>> {
-  return mergeTaxonomy(PEOPLE, input, context, async (tx, source, target) => {
+  const merged = await mergeTaxonomy(PEOPLE, input, context, async (tx, source, target) => {
     // (articleId, personId, role) is the primary key: re-point, role by role, the bylines of
     // articles that do not already credit the target in that role; drop the rest.
     let moved = 0;
@@ -134,6 +145,8 @@ export async function mergePeople(
     const duplicates = await tx.articleByline.deleteMany({ where: { personId: source.id } });
     return { moved, duplicates: duplicates.count };
   });
+  await peopleChanged(merged.target, merged.source);
+  return merged;
 }
 
 /** Deletes a person on no byline; one who is must be merged instead. */
@@ -141,7 +154,7 @@ export async function deletePerson(
   input: { personId: string },
   context: ActionContext,
 ): Promise<PersonSnapshot> {
-  return deleteUnused(PEOPLE, input.personId, context);
+  return peopleChanged(await deleteUnused(PEOPLE, input.personId, context));
 }
 
 /**

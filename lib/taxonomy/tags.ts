@@ -3,6 +3,7 @@
 // compared without regard to case; its slug is unique and its old slugs keep redirecting.
 import { ActionFailure } from "@/lib/platform/actions/result";
 import type { ActionContext } from "@/lib/platform/actions/run-action";
+import { invalidateTaxonomy } from "@/lib/platform/cache/article-changes";
 import { db, type DbTransaction } from "@/lib/platform/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TagKind } from "@/lib/generated/prisma/enums";
@@ -98,11 +99,17 @@ async function insertTag(
 }
 
 export async function createTag(input: CreateTagInput, context: ActionContext): Promise<TagSnapshot> {
-  return inTaxonomyTransaction(TAGS, (tx) => insertTag(tx, input, context));
+  return tagsChanged(await inTaxonomyTransaction(TAGS, (tx) => insertTag(tx, input, context)));
+}
+
+/** After the commit: pages naming a tag, and every list (cards show tag names), are read again. */
+async function tagsChanged<T extends { id: string }>(tag: T, ...others: Array<{ id: string }>): Promise<T> {
+  await invalidateTaxonomy("tag", tag.id, ...others.map((other) => other.id));
+  return tag;
 }
 
 export async function renameTag(input: RenameTagInput, context: ActionContext): Promise<TagSnapshot> {
-  return inTaxonomyTransaction(TAGS, async (tx) => {
+  const renamed = await inTaxonomyTransaction(TAGS, async (tx) => {
     const before = await findOrFail(tx, TAGS, input.tagId, "tagId");
     const name = normalizeName(input.name);
     await assertNameFree(tx, before.kind, name, before.id);
@@ -117,6 +124,7 @@ export async function renameTag(input: RenameTagInput, context: ActionContext): 
     await recordRename(tx, TAGS, before, after, context);
     return after;
   });
+  return tagsChanged(renamed);
 }
 
 /**
@@ -128,7 +136,7 @@ export async function mergeTags(
   input: MergeInput,
   context: ActionContext,
 ): Promise<MergeResult<TagSnapshot>> {
-  return mergeTaxonomy(TAGS, input, context, async (tx, source, target) => {
+  const merged = await mergeTaxonomy(TAGS, input, context, async (tx, source, target) => {
     // Re-point the rows of articles that lack the target; (articleId, tagId) is the primary key,
     // so the rows of articles that already have the target are dropped instead.
     const moved = await tx.articleTag.updateMany({
@@ -138,11 +146,13 @@ export async function mergeTags(
     const alreadyTagged = await tx.articleTag.deleteMany({ where: { tagId: source.id } });
     return { moved: moved.count, alreadyTagged: alreadyTagged.count };
   });
+  await tagsChanged(merged.target, merged.source);
+  return merged;
 }
 
 /** Deletes a tag no article uses; a used tag must be merged instead. */
 export async function deleteTag(input: { tagId: string }, context: ActionContext): Promise<TagSnapshot> {
-  return deleteUnused(TAGS, input.tagId, context);
+  return tagsChanged(await deleteUnused(TAGS, input.tagId, context));
 }
 
 /**

@@ -604,7 +604,7 @@ const PAGE_QUERIES: Record<string, { schema: z.ZodType; read: PageRead }> = {
   },
   CommentQueueFiltersSchema: {
     schema: (await import("@/lib/comments/moderation-schema")).CommentQueueFiltersSchema,
-    read: (filters) => Promise.all([commentQueueCounts(filters), listCommentQueue(filters)]),
+    read: (filters) => Promise.all([commentQueueCounts(filters), listCommentQueue(filters, new Date())]),
   },
   ModerationLogFiltersSchema: {
     schema: (await import("@/lib/comments/moderation-schema")).ModerationLogFiltersSchema,

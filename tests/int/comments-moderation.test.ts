@@ -434,7 +434,7 @@ describe("the queues", () => {
       SPAM: 1,
       TRASH: 1,
     });
-    const { comments, total } = await listCommentQueue(filters);
+    const { comments, total } = await listCommentQueue(filters, new Date());
     expect(total).toBe(1);
     expect(comments[0]).toMatchObject({
       id: held.id,
@@ -446,7 +446,10 @@ describe("the queues", () => {
     });
     expect(comments[0]!.log.map((entry) => entry.action)).toEqual(["submitted"]);
 
-    const reported = await listCommentQueue(CommentQueueFiltersSchema.parse({ article, queue: "REPORTED" }));
+    const reported = await listCommentQueue(
+      CommentQueueFiltersSchema.parse({ article, queue: "REPORTED" }),
+      new Date(),
+    );
     expect(reported.comments.map((c) => c.reportCount)).toEqual([REPORTED_AFTER]);
   });
 
@@ -478,6 +481,7 @@ describe("the queues", () => {
 
     const { comments } = await listCommentQueue(
       CommentQueueFiltersSchema.parse({ article, queue: "REPORTED" }),
+      new Date(),
     );
     expect(comments.map((c) => c.id)).toEqual([open.id]);
     const [row] = comments;
@@ -514,6 +518,44 @@ describe("the queues", () => {
     expect(JSON.stringify(row!.reports)).not.toMatch(/reporterKey|Hash|192\.0\.2|@example\.com/);
   });
 
+  it("links to an article only while readers may see it, by the one visibility rule", async () => {
+    const day = 86_400_000;
+    const open = await publishedArticle();
+    // Published, not withdrawn, but its reprint authorization has expired: not public.
+    const source = await db.source.create({
+      data: { name: `Lapsed source ${counter}`, slug: `lapsed-source-${Date.now()}`, kind: "WEBSITE" },
+    });
+    const lapsedGrant = await db.reprintAuthorization.create({
+      data: {
+        sourceId: source.id,
+        status: "GRANTED",
+        validFrom: new Date(Date.now() - 2 * day),
+        validUntil: new Date(Date.now() - day),
+      },
+    });
+    const lapsed = await publishedArticle();
+    await db.article.update({
+      where: { id: lapsed },
+      data: { kind: "REPRINT", sourceId: source.id, authorizationId: lapsedGrant.id },
+    });
+    // Scheduled, and its time has come (the sweep has not run yet): public.
+    const due = await publishedArticle();
+    await db.article.update({
+      where: { id: due },
+      data: { status: "SCHEDULED", publishedAt: new Date(Date.now() - 60_000) },
+    });
+    for (const article of [open, lapsed, due]) await seedComment("PENDING", { article });
+
+    const isPublic = async (article: string) => {
+      const filters = CommentQueueFiltersSchema.parse({ article });
+      const { comments } = await listCommentQueue(filters, new Date());
+      return comments[0]?.article.isPublic;
+    };
+    expect(await isPublic(open)).toBe(true);
+    expect(await isPublic(lapsed)).toBe(false);
+    expect(await isPublic(due)).toBe(true);
+  });
+
   it("filters by commenter email and by date", async () => {
     const article = await publishedArticle();
     await seedComment("PENDING", {
@@ -527,9 +569,9 @@ describe("the queues", () => {
       createdAt: new Date("2030-02-10T12:00Z"),
     });
     const list = async (query: Record<string, string>) =>
-      (await listCommentQueue(CommentQueueFiltersSchema.parse({ article, ...query }))).comments.map(
-        (c) => c.authorEmail,
-      );
+      (
+        await listCommentQueue(CommentQueueFiltersSchema.parse({ article, ...query }), new Date())
+      ).comments.map((c) => c.authorEmail);
     expect(await list({ email: "EARLY@" })).toEqual(["early@example.com"]);
     expect(await list({ from: "2030-02-01" })).toEqual(["late@example.com"]);
     expect(await list({ to: "2030-01-10" })).toEqual(["early@example.com"]);

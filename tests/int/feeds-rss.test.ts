@@ -10,11 +10,11 @@ import { publishArticle } from "@/lib/articles/workflow";
 import { db } from "@/lib/platform/db";
 import { renderToHTMLString } from "@tiptap/static-renderer/pm/html-string";
 import type { JSONContent } from "@tiptap/core";
+import { articleContentWithBodySelect } from "@/lib/articles/public-articles";
 import { publicArticleWhere } from "@/lib/articles/visibility";
 import { articleExtensions } from "@/lib/editor/extensions";
 import { buildFeed, listFeedArticles } from "@/lib/feeds/data";
 import { attributionNodes, FEED_ITEM_LIMIT, renderItemHtml } from "@/lib/feeds/rss";
-import { feedArticleSelect } from "@/lib/feeds/select";
 import type { CurrentUser } from "@/lib/platform/session";
 import { context, createTestArticle } from "../support/articles";
 import { createTestUser } from "../support/users";
@@ -376,7 +376,7 @@ describe("the feed's reads and rendering", () => {
       where: publicArticleWhere(now),
       orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
       take: 100,
-      select: feedArticleSelect,
+      select: articleContentWithBodySelect,
     });
     const items = await listFeedArticles({}, now, 100);
     expect(items).toEqual(expected);

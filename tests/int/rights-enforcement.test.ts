@@ -1,8 +1,9 @@
 // Rights are enforced after publication too: when an authorization lapses or is revoked, its
 // articles leave every public list at once, their URLs answer 451, and the sweep records it.
 import { afterEach, describe, expect, it } from "vitest";
+import { articlePath } from "@/lib/articles/paths";
 import { publishArticle, scheduleArticle } from "@/lib/articles/workflow";
-import { isWithdrawnSlug, isWithdrawnSlugCached } from "@/lib/rights/withdrawn";
+import { isWithdrawnSlug, withdrawnArticleAnswer } from "@/lib/rights/withdrawn";
 import { advanceClock, now, resetClock, setClock } from "@/lib/platform/clock";
 import { listPublishedArticles } from "@/lib/articles/public-articles";
 import { getApiArticle } from "@/lib/content-api/content-api";
@@ -61,16 +62,33 @@ describe("when an authorization's time runs out", () => {
     const oldSlug = `${article.slug}-as-first-shared`;
     await db.slugRedirect.create({ data: { entityType: "Article", oldSlug, entityId: article.id } });
     expect(await isWithdrawnSlug(oldSlug, now())).toBe(false);
-    expect(await isWithdrawnSlugCached(oldSlug, now())).toBe(false);
 
     advanceClock(HOUR);
     await sweepRights(now()); // announces the withdrawal, as the scheduled sweep does
     for (const slug of [article.slug, oldSlug]) {
       expect(await isWithdrawnSlug(slug, now()), slug).toBe(true);
-      expect(await isWithdrawnSlugCached(slug, now()), slug).toBe(true);
       expect(await getApiArticle(slug, now()), slug).toEqual({ status: "withdrawn" });
     }
     expect(await isWithdrawnSlug("never-an-article-slug", now())).toBe(false);
+  });
+
+  it("the proxy's answer: 451 with the notice at the withdrawn article's URL, nothing elsewhere", async () => {
+    setClock(T0);
+    const editor = await createTestUser("EDITOR");
+    const { authorization } = await grantedAuthorization({ until: new Date(T0.getTime() + HOUR) });
+    const article = await publishedReprint(editor, authorization.sourceId, "Answered by the proxy");
+    expect(await withdrawnArticleAnswer(articlePath(article.slug), now())).toBeNull();
+
+    advanceClock(HOUR);
+    await sweepRights(now());
+    for (const path of [articlePath(article.slug), `${articlePath(article.slug)}/`]) {
+      const answer = await withdrawnArticleAnswer(path, now());
+      expect(answer?.status, path).toBe(451);
+      expect(await answer?.text()).toContain("This article is no longer available");
+    }
+    expect(await withdrawnArticleAnswer(`${articlePath(article.slug)}/comments`, now())).toBeNull();
+    expect(await withdrawnArticleAnswer("/articles/%E0%A4%A", now())).toBeNull(); // malformed escape
+    expect(await withdrawnArticleAnswer("/tags/anything", now())).toBeNull();
   });
 
   it("the article leaves the lists at once, its URL answers 451, and the sweep records the withdrawal", async () => {
@@ -94,17 +112,19 @@ describe("when an authorization's time runs out", () => {
     expect(await isListed(article.id)).toBe(true);
     advanceClock(1);
     expect(await isListed(article.id)).toBe(false);
-    expect(await isWithdrawnSlug(article.slug, now())).toBe(true);
     expect(await buildFeed({ kind: "site" }, now(), SITE)).not.toContain("Expiring piece");
     expect((await buildSitemap(now(), SITE)).map((entry) => entry.url).join("\n")).not.toContain(
       article.slug,
     );
-    expect(await getApiArticle(article.slug, now())).toEqual({ status: "withdrawn" });
     expect(JSON.stringify(await searchArticles({ q: "Expiring", page: 1, now: now() }))).not.toContain(
       article.id,
     );
 
+    // The URL's 451 is answered from the shared withdrawn-slug cache, which the sweep refreshes
+    // when it records the withdrawal.
     expect(await sweepRights(now())).toEqual({ published: 0, withdrawn: 1 });
+    expect(await isWithdrawnSlug(article.slug, now())).toBe(true);
+    expect(await getApiArticle(article.slug, now())).toEqual({ status: "withdrawn" });
     const stored = await db.article.findUniqueOrThrow({ where: { id: article.id } });
     expect(stored.withdrawnAt).toEqual(now());
     expect(stored.status).toBe("PUBLISHED"); // nothing is deleted or unpublished

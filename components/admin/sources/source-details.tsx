@@ -1,5 +1,5 @@
 // A source's details, read-only: what editors see on /admin/sources/[id].
-import { SOURCE_KIND_LABELS } from "@/components/article/source-line";
+import { SOURCE_KIND_LABELS } from "@/lib/sources/fields";
 import type { SourceKind } from "@/lib/generated/prisma/enums";
 import { webAddressProblem } from "@/lib/sources/schema";
 

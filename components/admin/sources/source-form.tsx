@@ -6,7 +6,7 @@
 import { startTransition, useActionState, useId, type FormEvent, type ReactNode } from "react";
 import { createSource, deleteSource, updateSource } from "@/app/(admin)/admin/sources/actions";
 import { fieldErrors, FieldMessage, SlugField } from "@/components/admin/taxonomy/fields";
-import { SOURCE_KIND_LABELS } from "@/components/article/source-line";
+import { SOURCE_KIND_LABELS } from "@/lib/sources/fields";
 import { ActionForm, type FormAction } from "@/components/ui/action-form";
 import type { ActionResult } from "@/lib/platform/actions/result";
 import type { SourceKind } from "@/lib/generated/prisma/enums";

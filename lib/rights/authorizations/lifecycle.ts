@@ -8,6 +8,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { ActionFailure } from "@/lib/platform/actions/result";
 import type { ActionContext } from "@/lib/platform/actions/run-action";
 import { recordAudit } from "@/lib/platform/audit/record";
+import { invalidateTaxonomy } from "@/lib/platform/cache/article-changes";
 import { now } from "@/lib/platform/clock";
 import { db, type DbTransaction } from "@/lib/platform/db";
 import type { Prisma, ReprintAuthorization } from "@/lib/generated/prisma/client";
@@ -295,6 +296,14 @@ export async function recordRequest(
 }
 
 /**
+ * After a decision has committed: it changes which of the source's reprints are public, and their
+ * attribution, so readers' caches forget the source's pages and every list.
+ */
+function sourceRightsChanged(sourceId: string): Promise<void> {
+  return invalidateTaxonomy("source", sourceId);
+}
+
+/**
  * REQUESTED → GRANTED, with the terms as finally agreed (any term given replaces the requested
  * one). Refused unless at least one piece of evidence is on file.
  */
@@ -303,7 +312,7 @@ export async function grantAuthorization(
   { actor, ip }: ActionContext,
 ): Promise<ReprintAuthorization> {
   const at = now();
-  return db.$transaction(async (tx) => {
+  const granted = await db.$transaction(async (tx) => {
     const current = await load(tx, input.id);
     assertMove(current, "grant", input.version, at);
     const evidenceCount = await tx.authorizationEvidence.count({ where: { authorizationId: current.id } });
@@ -348,6 +357,8 @@ export async function grantAuthorization(
     });
     return granted;
   });
+  await sourceRightsChanged(granted.sourceId);
+  return granted;
 }
 
 /** REQUESTED → DENIED, with the reason. */
@@ -356,7 +367,7 @@ export async function denyAuthorization(
   { actor, ip }: ActionContext,
 ): Promise<ReprintAuthorization> {
   const at = now();
-  return db.$transaction(async (tx) => {
+  const denied = await db.$transaction(async (tx) => {
     const current = await load(tx, input.id);
     assertMove(current, "deny", input.version, at);
     const denied = await applyMove(
@@ -389,6 +400,8 @@ export async function denyAuthorization(
     });
     return denied;
   });
+  await sourceRightsChanged(denied.sourceId);
+  return denied;
 }
 
 /**
@@ -400,7 +413,7 @@ export async function revokeAuthorization(
   { actor, ip }: ActionContext,
 ): Promise<{ authorization: ReprintAuthorization; coveredArticles: number }> {
   const at = now();
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const current = await load(tx, input.id);
     assertMove(current, "revoke", input.version, at);
     const revoked = await applyMove(
@@ -439,6 +452,8 @@ export async function revokeAuthorization(
     });
     return { authorization: revoked, coveredArticles };
   });
+  await sourceRightsChanged(result.authorization.sourceId);
+  return result;
 }
 
 /**

@@ -2,8 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/platform/actions/define-action";
-import { invalidateArticle } from "@/lib/platform/cache/article-changes";
-import type { ArticleStatus } from "@/lib/generated/prisma/enums";
 import { importPastedReprint } from "@/lib/import/import-reprint";
 import { createArticle as create, saveArticle as save } from "@/lib/articles/save-article";
 import {
@@ -23,18 +21,16 @@ import {
   TransitionSchema,
 } from "@/lib/articles/schema";
 
-/** The desk's list; and, when readers may see the article (or just did), every page showing it. */
-async function refreshArticleViews(article?: { id: string; status: ArticleStatus }, wasPublic = false) {
-  revalidatePath("/admin/articles");
-  if (article && (wasPublic || article.status === "PUBLISHED")) await invalidateArticle(article.id);
-}
+// The commands invalidate what readers see once they have committed; an action only refreshes the
+// desk's own screen (its list) for the staff member who acted.
+const refreshDesk = () => revalidatePath("/admin/articles");
 
 export const createArticle = defineAction({
   permission: "article.create",
   schema: CreateArticleSchema,
   async handler(input, context) {
     const article = await create(input, context);
-    await refreshArticleViews();
+    refreshDesk();
     return { ok: true, message: "Saved.", data: article };
   },
 });
@@ -44,9 +40,7 @@ export const saveArticle = defineAction({
   schema: SaveArticleSchema,
   async handler(input, context) {
     const article = await save(input, context);
-    // An edit of a published article is live at once, autosaved or not.
-    if (input.manual) revalidatePath("/admin/articles");
-    if (article.status === "PUBLISHED") await invalidateArticle(article.id);
+    if (input.manual) refreshDesk();
     return { ok: true, message: "Saved.", data: article };
   },
 });
@@ -56,7 +50,7 @@ export const submitArticle = defineAction({
   schema: TransitionSchema,
   async handler(input, context) {
     const article = await submitForReview(input, context);
-    await refreshArticleViews();
+    refreshDesk();
     return { ok: true, message: "Submitted for review.", data: article };
   },
 });
@@ -66,7 +60,7 @@ export const publishArticle = defineAction({
   schema: TransitionSchema,
   async handler(input, context) {
     const article = await publish(input, context);
-    await refreshArticleViews(article);
+    refreshDesk();
     return { ok: true, message: "Published.", data: article };
   },
 });
@@ -76,7 +70,7 @@ export const scheduleArticle = defineAction({
   schema: ScheduleSchema,
   async handler(input, context) {
     const article = await schedule(input, context);
-    await refreshArticleViews(article, true);
+    refreshDesk();
     return { ok: true, message: "Scheduled.", data: article };
   },
 });
@@ -86,7 +80,7 @@ export const unpublishArticle = defineAction({
   schema: TransitionSchema,
   async handler(input, context) {
     const article = await unpublish(input, context);
-    await refreshArticleViews(article, true);
+    refreshDesk();
     return { ok: true, message: "Unpublished: it is a draft again.", data: article };
   },
 });
@@ -96,7 +90,7 @@ export const archiveArticle = defineAction({
   schema: TransitionSchema,
   async handler(input, context) {
     const article = await archive(input, context);
-    await refreshArticleViews(article, true);
+    refreshDesk();
     return { ok: true, message: "Archived.", data: article };
   },
 });
@@ -106,8 +100,7 @@ export const bulkArchiveArticles = defineAction({
   schema: BulkArchiveSchema,
   async handler(input, context) {
     const count = await bulkArchive(input.ids, context);
-    revalidatePath("/admin/articles");
-    await invalidateArticle(...input.ids);
+    refreshDesk();
     return { ok: true, message: `Archived ${count} article(s).` };
   },
 });
@@ -117,7 +110,7 @@ export const importReprint = defineAction({
   schema: ImportReprintSchema,
   async handler(input, context) {
     const article = await importPastedReprint(input.text, context);
-    await refreshArticleViews();
+    refreshDesk();
     return { ok: true, redirectTo: `/admin/articles/${article.id}` };
   },
 });

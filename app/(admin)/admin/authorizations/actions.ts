@@ -2,7 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/platform/actions/define-action";
-import { invalidateTaxonomy } from "@/lib/platform/cache/article-changes";
 import {
   addEvidenceUrl as addUrl,
   denyAuthorization as deny,
@@ -23,11 +22,6 @@ import {
 function refresh(...ids: Array<string | null | undefined>) {
   revalidatePath("/admin/authorizations");
   for (const id of ids) if (id) revalidatePath(`/admin/authorizations/${id}`);
-}
-
-/** A decision on rights changes which of the source's reprints are public, and their attribution. */
-function refreshSourcePages(sourceId: string) {
-  return invalidateTaxonomy("source", sourceId);
 }
 
 export const recordRequest = defineAction({
@@ -51,7 +45,6 @@ export const grantAuthorization = defineAction({
   async handler(input, context) {
     const granted = await grant(input, context);
     refresh(granted.id);
-    await refreshSourcePages(granted.sourceId);
     return { ok: true, message: "Authorization granted.", data: { version: granted.version } };
   },
 });
@@ -62,7 +55,6 @@ export const denyAuthorization = defineAction({
   async handler(input, context) {
     const denied = await deny(input, context);
     refresh(denied.id);
-    await refreshSourcePages(denied.sourceId);
     return { ok: true, message: "Request denied.", data: { version: denied.version } };
   },
 });
@@ -73,7 +65,6 @@ export const revokeAuthorization = defineAction({
   async handler(input, context) {
     const { authorization, coveredArticles } = await revoke(input, context);
     refresh(authorization.id);
-    await refreshSourcePages(authorization.sourceId);
     const effect =
       coveredArticles === 0
         ? "No article relies on it."

@@ -5,6 +5,8 @@ import { QueueTabs } from "@/components/admin/comments/queue-tabs";
 import type { QueueRow } from "@/components/admin/comments/types";
 import { FilterForm, SelectFilter, TextFilter } from "@/components/ui/list-filters";
 import { hrefWith, Pagination } from "@/components/ui/pagination";
+import { articlePath } from "@/lib/articles/paths";
+import { now } from "@/lib/platform/clock";
 import { requirePagePermission } from "@/lib/platform/page-guard";
 import { QUEUE_LABELS } from "@/lib/comments/queues";
 import {
@@ -26,8 +28,7 @@ function toRow(comment: QueueComment): QueueRow {
     article: {
       id: article.id,
       title: article.title,
-      publicPath:
-        article.status === "PUBLISHED" && article.withdrawnAt === null ? `/articles/${article.slug}` : null,
+      publicPath: article.isPublic ? articlePath(article.slug) : null,
     },
     history: commenterHistory,
     log: log.map(({ actor, createdAt: at, commentId: _commentId, ...entry }) => ({
@@ -47,7 +48,7 @@ export default async function CommentsPage({
   const filters = CommentQueueFiltersSchema.parse(await searchParams);
   const [counts, { comments, total, pages }, articles] = await Promise.all([
     commentQueueCounts(filters),
-    listCommentQueue(filters),
+    listCommentQueue(filters, now()),
     articlesWithComments(),
   ]);
   return (

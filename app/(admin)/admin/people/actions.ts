@@ -2,7 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/platform/actions/define-action";
-import { invalidateTaxonomy } from "@/lib/platform/cache/article-changes";
 import {
   createPerson as create,
   deletePerson as remove,
@@ -17,11 +16,11 @@ import {
   RenamePersonSchema,
 } from "@/lib/taxonomy/schema";
 
-/** The desk's lists name people; public author pages (/authors/<slug>) render from them too. */
-async function refreshPeopleViews(...personIds: string[]) {
+// The commands invalidate the public author pages; an action refreshes the desk's lists (which
+// name people) for the staff member who acted.
+function refreshDesk() {
   revalidatePath("/admin/people");
   revalidatePath("/admin/articles");
-  await invalidateTaxonomy("person", ...personIds);
 }
 
 export const createPerson = defineAction({
@@ -29,7 +28,7 @@ export const createPerson = defineAction({
   schema: CreatePersonSchema,
   async handler(input, context) {
     const person = await create(input, context);
-    await refreshPeopleViews(person.id);
+    refreshDesk();
     return { ok: true, message: `Added “${person.name}” at /authors/${person.slug}.`, data: person };
   },
 });
@@ -39,7 +38,7 @@ export const renamePerson = defineAction({
   schema: RenamePersonSchema,
   async handler(input, context) {
     const person = await rename(input, context);
-    await refreshPeopleViews(person.id);
+    refreshDesk();
     return { ok: true, message: `Saved “${person.name}” at /authors/${person.slug}.`, data: person };
   },
 });
@@ -49,7 +48,7 @@ export const mergePeople = defineAction({
   schema: MergePeopleSchema,
   async handler(input, context) {
     const { source, target, articleCount, redirects } = await merge(input, context);
-    await refreshPeopleViews(target.id, source.id);
+    refreshDesk();
     return {
       ok: true,
       message: `Merged “${source.name}” into “${target.name}”: ${articlesPhrase(articleCount)} moved; /authors/${source.slug} now leads to /authors/${target.slug}.`,
@@ -63,7 +62,7 @@ export const deletePerson = defineAction({
   schema: DeletePersonSchema,
   async handler(input, context) {
     const person = await remove(input, context);
-    await refreshPeopleViews(person.id);
+    refreshDesk();
     return { ok: true, message: `Deleted “${person.name}”.` };
   },
 });

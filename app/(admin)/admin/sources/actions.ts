@@ -2,7 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/platform/actions/define-action";
-import { invalidateTaxonomy } from "@/lib/platform/cache/article-changes";
 import {
   createSource as create,
   deleteSource as remove,
@@ -10,12 +9,12 @@ import {
 } from "@/lib/sources/manage-sources";
 import { CreateSourceSchema, DeleteSourceSchema, UpdateSourceSchema } from "@/lib/sources/schema";
 
-/** The desk's source pages, the article desk (which names sources) and public pages showing it. */
-async function refreshSourceViews(sourceId: string) {
+// The commands invalidate the public pages showing a source; an action refreshes the desk's source
+// pages and the article desk (which names sources) for the staff member who acted.
+function refreshDesk(sourceId: string) {
   revalidatePath("/admin/sources");
   revalidatePath(`/admin/sources/${sourceId}`);
   revalidatePath("/admin/articles");
-  await invalidateTaxonomy("source", sourceId);
 }
 
 export const createSource = defineAction({
@@ -23,7 +22,7 @@ export const createSource = defineAction({
   schema: CreateSourceSchema,
   async handler(input, context) {
     const source = await create(input, context);
-    await refreshSourceViews(source.id);
+    refreshDesk(source.id);
     return {
       ok: true,
       message: `Added the source “${source.name}” at /sources/${source.slug}.`,
@@ -39,7 +38,7 @@ export const updateSource = defineAction({
   async handler(input, context) {
     const { source, changed, previousSlug } = await update(input, context);
     if (!changed) return { ok: true, message: "Nothing to save: no field changed.", data: source };
-    await refreshSourceViews(source.id);
+    refreshDesk(source.id);
     const moved = previousSlug ? ` /sources/${previousSlug} now leads here.` : "";
     return { ok: true, message: `Saved “${source.name}” at /sources/${source.slug}.${moved}`, data: source };
   },
@@ -50,7 +49,7 @@ export const deleteSource = defineAction({
   schema: DeleteSourceSchema,
   async handler(input, context) {
     const source = await remove(input, context);
-    await refreshSourceViews(source.id);
+    refreshDesk(source.id);
     return { ok: true, message: `Deleted the source “${source.name}”.`, redirectTo: "/admin/sources" };
   },
 });

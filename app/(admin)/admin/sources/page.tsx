@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { SOURCE_KIND_LABELS } from "@/components/article/source-line";
+import { SOURCE_KIND_LABELS } from "@/lib/sources/fields";
 import { ColumnHeads, CountLink } from "@/components/ui/data-table";
 import { FilterForm, SelectFilter, TextFilter } from "@/components/ui/list-filters";
 import { Pagination } from "@/components/ui/pagination";

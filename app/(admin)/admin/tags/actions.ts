@@ -2,7 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/platform/actions/define-action";
-import { invalidateTaxonomy } from "@/lib/platform/cache/article-changes";
 import { articlesPhrase } from "@/lib/taxonomy/shared";
 import {
   createTag as create,
@@ -12,11 +11,11 @@ import {
 } from "@/lib/taxonomy/tags";
 import { CreateTagSchema, DeleteTagSchema, MergeTagsSchema, RenameTagSchema } from "@/lib/taxonomy/schema";
 
-/** The desk's lists name tags; public pages showing them are invalidated by id. */
-async function refreshTagViews(...tagIds: string[]) {
+// The commands invalidate the public pages naming a tag; an action refreshes the desk's lists
+// (which name tags) for the staff member who acted.
+function refreshDesk() {
   revalidatePath("/admin/tags");
   revalidatePath("/admin/articles");
-  await invalidateTaxonomy("tag", ...tagIds);
 }
 
 export const createTag = defineAction({
@@ -24,7 +23,7 @@ export const createTag = defineAction({
   schema: CreateTagSchema,
   async handler(input, context) {
     const tag = await create(input, context);
-    await refreshTagViews(tag.id);
+    refreshDesk();
     return { ok: true, message: `Created the tag “${tag.name}” at /tags/${tag.slug}.`, data: tag };
   },
 });
@@ -34,7 +33,7 @@ export const renameTag = defineAction({
   schema: RenameTagSchema,
   async handler(input, context) {
     const tag = await rename(input, context);
-    await refreshTagViews(tag.id);
+    refreshDesk();
     return { ok: true, message: `Saved “${tag.name}” at /tags/${tag.slug}.`, data: tag };
   },
 });
@@ -44,7 +43,7 @@ export const mergeTags = defineAction({
   schema: MergeTagsSchema,
   async handler(input, context) {
     const { source, target, articleCount, redirects } = await merge(input, context);
-    await refreshTagViews(target.id, source.id);
+    refreshDesk();
     return {
       ok: true,
       message: `Merged “${source.name}” into “${target.name}”: ${articlesPhrase(articleCount)} moved; /tags/${source.slug} now leads to /tags/${target.slug}.`,
@@ -58,7 +57,7 @@ export const deleteTag = defineAction({
   schema: DeleteTagSchema,
   async handler(input, context) {
     const tag = await remove(input, context);
-    await refreshTagViews(tag.id);
+    refreshDesk();
     return { ok: true, message: `Deleted the tag “${tag.name}”.` };
   },
 });

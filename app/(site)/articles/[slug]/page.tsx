@@ -14,7 +14,8 @@ import { relatedArticles } from "@/lib/articles/related-articles";
 import { env } from "@/lib/platform/env";
 import { breadcrumbJsonLd, newsArticleJsonLd, SITE_NAME } from "@/lib/seo/json-ld";
 import { JsonLd } from "@/lib/seo/json-ld-script";
-import { absoluteUrl, articleCanonical, articlePath, authorPath, tagPath } from "@/lib/seo/urls";
+import { articlePath } from "@/lib/articles/paths";
+import { absoluteUrl, articleCanonical, authorPath, tagPath } from "@/lib/seo/urls";
 
 interface Props {
   params: Promise<{ slug: string }>;
@@ -85,7 +86,7 @@ export default async function ArticlePage({ params }: Props) {
       <JsonLd data={[newsArticleJsonLd(article, env.SITE_URL), breadcrumbJsonLd(crumbs, env.SITE_URL)]} />
       <ArticleView
         article={article}
-        share={<ShareLinks slug={article.slug} title={article.title} />}
+        share={<ShareLinks slug={article.slug} title={article.title} siteUrl={env.SITE_URL} />}
         related={<RelatedArticles articles={related} />}
         comments={
           <CommentSection articleId={article.id} articleSlug={article.slug} commentsOpen={commentsOpen} />

@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
-import { notFound, permanentRedirect } from "next/navigation";
-import { ArchiveHeader, articleCountPhrase } from "@/components/archive/archive-header";
-import { ArchiveList } from "@/components/archive/archive-list";
-import { ArchivePagination, archivePageHref } from "@/components/archive/archive-pagination";
+import { notFound } from "next/navigation";
+import { ArchivePage, archiveMetadata, foundOrRedirect } from "@/components/archive/archive-page";
 import styles from "@/components/archive/archive.module.css";
 import {
   archivePageNumber,
@@ -11,12 +9,10 @@ import {
   requestNow,
   slugFromParam,
 } from "@/lib/articles/archives";
+import type { BylineRole } from "@/lib/generated/prisma/enums";
 import { tagPage } from "@/lib/platform/cache/tag-page";
 import { cacheTag } from "@/lib/platform/cache/tags";
 import { env } from "@/lib/platform/env";
-import type { BylineRole } from "@/lib/generated/prisma/enums";
-import { breadcrumbJsonLd } from "@/lib/seo/json-ld";
-import { JsonLd } from "@/lib/seo/json-ld-script";
 import { authorPath } from "@/lib/seo/urls";
 
 interface Props {
@@ -29,21 +25,19 @@ export function generateStaticParams(): Array<{ slug: string }> {
   return [];
 }
 
-function roleNote(roles: BylineRole[]): string {
+function roleNote({ roles }: { roles: BylineRole[] }): string {
   if (roles.includes("AUTHOR") && roles.includes("TRANSLATOR")) return "Author and translator";
   return roles.includes("TRANSLATOR") ? "Translator" : "Author";
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const lookup = await lookupPerson(slugFromParam((await params).slug), requestNow());
-  if (!lookup || !("found" in lookup)) return {};
-  const person = lookup.found;
-  const page = archivePageNumber(await params);
-  return {
-    title: page > 1 ? `${person.name} · page ${page}` : person.name,
-    description: person.bio || `Commentary by ${person.name} on Crosscurrent.`,
-    alternates: { canonical: archivePageHref(authorPath(person.slug), page) },
-  };
+  return archiveMetadata(
+    lookup,
+    authorPath,
+    archivePageNumber(await params),
+    (person) => person.bio || `Commentary by ${person.name} on Crosscurrent.`,
+  );
 }
 
 export default async function AuthorPage({ params }: Props) {
@@ -51,44 +45,30 @@ export default async function AuthorPage({ params }: Props) {
   await tagPage([cacheTag.articles]);
   const page = archivePageNumber(await params);
   const lookup = await lookupPerson(slugFromParam((await params).slug), requestNow());
-  if (!lookup) notFound();
-  if ("redirectTo" in lookup) permanentRedirect(archivePageHref(authorPath(lookup.redirectTo), page));
-  const person = lookup.found;
+  const person = foundOrRedirect(lookup, authorPath, page);
   const archive = await listPersonArticles(person, page, requestNow());
   if (!archive) notFound();
   return (
-    <>
-      <JsonLd
-        data={breadcrumbJsonLd(
-          [
-            { name: "Crosscurrent", url: "/" },
-            { name: person.name, url: authorPath(person.slug) },
-          ],
-          env.SITE_URL,
-        )}
-      />
-      <ArchiveHeader
-        label="Contributor"
-        title={
-          <>
-            {person.name}
-            {person.nativeName && person.nativeName !== person.name && (
-              <>
-                {" "}
-                <span className={styles.nativeName}>{person.nativeName}</span>
-              </>
-            )}
-          </>
-        }
-        description={person.bio}
-      >
-        <p className="meta">{articleCountPhrase(archive.total)}</p>
-      </ArchiveHeader>
-      <ArchiveList
-        entries={archive.articles.map((article) => ({ article, note: roleNote(article.roles) }))}
-        empty="Nothing with this byline is published at the moment."
-      />
-      <ArchivePagination basePath={authorPath(person.slug)} page={archive.page} pages={archive.pages} />
-    </>
+    <ArchivePage
+      subject={person}
+      path={authorPath}
+      siteUrl={env.SITE_URL}
+      archive={archive}
+      label="Contributor"
+      title={
+        <>
+          {person.name}
+          {person.nativeName && person.nativeName !== person.name && (
+            <>
+              {" "}
+              <span className={styles.nativeName}>{person.nativeName}</span>
+            </>
+          )}
+        </>
+      }
+      description={person.bio}
+      note={roleNote}
+      empty="Nothing with this byline is published at the moment."
+    />
   );
 }

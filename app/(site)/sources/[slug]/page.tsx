@@ -1,9 +1,6 @@
 import type { Metadata } from "next";
-import { notFound, permanentRedirect } from "next/navigation";
-import { ArchiveHeader, articleCountPhrase } from "@/components/archive/archive-header";
-import { ArchiveList } from "@/components/archive/archive-list";
-import { ArchivePagination, archivePageHref } from "@/components/archive/archive-pagination";
-import { SOURCE_KIND_LABELS } from "@/components/article/source-line";
+import { notFound } from "next/navigation";
+import { ArchivePage, archiveMetadata, foundOrRedirect } from "@/components/archive/archive-page";
 import {
   archivePageNumber,
   listSourceArticles,
@@ -14,9 +11,8 @@ import {
 import { tagPage } from "@/lib/platform/cache/tag-page";
 import { cacheTag } from "@/lib/platform/cache/tags";
 import { env } from "@/lib/platform/env";
-import { breadcrumbJsonLd } from "@/lib/seo/json-ld";
-import { JsonLd } from "@/lib/seo/json-ld-script";
 import { safeHttpUrl, sourcePath } from "@/lib/seo/urls";
+import { SOURCE_KIND_LABELS } from "@/lib/sources/fields";
 
 interface Props {
   /** `page` is set on /…/page/N (where `?page=N` is rewritten to, see next.config.ts). */
@@ -30,16 +26,14 @@ export function generateStaticParams(): Array<{ slug: string }> {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const lookup = await lookupSource(slugFromParam((await params).slug), requestNow());
-  if (!lookup || !("found" in lookup)) return {};
-  const source = lookup.found;
-  const page = archivePageNumber(await params);
-  return {
-    title: page > 1 ? `${source.name} · page ${page}` : source.name,
-    description:
+  return archiveMetadata(
+    lookup,
+    sourcePath,
+    archivePageNumber(await params),
+    (source) =>
       source.description ||
       `Commentary from ${SOURCE_KIND_LABELS[source.kind].toLowerCase()} ${source.name}, reprinted with its authorization.`,
-    alternates: { canonical: archivePageHref(sourcePath(source.slug), page) },
-  };
+  );
 }
 
 export default async function SourcePage({ params }: Props) {
@@ -47,43 +41,29 @@ export default async function SourcePage({ params }: Props) {
   await tagPage([cacheTag.articles]);
   const page = archivePageNumber(await params);
   const lookup = await lookupSource(slugFromParam((await params).slug), requestNow());
-  if (!lookup) notFound();
-  if ("redirectTo" in lookup) permanentRedirect(archivePageHref(sourcePath(lookup.redirectTo), page));
-  const source = lookup.found;
+  const source = foundOrRedirect(lookup, sourcePath, page);
   const archive = await listSourceArticles(source.id, page, requestNow());
   if (!archive) notFound();
   const website = safeHttpUrl(source.url);
   return (
-    <>
-      <JsonLd
-        data={breadcrumbJsonLd(
-          [
-            { name: "Crosscurrent", url: "/" },
-            { name: source.name, url: sourcePath(source.slug) },
-          ],
-          env.SITE_URL,
-        )}
-      />
-      <ArchiveHeader
-        label={`Source · ${SOURCE_KIND_LABELS[source.kind]}`}
-        title={source.name}
-        description={source.description}
-      >
-        {website && (
-          <p>
-            Website:{" "}
-            <a href={website} rel="nofollow noopener">
-              {website}
-            </a>
-          </p>
-        )}
-        <p className="meta">{articleCountPhrase(archive.total)} reprinted with authorization</p>
-      </ArchiveHeader>
-      <ArchiveList
-        entries={archive.articles.map((article) => ({ article }))}
-        empty="Nothing from this source is published at the moment."
-      />
-      <ArchivePagination basePath={sourcePath(source.slug)} page={archive.page} pages={archive.pages} />
-    </>
+    <ArchivePage
+      subject={source}
+      path={sourcePath}
+      siteUrl={env.SITE_URL}
+      archive={archive}
+      label={`Source · ${SOURCE_KIND_LABELS[source.kind]}`}
+      description={source.description}
+      countSuffix=" reprinted with authorization"
+      empty="Nothing from this source is published at the moment."
+    >
+      {website && (
+        <p>
+          Website:{" "}
+          <a href={website} rel="nofollow noopener">
+            {website}
+          </a>
+        </p>
+      )}
+    </ArchivePage>
   );
 }

@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
-import { notFound, permanentRedirect } from "next/navigation";
-import { ArchiveHeader, articleCountPhrase } from "@/components/archive/archive-header";
-import { ArchiveList } from "@/components/archive/archive-list";
-import { ArchivePagination, archivePageHref } from "@/components/archive/archive-pagination";
+import { notFound } from "next/navigation";
+import { ArchivePage, archiveMetadata, foundOrRedirect } from "@/components/archive/archive-page";
 import {
   archivePageNumber,
   listTagArticles,
@@ -13,8 +11,6 @@ import {
 import { tagPage } from "@/lib/platform/cache/tag-page";
 import { cacheTag } from "@/lib/platform/cache/tags";
 import { env } from "@/lib/platform/env";
-import { breadcrumbJsonLd } from "@/lib/seo/json-ld";
-import { JsonLd } from "@/lib/seo/json-ld-script";
 import { tagPath } from "@/lib/seo/urls";
 import { TAG_KIND_LABELS } from "@/lib/taxonomy/kinds";
 
@@ -30,46 +26,30 @@ export function generateStaticParams(): Array<{ slug: string }> {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const lookup = await lookupTag(slugFromParam((await params).slug));
-  if (!lookup || !("found" in lookup)) return {};
-  const tag = lookup.found;
-  const page = archivePageNumber(await params);
-  return {
-    title: page > 1 ? `${tag.name} · page ${page}` : tag.name,
-    description:
-      tag.description || `Commentary on ${tag.name}, reprinted with permission and written in-house.`,
-    alternates: { canonical: archivePageHref(tagPath(tag.slug), page) },
-  };
+  return archiveMetadata(
+    lookup,
+    tagPath,
+    archivePageNumber(await params),
+    (tag) => tag.description || `Commentary on ${tag.name}, reprinted with permission and written in-house.`,
+  );
 }
 
 export default async function TagPage({ params }: Props) {
   // Lists show articles and names; every change to either invalidates this one tag.
   await tagPage([cacheTag.articles]);
   const page = archivePageNumber(await params);
-  const lookup = await lookupTag(slugFromParam((await params).slug));
-  if (!lookup) notFound();
-  if ("redirectTo" in lookup) permanentRedirect(archivePageHref(tagPath(lookup.redirectTo), page));
-  const tag = lookup.found;
+  const tag = foundOrRedirect(await lookupTag(slugFromParam((await params).slug)), tagPath, page);
   const archive = await listTagArticles(tag.id, page, requestNow());
   if (!archive) notFound();
   return (
-    <>
-      <JsonLd
-        data={breadcrumbJsonLd(
-          [
-            { name: "Crosscurrent", url: "/" },
-            { name: tag.name, url: tagPath(tag.slug) },
-          ],
-          env.SITE_URL,
-        )}
-      />
-      <ArchiveHeader label={TAG_KIND_LABELS[tag.kind]} title={tag.name} description={tag.description}>
-        <p className="meta">{articleCountPhrase(archive.total)}</p>
-      </ArchiveHeader>
-      <ArchiveList
-        entries={archive.articles.map((article) => ({ article }))}
-        empty="Nothing under this tag has been published yet."
-      />
-      <ArchivePagination basePath={tagPath(tag.slug)} page={archive.page} pages={archive.pages} />
-    </>
+    <ArchivePage
+      subject={tag}
+      path={tagPath}
+      siteUrl={env.SITE_URL}
+      archive={archive}
+      label={TAG_KIND_LABELS[tag.kind]}
+      description={tag.description}
+      empty="Nothing under this tag has been published yet."
+    />
   );
 }

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { SourceDetails } from "@/components/admin/sources/source-details";
 import { DeleteSourceButton, SourceForm, type EditableSource } from "@/components/admin/sources/source-form";
 import { SourceArticlesTable, SourceAuthorizationsTable } from "@/components/admin/sources/source-tables";
-import { SOURCE_KIND_LABELS } from "@/components/article/source-line";
+import { SOURCE_KIND_LABELS } from "@/lib/sources/fields";
 import { requirePagePermission } from "@/lib/platform/page-guard";
 import { sourceForAdmin, type SourceForAdmin } from "@/lib/sources/list";
 import { can } from "@/lib/platform/permissions";

@@ -2,7 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/platform/actions/define-action";
-import { invalidateArticle } from "@/lib/platform/cache/article-changes";
 import { restoreRevision as restore, RestoreRevisionSchema } from "@/lib/articles/restore-revision";
 
 /**
@@ -18,7 +17,6 @@ export const restoreRevision = defineAction({
     revalidatePath("/admin/articles");
     revalidatePath(`/admin/articles/${article.id}`);
     revalidatePath(`/admin/articles/${article.id}/revisions`);
-    if (article.status === "PUBLISHED") await invalidateArticle(article.id);
     return {
       ok: true,
       message: `Restored as version ${article.version}.`,

@@ -1,3 +1,5 @@
+// What the editor edits and loads: shared by the editor (a client component) and its server load
+// (lib/articles/editor-load.ts), so it holds types only.
 import type { ArticleDocument } from "@/lib/editor/document";
 import type { ArticleStatus } from "@/lib/generated/prisma/enums";
 
