@@ -2,7 +2,7 @@ import "server-only";
 import { getSchema, type JSONContent } from "@tiptap/core";
 import { Node as ProseMirrorNode, type Schema } from "@tiptap/pm/model";
 import { renderToHTMLString } from "@tiptap/static-renderer/pm/html-string";
-import { absoluteUrl } from "@/lib/seo/urls";
+import { absoluteUrl } from "@/lib/platform/site-url";
 import { articleExtensions } from "./extensions";
 import { renderableBody } from "./renderable-body";
 

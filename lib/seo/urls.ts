@@ -2,10 +2,7 @@
 // script (台海局势), so each one is percent-encoded as a path segment; a SITE_URL with a path
 // prefix (https://example.com/crosscurrent) keeps its prefix.
 
-export function absoluteUrl(siteUrl: string, path: string): string {
-  const base = siteUrl.replace(/\/+$/, "");
-  return `${base}${path.startsWith("/") ? path : `/${path}`}`;
-}
+export { absoluteUrl } from "@/lib/platform/site-url";
 
 export const articlePath = (slug: string) => `/articles/${encodeURIComponent(slug)}`;
 export const tagPath = (slug: string) => `/tags/${encodeURIComponent(slug)}`;
