@@ -4,7 +4,6 @@
 // source's contacts or an authorization's private terms can reach it.
 import "server-only";
 import type { JSONContent } from "@tiptap/core";
-import { renderToHTMLString } from "@tiptap/static-renderer/pm/html-string";
 import { z } from "zod";
 import {
   articleContentSelect,
@@ -15,7 +14,8 @@ import { currentSlugFor } from "@/lib/articles/slug-redirects";
 import { publicArticleWhere } from "@/lib/articles/visibility";
 import { isWithdrawnSlug } from "@/lib/rights/withdrawn";
 import { db } from "@/lib/platform/db";
-import { articleExtensions } from "@/lib/editor/extensions";
+import { renderBodyHtml } from "@/lib/editor/render-html";
+import { renderableBody } from "@/lib/editor/renderable-body";
 import { env } from "@/lib/platform/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ArticleKind, BylineRole, SourceKind, TagKind } from "@/lib/generated/prisma/enums";
@@ -325,10 +325,6 @@ export type ApiArticleLookup =
   | { status: "withdrawn" }
   | { status: "missing" };
 
-export function renderBodyHtml(body: unknown): string {
-  return renderToHTMLString({ content: body as JSONContent, extensions: articleExtensions });
-}
-
 export async function getApiArticle(slug: string, now: Date): Promise<ApiArticleLookup> {
   const row = await db.article.findFirst({
     where: { AND: [{ slug }, publicArticleWhere(now)] },
@@ -336,7 +332,16 @@ export async function getApiArticle(slug: string, now: Date): Promise<ApiArticle
   });
   if (row) {
     const { body, ...rest } = row;
-    return { status: "found", article: { ...toApiArticle(rest), body, html: renderBodyHtml(body) } };
+    const document = body as JSONContent;
+    return {
+      status: "found",
+      article: {
+        ...toApiArticle(rest),
+        // The JSON keeps the stored media paths; the HTML is for showing as it is, so it is absolute.
+        body: renderableBody(document),
+        html: renderBodyHtml(document, env.SITE_URL),
+      },
+    };
   }
   if (await isWithdrawnSlug(slug, now)) return { status: "withdrawn" };
   const current = await currentSlugFor(slug, now);

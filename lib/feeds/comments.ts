@@ -2,7 +2,6 @@
 // dc:creator) and the body as escaped HTML; the rows come through the public allowlist
 // (lib/comments/public-comments.ts), so no email or IP hash is ever read here.
 import "server-only";
-import { Feed } from "feed";
 import { publicArticleWhere } from "@/lib/articles/visibility";
 import { COMMENT_LINK_REL, commentParagraphs } from "@/lib/comments/body-parts";
 import { readerVisibleWhere } from "@/lib/comments/queues";
@@ -13,7 +12,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { SLUG_PATTERN } from "@/lib/platform/slug";
 import { articlePath } from "@/lib/articles/paths";
 import { absoluteUrl } from "@/lib/seo/urls";
-import { cdataSafeHtml, cdataSafeText, escapeHtml, serializeFeed } from "./rss";
+import { writeRss } from "./rss-document";
+import { escapeHtml } from "./rss";
 
 export const COMMENT_FEED_LIMIT = 50;
 
@@ -74,31 +74,23 @@ export async function buildCommentsFeed(
   const link = article
     ? `${absoluteUrl(siteUrl, articlePath(article.slug))}#comments`
     : absoluteUrl(siteUrl, "/");
-  const feed = new Feed({
-    title: article ? `Comments on “${article.title}”` : "Crosscurrent: comments",
-    description: article
-      ? `Reader comments on “${article.title}” on Crosscurrent.`
-      : "The latest reader comments on Crosscurrent.",
-    id: link,
-    link,
-    language: "en",
-    updated: comments[0]?.createdAt ?? at,
-    generator: "Crosscurrent",
-    feedLinks: { rss: absoluteUrl(siteUrl, commentsFeedPath(article?.slug)) },
-    copyright: "Comments belong to their authors.",
-  });
-  for (const comment of comments) {
-    feed.addItem({
-      title: cdataSafeText(
-        article ? `By ${comment.authorName}` : `${comment.authorName} on “${comment.article.title}”`,
-      ),
-      // No guid: the feed package writes the link as <guid isPermaLink="true">.
+  return writeRss(
+    {
+      title: article ? `Comments on “${article.title}”` : "Crosscurrent: comments",
+      description: article
+        ? `Reader comments on “${article.title}” on Crosscurrent.`
+        : "The latest reader comments on Crosscurrent.",
+      link,
+      selfUrl: absoluteUrl(siteUrl, commentsFeedPath(article?.slug)),
+      updated: comments[0]?.createdAt ?? at,
+      copyright: "Comments belong to their authors.",
+    },
+    comments.map((comment) => ({
+      title: article ? `By ${comment.authorName}` : `${comment.authorName} on “${comment.article.title}”`,
       link: `${absoluteUrl(siteUrl, articlePath(comment.article.slug))}#comment-${comment.id}`,
       date: comment.createdAt,
-      content: cdataSafeHtml(commentBodyHtml(comment.body)),
-      // RSS <author> must be an email address: the name goes in Dublin Core instead.
-      extensions: [{ name: "dc:creator", objects: { _text: comment.authorName } }],
-    });
-  }
-  return serializeFeed(feed);
+      content: commentBodyHtml(comment.body),
+      creators: [comment.authorName],
+    })),
+  );
 }

@@ -4,10 +4,7 @@
 // `articlePath` (lib/articles/paths.ts).
 import { articlePath } from "@/lib/articles/paths";
 
-export function absoluteUrl(siteUrl: string, path: string): string {
-  const base = siteUrl.replace(/\/+$/, "");
-  return `${base}${path.startsWith("/") ? path : `/${path}`}`;
-}
+export { absoluteUrl } from "@/lib/platform/site-url";
 
 export const tagPath = (slug: string) => `/tags/${encodeURIComponent(slug)}`;
 export const sourcePath = (slug: string) => `/sources/${encodeURIComponent(slug)}`;

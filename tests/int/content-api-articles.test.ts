@@ -16,6 +16,7 @@ import {
   parseArticleListQuery,
 } from "@/lib/content-api/content-api";
 import { db } from "@/lib/platform/db";
+import { env } from "@/lib/platform/env";
 import type { CurrentUser } from "@/lib/platform/session";
 import { createPerson } from "@/lib/taxonomy/people";
 import { createTag, renameTag } from "@/lib/taxonomy/tags";
@@ -428,6 +429,37 @@ describe("GET /api/v1/articles/:slug", () => {
       ].sort(),
     );
     expectNothingPrivate(response);
+  });
+
+  it("gives absolute media addresses in its HTML, so images resolve where the HTML is shown", async () => {
+    const pictured = await published({
+      title: "With a picture",
+      body: {
+        type: "doc",
+        content: [
+          { type: "paragraph", content: [{ type: "text", text: "A harbour at dawn." }] },
+          {
+            type: "image",
+            attrs: {
+              src: "/media/2026/harbour.jpg",
+              alt: "A harbour",
+              title: null,
+              width: null,
+              height: null,
+            },
+          },
+        ],
+      },
+    });
+    const response = await callArticle(pictured.slug);
+    expect(response.status).toBe(200);
+    const { data } = response.body as { data: { html: string; body: unknown } };
+    expect(data.html).toBe(
+      `<p>A harbour at dawn.</p><img src="${env.SITE_URL}/media/2026/harbour.jpg" alt="A harbour"/>`,
+    );
+    expect(new URL(data.html.match(/src="([^"]+)"/)![1]!).pathname).toBe("/media/2026/harbour.jpg");
+    // The JSON keeps the stored path, as the editor wrote it.
+    expect(JSON.stringify(data.body)).toContain('"src":"/media/2026/harbour.jpg"');
   });
 
   it("answers 404 JSON for unknown slugs, drafts and unpublished articles", async () => {
