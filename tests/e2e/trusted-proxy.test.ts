@@ -84,9 +84,10 @@ describe("without a trusted proxy", () => {
   it("counts sign-in failures against the real address, whatever X-Forwarded-For claims", async () => {
     const { baseUrl } = isolated.server;
     const spoofed = (i: number) => ({ "x-forwarded-for": `198.51.100.${i + 1}` });
-    const messages = await failSignIns(baseUrl, IP_LIMIT.limit, spoofed);
+    const messages = await failSignIns(baseUrl, IP_LIMIT.limit - 1, spoofed);
     expect(new Set(messages)).toEqual(new Set([WRONG]));
-    // A 51st address changes nothing: 127.0.0.1 is locked out.
+    // The 50th failure locks 127.0.0.1 out, and says so; a 51st claimed address changes nothing.
+    expect(await failedSignIn(baseUrl, { "x-forwarded-for": "203.0.113.199" })).toMatch(LOCKED);
     expect(await failedSignIn(baseUrl, { "x-forwarded-for": "203.0.113.200" })).toMatch(LOCKED);
     expect(await failedSignIn(baseUrl, {})).toMatch(LOCKED);
   });
@@ -140,8 +141,10 @@ describe("behind a trusted proxy (TRUSTED_PROXY=127.0.0.1)", () => {
   it("counts sign-in failures against the client the proxy names", async () => {
     const { baseUrl } = isolated.server;
     const client = { "x-forwarded-for": "198.51.100.7" };
-    const messages = await failSignIns(baseUrl, IP_LIMIT.limit, () => client);
+    const messages = await failSignIns(baseUrl, IP_LIMIT.limit - 1, () => client);
     expect(new Set(messages)).toEqual(new Set([WRONG]));
+    // The failure that reaches the limit locks the client out and says so.
+    expect(await failedSignIn(baseUrl, client)).toMatch(LOCKED);
     expect(await failedSignIn(baseUrl, client)).toMatch(LOCKED);
     // Another client behind the same proxy is not locked out with it.
     expect(await failedSignIn(baseUrl, { "x-forwarded-for": "198.51.100.8" })).toBe(WRONG);
