@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { filterPage, filterText } from "@/lib/platform/list-filters";
 import { articleCommentPolicyFields } from "@/lib/comments/policy";
 import { ArticleBodySchema } from "@/lib/editor/body-schema";
 import { SLUG_PATTERN } from "@/lib/platform/slug";
-import { isStorableText } from "@/lib/platform/storable-text";
 
 const id = z.string().trim().min(1).max(64);
 const optionalText = (max: number, label: string) =>
@@ -95,25 +95,16 @@ export const ImportReprintSchema = z.object({
     .max(2_000_000, "That is more than 2 MB of text: paste one article at a time."),
 });
 
-const optionalFilter = z
-  .string()
-  .trim()
-  .max(200)
-  .refine(isStorableText)
-  .optional()
-  .catch(undefined)
-  .transform((v) => v || undefined);
-
 /** Filters of /admin/articles from its query string; anything malformed is dropped. */
 export const ArticleListFiltersSchema = z.object({
   status: z.enum(["DRAFT", "IN_REVIEW", "SCHEDULED", "PUBLISHED", "ARCHIVED"]).optional().catch(undefined),
   kind: z.enum(["ORIGINAL", "REPRINT"]).optional().catch(undefined),
-  tag: optionalFilter,
-  source: optionalFilter,
-  author: optionalFilter,
-  q: optionalFilter,
+  tag: filterText,
+  source: filterText,
+  author: filterText,
+  q: filterText,
   sort: z.enum(["updated", "published", "title"]).catch("updated"),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  page: filterPage,
 });
 
 export type ArticleListFilters = z.output<typeof ArticleListFiltersSchema>;

@@ -1,9 +1,9 @@
 // What staff send when moderating comments, and the filters of the moderation screens.
 import { z } from "zod";
+import { filterDate, filterPage, filterText } from "@/lib/platform/list-filters";
 import { BODY_MAX_BYTES, utf8Bytes } from "@/lib/comments/schema";
 import { DECISION_REASONS, type DecisionReason } from "@/lib/comments/moderation-terms";
 import { COMMENT_QUEUES } from "@/lib/comments/queues";
-import { isStorableText } from "@/lib/platform/storable-text";
 
 export const DECISIONS = ["approve", "spam", "trash", "restore"] as const;
 export type Decision = (typeof DECISIONS)[number];
@@ -53,40 +53,24 @@ export type BulkModerateInput = z.output<typeof BulkModerateSchema>;
 export type EditCommentInput = z.output<typeof EditCommentSchema>;
 export type StaffReplyInput = z.output<typeof StaffReplySchema>;
 
-const optionalText = z
-  .string()
-  .trim()
-  .max(200)
-  .refine(isStorableText)
-  .optional()
-  .catch(undefined)
-  .transform((v) => v || undefined);
-const optionalDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)))
-  .optional()
-  .catch(undefined);
-const page = z.coerce.number().int().min(1).max(100_000).catch(1);
-
 /** Filters of /admin/comments from its query string; anything malformed is dropped. */
 export const CommentQueueFiltersSchema = z.object({
   queue: z.enum(COMMENT_QUEUES).catch("PENDING"),
-  article: optionalText,
-  email: optionalText,
-  from: optionalDate,
-  to: optionalDate,
-  page,
+  article: filterText,
+  email: filterText,
+  from: filterDate,
+  to: filterDate,
+  page: filterPage,
 });
 
 /** Filters of /admin/comments/log; `actor` is a user id or "system". */
 export const ModerationLogFiltersSchema = z.object({
-  actor: optionalText,
-  action: optionalText,
-  comment: optionalText,
-  from: optionalDate,
-  to: optionalDate,
-  page,
+  actor: filterText,
+  action: filterText,
+  comment: filterText,
+  from: filterDate,
+  to: filterDate,
+  page: filterPage,
 });
 
 export type CommentQueueFilters = z.output<typeof CommentQueueFiltersSchema>;

@@ -1,9 +1,9 @@
 // Input of the source actions (also re-checked by lib/sources/manage-sources.ts, whoever calls
 // it), and the query string of /admin/sources. Optional fields left empty are stored as null.
 import { z } from "zod";
+import { filterPage, filterText } from "@/lib/platform/list-filters";
 import { SLUG_PATTERN } from "@/lib/platform/slug";
 import { SOURCE_KINDS, SOURCE_LIMITS } from "@/lib/sources/fields";
-import { isStorableText } from "@/lib/platform/storable-text";
 
 const blankToNull = (value: unknown) => (typeof value === "string" && value.trim() === "" ? null : value);
 const blankToUndefined = (value: unknown) =>
@@ -140,15 +140,8 @@ export type DeleteSourceData = z.output<typeof DeleteSourceSchema>;
 
 export const SourceListFiltersSchema = z.object({
   kind: kind.optional().catch(undefined),
-  q: z
-    .string()
-    .trim()
-    .max(200)
-    .refine(isStorableText)
-    .optional()
-    .transform((v) => v || undefined)
-    .catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  q: filterText,
+  page: filterPage,
 });
 
 export type SourceListFilters = z.output<typeof SourceListFiltersSchema>;

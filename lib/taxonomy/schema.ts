@@ -1,8 +1,8 @@
 // Input of the tag and people actions, and the query strings of /admin/tags and /admin/people.
 import { z } from "zod";
+import { filterId, filterPage, filterText } from "@/lib/platform/list-filters";
 import { TAG_KINDS } from "@/lib/taxonomy/kinds";
 import { SLUG_PATTERN } from "@/lib/platform/slug";
-import { isStorableText } from "@/lib/platform/storable-text";
 
 const blankToUndefined = (value: unknown) =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
@@ -91,29 +91,18 @@ export const DeletePersonSchema = z.object({ personId: id("Missing person id.") 
 
 // ─── List filters: anything malformed is dropped, not fatal ─────────────────
 
-const searchText = z
-  .string()
-  .trim()
-  .max(200)
-  .refine(isStorableText)
-  .optional()
-  .transform((v) => v || undefined)
-  .catch(undefined);
-const page = z.coerce.number().int().min(1).max(100_000).catch(1);
-const optionalId = z.string().trim().min(1).max(64).refine(isStorableText).optional().catch(undefined);
-
 export const TagListFiltersSchema = z.object({
   kind: kind.optional().catch(undefined),
-  q: searchText,
-  page,
+  q: filterText,
+  page: filterPage,
   /** The tag the merge form starts from. */
-  merge: optionalId,
+  merge: filterId,
 });
 
 export const PersonListFiltersSchema = z.object({
-  q: searchText,
-  page,
-  merge: optionalId,
+  q: filterText,
+  page: filterPage,
+  merge: filterId,
 });
 
 export type TagListFiltersInput = z.output<typeof TagListFiltersSchema>;

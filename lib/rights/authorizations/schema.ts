@@ -3,13 +3,13 @@
 // booleans, Dates and arrays: both parse to the same output. Optional texts left empty become
 // null, never "".
 import { z } from "zod";
+import { filterDate, filterId, filterPage } from "@/lib/platform/list-filters";
 import {
   DERIVED_STATUSES,
   EVIDENCE_KINDS,
   SCOPES,
   TERMINATION_EFFECTS,
 } from "@/lib/rights/authorizations/status";
-import { isStorableText } from "@/lib/platform/storable-text";
 
 export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
 export const MAX_LIST_ITEMS = 20;
@@ -284,23 +284,16 @@ export { EVIDENCE_KINDS };
 
 // ─── List filters and export: anything malformed is dropped, not fatal ───────
 
-const optionalFilterId = z.string().trim().min(1).max(64).refine(isStorableText).optional().catch(undefined);
-
 export const AuthorizationFiltersSchema = z.object({
   status: z.enum(DERIVED_STATUSES).optional().catch(undefined),
-  source: optionalFilterId,
-  /** YYYY-MM-DD: authorizations whose term ends before this day (UTC). */
-  endingBefore: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)))
-    .optional()
-    .catch(undefined),
+  source: filterId,
+  /** Authorizations whose term ends before this day (UTC). */
+  endingBefore: filterDate,
   withoutEvidence: z
     .preprocess((v) => (Array.isArray(v) ? v.at(-1) : v), z.enum(["1", "true", "on"]).optional())
     .transform((v) => v !== undefined)
     .catch(false),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  page: filterPage,
 });
 export type AuthorizationFilters = z.output<typeof AuthorizationFiltersSchema>;
 
