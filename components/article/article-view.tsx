@@ -1,12 +1,12 @@
 import type { JSONContent } from "@tiptap/core";
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
 import type { ArticleView as ArticleViewData } from "@/lib/articles/public-articles";
 import { readingMinutes } from "@/lib/editor/document";
 import { ArticleBody } from "@/lib/editor/render";
 import { ArticleTags } from "./article-tags";
+import { Attribution } from "./attribution";
 import { Byline } from "./byline";
 import { PublishedDate } from "./published-date";
-import { SourceLine } from "./source-line";
 
 /**
  * An article as readers see it; the staff preview renders the same component. The public page
@@ -24,35 +24,26 @@ export function ArticleView({
   related?: ReactNode;
   comments?: ReactNode;
 }) {
-  const authorization = article.authorization;
   return (
     <article>
       <h1 className="article-title">{article.title}</h1>
       <p className="meta">
-        <Byline bylines={article.bylines} />
-        {article.publishedAt && (
-          <>
-            {" · "}
-            <PublishedDate date={article.publishedAt} />
-          </>
-        )}
-        {" · "}
-        {readingMinutes(article.bodyText)} min read
+        {/* Separators only between the parts there are: no byline, no leading "·". */}
+        {[
+          article.bylines.length > 0 && <Byline key="byline" bylines={article.bylines} />,
+          article.publishedAt && <PublishedDate key="date" date={article.publishedAt} />,
+          <span key="minutes">{readingMinutes(article.bodyText)} min read</span>,
+        ]
+          .filter(Boolean)
+          .map((part, index) => (
+            <Fragment key={index}>
+              {index > 0 && " · "}
+              {part}
+            </Fragment>
+          ))}
       </p>
       {article.kind === "REPRINT" && article.source && (
-        <aside className="attribution" aria-label="Attribution">
-          <SourceLine source={article.source} /> · reprinted with authorization
-          {article.isTranslation && " · translated"}
-          {article.isModified && " · edited"}
-          {authorization?.attributionRequired && authorization.attributionText && (
-            <p>{authorization.attributionText}</p>
-          )}
-          {authorization?.linkBackRequired && article.originalUrl && (
-            <p>
-              Original: <a href={article.originalUrl}>{article.originalTitle ?? article.originalUrl}</a>
-            </p>
-          )}
-        </aside>
+        <Attribution article={{ ...article, source: article.source }} />
       )}
       <div className="article-body">
         <ArticleBody document={article.body as JSONContent} />
