@@ -238,6 +238,24 @@ describe("the audit log", () => {
     expect(await db.loginUnlockToken.count({ where: { userId: user.id } })).toBe(0);
   });
 
+  it("records each sign-in and each failed attempt on a real account, not on unknown emails", async () => {
+    const { user, desk } = await userAtDesk();
+    await signIn(user.email, WRONG_PASSWORD, desk);
+    await signIn(unknownEmail(), WRONG_PASSWORD, desk);
+    const rows = await db.auditLog.findMany({
+      where: { action: { in: ["auth.signIn", "auth.signInFailed"] }, entityId: user.id },
+      select: { action: true, actorId: true, ip: true },
+    });
+    expect(rows).toHaveLength(2);
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        { action: "auth.signIn", actorId: user.id, ip: desk },
+        { action: "auth.signInFailed", actorId: null, ip: desk },
+      ]),
+    );
+    expect(await db.auditLog.count({ where: { action: "auth.signInFailed", ip: desk } })).toBe(1);
+  });
+
   it("records an address blocked for failing across many accounts", async () => {
     const attacker = freshIp();
     for (let i = 0; i < 49; i += 1) await signIn(unknownEmail(), WRONG_PASSWORD, attacker);

@@ -93,6 +93,8 @@ export async function signInWithPassword(input: unknown, ip: string | null): Pro
 
   if (!user || !valid || !user.active) {
     const lockouts = newLockouts(pair, address, backoff);
+    // A failed attempt on a real account is the account holder's business (unknown emails are noise).
+    if (user) await auditSignIn("auth.signInFailed", user.id, ip);
     if (lockouts.length > 0) await recordLockouts(lockouts, user?.id ?? null, email, ip);
     if (pair.blockedUntil && pair.blockedUntil > now()) return locked(pair.blockedUntil);
     if (address?.blockedUntil && address.blockedUntil > now()) return locked(address.blockedUntil);
@@ -106,6 +108,13 @@ export async function signInWithPassword(input: unknown, ip: string | null): Pro
   await db.$transaction(async (tx) => {
     await rememberAddress(user.id, ip, tx);
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now() } });
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "auth.signIn",
+      entityType: "User",
+      entityId: user.id,
+      ip,
+    });
   });
   return {
     ok: true,
@@ -117,6 +126,12 @@ export async function signInWithPassword(input: unknown, ip: string | null): Pro
       sessionVersion: user.sessionVersion,
     },
   };
+}
+
+function auditSignIn(action: "auth.signInFailed", userId: string, ip: string | null): Promise<void> {
+  return db.$transaction((tx) =>
+    recordAudit(tx, { actorId: null, action, entityType: "User", entityId: userId, ip }),
+  );
 }
 
 interface Lockout {
