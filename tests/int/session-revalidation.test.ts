@@ -44,8 +44,12 @@ async function userRow(id: string) {
   return db.user.findUniqueOrThrow({ where: { id }, omit: { passwordHash: false } });
 }
 
+/** What staff did to a user's account (sign-ins are audited too, but are the user's own). */
 async function auditRowsFor(entityId: string) {
-  return db.auditLog.findMany({ where: { entityId }, orderBy: { createdAt: "asc" } });
+  return db.auditLog.findMany({
+    where: { entityId, action: { startsWith: "user." } },
+    orderBy: { createdAt: "asc" },
+  });
 }
 
 async function activeAdminIds(): Promise<string[]> {
