@@ -9,7 +9,7 @@ import { NavLink } from "./nav-link";
 
 export function AdminBrand() {
   return (
-    <Link href="/admin" className="admin-brand">
+    <Link href="/admin" className="site-title admin-brand">
       Crosscurrent
     </Link>
   );
