@@ -2,7 +2,7 @@
 
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   archiveArticle,
   createArticle,
@@ -58,19 +58,18 @@ export function ArticleEditor(props: {
     setFields((current) => ({ ...current, [key]: value }));
   }, []);
 
-  const editor = useEditor({
-    extensions: articleExtensions,
-    content: props.initialFields.body,
-    immediatelyRender: false,
-    shouldRerenderOnTransaction: false,
-    editorProps: {
+  // Options that stay the same object across renders: Tiptap re-applies changed options to the
+  // view on every render, which can put back a selection the browser has just moved.
+  const [initialBody] = useState(props.initialFields.body);
+  const editorProps = useMemo(
+    () => ({
       attributes: {
         class: "article-body editor-surface",
         "aria-label": "Article body",
         role: "textbox",
         "aria-multiline": "true",
       },
-      handleKeyDown: (_view, event) => {
+      handleKeyDown: (_view: unknown, event: KeyboardEvent) => {
         if ((event.metaKey || event.ctrlKey) && event.key.toLowerCase() === "k") {
           event.preventDefault();
           setLinkOpen(true);
@@ -78,7 +77,16 @@ export function ArticleEditor(props: {
         }
         return false;
       },
-    },
+    }),
+    [],
+  );
+
+  const editor = useEditor({
+    extensions: articleExtensions,
+    content: initialBody,
+    immediatelyRender: false,
+    shouldRerenderOnTransaction: false,
+    editorProps,
     // Typing stays fast: the body reaches the form state a moment after the last keystroke.
     onUpdate: ({ editor: e }) => {
       clearTimeout(bodyTimer.current);
