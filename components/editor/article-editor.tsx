@@ -15,14 +15,20 @@ import {
 import type { ActionResult } from "@/lib/platform/actions/result";
 import { countWords, documentToPlainText, readingMinutes, type ArticleDocument } from "@/lib/editor/document";
 import { articleExtensions } from "@/lib/editor/extensions";
+import { createPerson } from "@/app/(admin)/admin/people/actions";
+import { createTag } from "@/app/(admin)/admin/tags/actions";
 import { MediaPicker, type PickedMedia } from "@/components/admin/media/media-picker";
+import type { PickerItem } from "@/components/ui/searchable-picker";
+import { useToast } from "@/components/ui/toaster";
 import { ConflictDialog } from "./conflict-dialog";
 import { readLocalDraft, type LocalDraft } from "./local-draft";
 import { EditorTopBar } from "./editor-top-bar";
 import { SidePanel } from "./side-panel";
 import { Toolbar } from "./toolbar";
-import type { EditorFields, EditorOptions, ServerArticle } from "@/lib/articles/editor-types";
+import type { EditorFields, EditorOptions, EditorState, ServerArticle } from "@/lib/articles/editor-types";
+import { RightsPanel } from "./rights-panel";
 import { useAutosave } from "./use-autosave";
+import { useRightsCheck } from "./use-rights-check";
 import { WorkflowBar } from "./workflow-bar";
 
 const BODY_SYNC_MS = 250;
@@ -42,9 +48,13 @@ export function ArticleEditor(props: {
   initialFields: EditorFields;
   options: EditorOptions;
   canPublish: boolean;
+  /** Whether this user may add tags and people from the editor's pickers. */
+  canCreate: { tags: boolean; people: boolean };
   featuredImageUrl: string | null;
 }) {
   const router = useRouter();
+  const toast = useToast();
+  const [options, setOptions] = useState(props.options);
   const [fields, setFields] = useState(props.initialFields);
   const [article, setArticle] = useState(props.article);
   const [restorable, setRestorable] = useState<LocalDraft | null>(null);
@@ -104,6 +114,15 @@ export function ArticleEditor(props: {
     onSaved,
   });
 
+  const rights = useRightsCheck(article);
+  const refused = rights !== null && !rights.allowed;
+  const publishBlocked = refused
+    ? "The rights check refuses publication: see Rights in the side panel."
+    : null;
+  // An authorization that starts later still allows scheduling for after its start.
+  const scheduleBlocked =
+    refused && rights.reasons.some((r) => r.code !== "NOT_YET_VALID") ? publishBlocked : null;
+
   const saveOnScreen = useCallback(() => {
     clearTimeout(bodyTimer.current);
     void autosave.saveNow(editor ? { ...fields, body: editorDocument(editor) } : fields);
@@ -156,11 +175,16 @@ export function ArticleEditor(props: {
     if (!confirmed) return;
     const result = await action({ id: confirmed.id, version: confirmed.version, ...extra });
     if (result.ok) {
-      const moved = result.data as ServerArticle;
-      autosave.adopt(moved);
-      setArticle(moved);
+      // Publishing may link the covering grant and give the article its address: show all of it.
+      const moved = result.data as EditorState;
+      autosave.adopt(moved.server, moved.fields);
+      setArticle(moved.server);
+      setFields(moved.fields);
+      if (result.message) toast(result.message);
+    } else {
+      // A refusal stays in the top bar until the next attempt: it says what to fix.
+      setNotice(result.message);
     }
-    setNotice(result.message ?? null);
     router.refresh();
   }
 
@@ -172,6 +196,24 @@ export function ArticleEditor(props: {
       setFeaturedUrl(media.url);
     }
     setPicking(null);
+  }
+
+  async function createTagNamed(name: string): Promise<PickerItem | string> {
+    const result = await createTag({ name });
+    if (!result.ok) return result.message;
+    const tag = result.data as { id: string; name: string; kind: string };
+    setOptions((current) => ({ ...current, tags: [...current.tags, tag] }));
+    toast(`Created the tag “${tag.name}”.`);
+    return { id: tag.id, name: tag.name };
+  }
+
+  async function createPersonNamed(name: string): Promise<PickerItem | string> {
+    const result = await createPerson({ name });
+    if (!result.ok) return result.message;
+    const person = result.data as { id: string; name: string };
+    setOptions((current) => ({ ...current, people: [...current.people, person] }));
+    toast(`Added “${person.name}” to the people.`);
+    return { id: person.id, name: person.name };
   }
 
   const plainText = documentToPlainText(fields.body);
@@ -188,6 +230,7 @@ export function ArticleEditor(props: {
         onSave={saveOnScreen}
         onSubmit={() => void runWorkflow(submitArticle)}
         onPublish={() => void runWorkflow(publishArticle)}
+        publishBlocked={publishBlocked}
       />
       <div className="editor-main">
         {restorable && (
@@ -242,17 +285,23 @@ export function ArticleEditor(props: {
         <EditorContent editor={editor} />
       </div>
       <div className="editor-side">
+        {props.canPublish && <RightsPanel kind={fields.kind} preview={rights} />}
         <WorkflowBar
           article={article}
           canPublish={props.canPublish}
           onSchedule={(publishAt) => void runWorkflow(scheduleArticle, { publishAt })}
           onUnpublish={() => void runWorkflow(unpublishArticle)}
           onArchive={() => void runWorkflow(archiveArticle)}
+          publishBlocked={scheduleBlocked}
         />
         <SidePanel
+          address={article?.path ?? null}
+          addressReserved={article !== null && article.slug !== ""}
           fields={fields}
           update={update}
-          options={props.options}
+          options={options}
+          onCreateTag={props.canCreate.tags ? createTagNamed : undefined}
+          onCreatePerson={props.canCreate.people ? createPersonNamed : undefined}
           featuredImageUrl={featuredUrl}
           onChooseFeaturedImage={() => setPicking("featured")}
           onRemoveFeaturedImage={() => {

@@ -6,6 +6,8 @@ import {
   HEATED_TOPIC_PRESET,
   POLICY_LIMITS,
 } from "@/lib/comments/policy";
+import { ChevronsUpDown, X } from "lucide-react";
+import { SearchablePicker, type PickerItem } from "@/components/ui/searchable-picker";
 import type { EditorFields, EditorOptions } from "@/lib/articles/editor-types";
 
 type Update = <K extends keyof EditorFields>(key: K, value: EditorFields[K]) => void;
@@ -63,20 +65,32 @@ function NumberField(props: {
 }
 
 export function SidePanel({
+  address,
+  addressReserved,
   fields,
   update,
   options,
   featuredImageUrl,
   onChooseFeaturedImage,
   onRemoveFeaturedImage,
+  onCreateTag,
+  onCreatePerson,
 }: {
+  /** The public address it has or would get (null before the first save). */
+  address: string | null;
+  /** Whether that address is its own already (set by hand, or public once). */
+  addressReserved: boolean;
   fields: EditorFields;
   update: Update;
   options: EditorOptions;
   featuredImageUrl: string | null;
   onChooseFeaturedImage: () => void;
   onRemoveFeaturedImage: () => void;
+  /** Adds a tag or a person from the picker's query; absent when the user may not. */
+  onCreateTag?: (name: string) => Promise<PickerItem | string>;
+  onCreatePerson?: (name: string) => Promise<PickerItem | string>;
 }) {
+  const personName = (id: string) => options.people.find((p) => p.id === id)?.name ?? "Removed person";
   const authorizations = options.authorizations.filter((a) => a.sourceId === fields.sourceId);
   const heated =
     fields.commentMode === HEATED_TOPIC_PRESET.commentMode &&
@@ -91,6 +105,12 @@ export function SidePanel({
         maxLength={100}
         placeholder="made from the title"
       />
+      {address && (
+        <p className="meta field-hint" data-testid="article-address">
+          {addressReserved ? "Address: " : "Address when published: "}
+          <code>{address}</code>
+        </p>
+      )}
       <TextField
         label="Excerpt"
         name="excerpt"
@@ -118,30 +138,37 @@ export function SidePanel({
       {fields.kind === "REPRINT" && (
         <fieldset>
           <legend>Reprint</legend>
-          <label>
-            Source
-            <select
-              value={fields.sourceId ?? ""}
-              onChange={(e) => {
-                update("sourceId", e.target.value || null);
-                update("authorizationId", null);
+          <div className="picker-field">
+            <span id="source-label">Source</span>
+            <SearchablePicker
+              label="Search sources"
+              items={options.sources}
+              onPick={(source) => {
+                update("sourceId", source.id);
+                // The source's only grant is the one to use; with several, the editor chooses.
+                const grants = options.authorizations.filter((a) => a.sourceId === source.id && a.granted);
+                update("authorizationId", grants.length === 1 ? grants[0]!.id : null);
               }}
-            >
-              <option value="">Choose the rights holder…</option>
-              {options.sources.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </label>
+              trigger={
+                <button type="button" className="picker-trigger" aria-labelledby="source-label source-value">
+                  <span id="source-value">
+                    {options.sources.find((s) => s.id === fields.sourceId)?.name ??
+                      "Choose the rights holder…"}
+                  </span>
+                  <ChevronsUpDown aria-hidden size={14} />
+                </button>
+              }
+            />
+          </div>
           <label>
             Authorization
             <select
               value={fields.authorizationId ?? ""}
               onChange={(e) => update("authorizationId", e.target.value || null)}
             >
-              <option value="">{authorizations.length ? "Choose…" : "None recorded for this source"}</option>
+              <option value="">
+                {authorizations.length ? "Whichever grant covers it" : "None recorded for this source"}
+              </option>
               {authorizations.map((a) => (
                 <option key={a.id} value={a.id}>
                   {a.label}
@@ -201,28 +228,10 @@ export function SidePanel({
       <fieldset>
         <legend>Bylines</legend>
         {fields.bylines.map((byline, index) => (
-          <div key={index} className="byline-row">
+          <div key={`${byline.personId}:${index}`} className="byline-row">
+            <span className="byline-name">{personName(byline.personId)}</span>
             <select
-              aria-label={`Byline ${index + 1} person`}
-              value={byline.personId}
-              onChange={(e) =>
-                update(
-                  "bylines",
-                  fields.bylines.map((b, i) => (i === index ? { ...b, personId: e.target.value } : b)),
-                )
-              }
-            >
-              <option value="" disabled>
-                Choose a person…
-              </option>
-              {options.people.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-            <select
-              aria-label={`Byline ${index + 1} role`}
+              aria-label={`${personName(byline.personId)}: role`}
               value={byline.role}
               onChange={(e) =>
                 update(
@@ -238,7 +247,8 @@ export function SidePanel({
             </select>
             <button
               type="button"
-              className="link-button"
+              className="icon-button"
+              aria-label={`Remove ${personName(byline.personId)}`}
               onClick={() =>
                 update(
                   "bylines",
@@ -246,44 +256,66 @@ export function SidePanel({
                 )
               }
             >
-              Remove
+              <X aria-hidden size={14} />
             </button>
           </div>
         ))}
-        {options.people.length > 0 && (
-          <button
-            type="button"
-            className="link-button"
-            onClick={() =>
-              // No one is chosen for the editor: a byline names whom they pick, or no one.
-              update("bylines", [...fields.bylines, { personId: "", role: "AUTHOR" }])
-            }
-          >
-            Add a byline
-          </button>
-        )}
+        {/* A byline names whom the editor picks: nobody is filled in for them. */}
+        <SearchablePicker
+          label="Search people"
+          items={options.people}
+          onPick={(person) => update("bylines", [...fields.bylines, { personId: person.id, role: "AUTHOR" }])}
+          onCreate={onCreatePerson}
+          createLabel="Add the person"
+          trigger={
+            <button type="button" className="link-button">
+              Add a byline
+            </button>
+          }
+        />
       </fieldset>
 
       <fieldset>
         <legend>Tags</legend>
-        <select
-          multiple
-          aria-label="Tags"
-          size={8}
-          value={fields.tagIds}
-          onChange={(e) =>
-            update(
-              "tagIds",
-              Array.from(e.target.selectedOptions, (o) => o.value),
-            )
+        {fields.tagIds.length > 0 && (
+          <ul className="chips" aria-label="Tags on this article">
+            {fields.tagIds.map((tagId) => {
+              const tag = options.tags.find((t) => t.id === tagId);
+              return (
+                <li key={tagId} className="chip">
+                  {tag?.name ?? "Removed tag"}
+                  <button
+                    type="button"
+                    className="icon-button"
+                    aria-label={`Remove the tag ${tag?.name ?? ""}`.trim()}
+                    onClick={() =>
+                      update(
+                        "tagIds",
+                        fields.tagIds.filter((t) => t !== tagId),
+                      )
+                    }
+                  >
+                    <X aria-hidden size={12} />
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        <SearchablePicker
+          label="Search tags"
+          items={options.tags
+            .filter((t) => !fields.tagIds.includes(t.id))
+            .map((t) => ({ id: t.id, name: t.name, hint: t.kind.toLowerCase() }))}
+          onPick={(tag) => update("tagIds", [...fields.tagIds, tag.id])}
+          onCreate={onCreateTag}
+          createLabel="Create the tag"
+          trigger={
+            <button type="button" className="link-button">
+              Add a tag
+            </button>
           }
-        >
-          {options.tags.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name} ({t.kind.toLowerCase()})
-            </option>
-          ))}
-        </select>
+        />
       </fieldset>
 
       <fieldset>

@@ -164,9 +164,11 @@ export function useAutosave(options: {
     takeTheirs,
     /** The article as the server last confirmed it (id and version for workflow moves). */
     confirmed: () => article.current,
-    /** Workflow moves (publish, …) bump the version too. */
-    adopt: (saved: ServerArticle) => {
+    /** Workflow moves (publish, …) bump the version and may change fields: take them as saved. */
+    adopt: (saved: ServerArticle, fields: EditorFields) => {
       article.current = saved;
+      latest.current = fields;
+      lastSaved.current = JSON.stringify(fields);
     },
   };
 }

@@ -10,6 +10,8 @@ export function WorkflowBar(props: {
   onSchedule: (publishAt: string) => void;
   onUnpublish: () => void;
   onArchive: () => void;
+  /** Why scheduling cannot succeed now (the rights check refuses), or null. */
+  publishBlocked: string | null;
 }) {
   const [publishAt, setPublishAt] = useState("");
   const status = props.article?.status ?? "DRAFT";
@@ -28,7 +30,8 @@ export function WorkflowBar(props: {
           </label>
           <button
             type="button"
-            disabled={!publishAt}
+            disabled={!publishAt || props.publishBlocked !== null}
+            title={props.publishBlocked ?? undefined}
             onClick={() => props.onSchedule(new Date(publishAt).toISOString())}
           >
             Schedule

@@ -36,16 +36,29 @@ export interface ServerArticle {
   id: string;
   version: number;
   status: ArticleStatus;
-  slug: string;
   title: string;
   excerpt: string;
   body: ArticleDocument;
   updatedAt: string;
+  /** Its slug when it has an address of its own (set by hand, or public once); else "". */
+  slug: string;
+  /** The public address it has, or would get from its title if it went public now. */
+  path: string;
+  authorizationId: string | null;
+  /** Set when its rights lapsed: its URL answers 451 since then. */
+  withdrawn: { at: string; reason: string | null } | null;
+}
+
+/** What a workflow move hands back: the article as the server has it now, every field included. */
+export interface EditorState {
+  server: ServerArticle;
+  fields: EditorFields;
 }
 
 export interface EditorOptions {
   sources: { id: string; name: string }[];
-  authorizations: { id: string; sourceId: string; label: string }[];
+  /** Granted ones, and the article's own link whatever its state (`granted` false). */
+  authorizations: { id: string; sourceId: string; label: string; granted: boolean }[];
   people: { id: string; name: string }[];
   tags: { id: string; name: string; kind: string }[];
 }

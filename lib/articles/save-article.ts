@@ -7,7 +7,7 @@ import { invalidateArticle } from "@/lib/platform/cache/article-changes";
 import { db, type DbTransaction } from "@/lib/platform/db";
 import { documentToPlainText } from "@/lib/editor/document";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { ArticleFields } from "@/lib/articles/schema";
+import { newArticleId, type ArticleFields } from "@/lib/articles/schema";
 import { canEditArticle } from "./access";
 import { writeRevision } from "./revisions";
 import { rememberOldSlug, uniqueArticleSlug } from "./slugs";
@@ -91,9 +91,11 @@ export async function createArticle(
 ): Promise<ArticleVersion> {
   return db
     .$transaction(async (tx) => {
-      const slug = await uniqueArticleSlug(tx, fields.slug ?? fields.title);
+      const id = fields.id ?? newArticleId();
+      // Without a slug set by hand, the draft reserves no address (see hasOwnAddress).
+      const slug = fields.slug ? await uniqueArticleSlug(tx, fields.slug, id) : id;
       const article = await tx.article.create({
-        data: { ...scalarData(fields), slug, id: fields.id, status: "DRAFT", createdById: actor.id },
+        data: { ...scalarData(fields), slug, id, status: "DRAFT", createdById: actor.id },
         select: articleVersionSelect,
       });
       await replaceRelations(tx, article.id, fields);

@@ -67,6 +67,10 @@ export type ArticleFields = z.output<typeof ArticleFieldsSchema>;
 /** Ids the desk hands out when an editor opens (see app/(admin)/admin/articles/new). */
 export const NEW_ARTICLE_ID = /^c[0-9a-f]{32}$/;
 
+export function newArticleId(): string {
+  return `c${crypto.randomUUID().replaceAll("-", "")}`;
+}
+
 export const CreateArticleSchema = ArticleFieldsSchema.extend({
   id: z.string().regex(NEW_ARTICLE_ID, "That article id is not valid.").optional(),
 });
@@ -78,7 +82,9 @@ export const SaveArticleSchema = ArticleFieldsSchema.extend({
   manual: z.boolean().default(false),
 });
 
-export const TransitionSchema = z.object({ id, version: z.number().int().min(1) });
+export const ArticleIdSchema = z.object({ id });
+
+export const TransitionSchema = ArticleIdSchema.extend({ version: z.number().int().min(1) });
 
 export const ScheduleSchema = TransitionSchema.extend({
   publishAt: z.coerce.date({ error: "Choose a date and time." }),

@@ -1,9 +1,9 @@
-import type { DbTransaction } from "@/lib/platform/db";
+import type { Db, DbTransaction } from "@/lib/platform/db";
 import { slugify } from "@/lib/platform/slug";
 
 /** `base` (or the title's slug), made unique among articles by a numeric suffix. */
 export async function uniqueArticleSlug(
-  tx: DbTransaction,
+  tx: Db | DbTransaction,
   base: string,
   excludeId?: string,
 ): Promise<string> {
@@ -18,6 +18,22 @@ export async function uniqueArticleSlug(
     const candidate = `${root}-${n}`;
     if (!used.has(candidate)) return candidate;
   }
+}
+
+/**
+ * A desk draft has no address of its own until it goes public or an editor sets one: until then
+ * its slug column holds its id, which no title turns into, so abandoned drafts reserve no URL.
+ */
+export function hasOwnAddress(article: { id: string; slug: string }): boolean {
+  return article.slug !== article.id;
+}
+
+/** The slug an article has, or the one its title would give it if it went public now. */
+export async function addressSlug(
+  tx: Db | DbTransaction,
+  article: { id: string; slug: string; title: string },
+): Promise<string> {
+  return hasOwnAddress(article) ? article.slug : uniqueArticleSlug(tx, article.title, article.id);
 }
 
 /** Keeps the old slug of a public article so its URL redirects to the new one. */

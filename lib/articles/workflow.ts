@@ -11,6 +11,7 @@ import type { ArticleStatus } from "@/lib/generated/prisma/enums";
 import { evaluateRights, RIGHTS_REASON_TEXT, type RightsReason } from "@/lib/rights/check-publishable";
 import { canEditArticle } from "./access";
 import { writeRevision } from "./revisions";
+import { hasOwnAddress, uniqueArticleSlug } from "./slugs";
 import { articleVersionSelect, conflict, type ArticleVersion } from "./save-article";
 
 interface Move {
@@ -72,10 +73,17 @@ async function move(
     if (!decision.allowed) return { refused: decision.reasons };
     authorizationId = decision.authorizationId;
   }
+  // Going public gives a draft without an address of its own the one its title makes.
+  const goingPublic = step.to === "PUBLISHED" || step.to === "SCHEDULED";
+  const slug =
+    goingPublic && !hasOwnAddress(current)
+      ? await uniqueArticleSlug(tx, current.title, current.id)
+      : undefined;
   const { count } = await tx.article.updateMany({
     where: { id: current.id, version: target.version },
     data: {
       status: step.to,
+      slug,
       version: { increment: 1 },
       ...(step.publishedAt ? { publishedAt: step.publishedAt(current.publishedAt, current.status) } : {}),
       // Publishing records which authorization allows it, and ends an earlier withdrawal.

@@ -81,13 +81,44 @@ describe("the editor's chrome", () => {
     }
   });
 
-  it("adds a byline with no one chosen, rather than the first person on the list", async () => {
+  it("adds a byline only for the person picked from a search, and adds a new person on the spot", async () => {
     const page = await staffPage(browser);
     await page.goto(`${baseUrl}/admin/articles/new`);
-    await page.getByRole("button", { name: "Add a byline" }).click();
-    const person = page.getByRole("combobox", { name: "Byline 1 person" });
-    expect(await person.inputValue()).toBe("");
-    expect(await person.locator("option:checked").textContent()).toBe("Choose a person…");
+    const settings = page.getByRole("complementary", { name: "Article settings" });
+    const names = () => settings.locator(".byline-name").allTextContents();
+    await settings.getByRole("button", { name: "Add a byline" }).click();
+    // Opening the search adds no one: a byline names whom the editor picks.
+    expect(await names()).toEqual([]);
+    await page.getByRole("combobox", { name: "Search people" }).fill("daodao");
+    await page.keyboard.press("Enter");
+    await expect.poll(names).toEqual(["Sister Daodao"]);
+    expect(await settings.getByRole("combobox", { name: "Sister Daodao: role" }).inputValue()).toBe("AUTHOR");
+
+    const newcomer = `Mei Lin ${Date.now()}`;
+    await settings.getByRole("button", { name: "Add a byline" }).click();
+    await page.getByRole("combobox", { name: "Search people" }).fill(newcomer);
+    await page.getByRole("option", { name: `Add the person “${newcomer}”` }).click();
+    await expect.poll(names).toEqual(["Sister Daodao", newcomer]);
+  });
+
+  it("finds and creates tags from a search, and removes them one by one", async () => {
+    const page = await staffPage(browser);
+    await page.goto(`${baseUrl}/admin/articles/new`);
+    const settings = page.getByRole("complementary", { name: "Article settings" });
+    const chips = settings.getByRole("list", { name: "Tags on this article" }).getByRole("listitem");
+    const tag = `Strait diplomacy ${Date.now()}`;
+    await settings.getByRole("button", { name: "Add a tag" }).click();
+    await page.getByRole("combobox", { name: "Search tags" }).fill(tag);
+    await page.getByRole("option", { name: `Create the tag “${tag}”` }).click();
+    await expect.poll(() => chips.allTextContents()).toEqual([tag]);
+
+    // Created once: searching for it again offers it rather than a second copy.
+    await settings.getByRole("button", { name: "Remove the tag " + tag }).click();
+    await settings.getByRole("button", { name: "Add a tag" }).click();
+    await page.getByRole("combobox", { name: "Search tags" }).fill(tag.toLowerCase());
+    expect(await page.getByRole("option", { name: /^Create the tag/ }).count()).toBe(0);
+    await page.keyboard.press("Enter");
+    await expect.poll(() => chips.allTextContents()).toEqual([tag]);
   });
 
   it("edits links in a popover: refuses a script address, then links, then removes", async () => {

@@ -2,6 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "../support/browser";
 import { signIn } from "../support/staff-session";
+import { toastTexts } from "../support/toasts";
 
 const baseUrl = inject("baseUrl");
 
@@ -62,11 +63,11 @@ describe("the article editor", () => {
       .locator(".editor-surface")
       .evaluate((node: HTMLElement) => (node.dataset.mounted = "original"));
     await page.getByRole("button", { name: "Publish now" }).click();
-    await expect.poll(() => page.getByTestId("workflow-notice").textContent()).toBe("Published.");
+    await expect.poll(() => toastTexts(page)).toContain("Published.");
     expect(await page.getByTestId("article-status").textContent()).toBe("Published");
     await page.waitForLoadState("networkidle");
     expect(await page.locator('.editor-surface[data-mounted="original"]').count()).toBe(1);
-    expect(await page.getByTestId("workflow-notice").textContent()).toBe("Published.");
+    expect(await page.getByTestId("article-status").textContent()).toBe("Published");
 
     const reader = await (await browser.newContext()).newPage();
     const response = await reader.goto(`${baseUrl}/articles/toolbar-test-piece`);

@@ -6,6 +6,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "../support/browser";
 import { signIn } from "../support/staff-session";
+import { toastTexts } from "../support/toasts";
 
 const baseUrl = inject("baseUrl");
 const SEED_TITLE = "Today, there is a special background for high-level calls between China and Japan!";
@@ -25,7 +26,6 @@ async function get(path: string): Promise<{ status: number; text: string }> {
 
 const titleBox = (page: Page) => page.getByRole("textbox", { name: "Title", exact: true });
 const saveStatus = (page: Page) => page.getByTestId("save-status").textContent();
-const workflowNotice = (page: Page) => page.getByTestId("workflow-notice").textContent();
 
 describe("the public site", () => {
   let browser: Browser;
@@ -51,7 +51,7 @@ describe("the public site", () => {
     await staff.waitForURL(/\/admin\/articles\/[a-z0-9]+$/, { timeout: 15_000 });
     await expect.poll(() => saveStatus(staff)).toBe("Saved");
     await staff.getByRole("button", { name: "Publish now" }).click();
-    await expect.poll(() => workflowNotice(staff)).toBe("Published.");
+    await expect.poll(() => toastTexts(staff)).toContain("Published.");
     const api = (await (await fetch(`${baseUrl}/api/v1/articles?limit=100`)).json()) as {
       data: Array<{ slug: string; title: string }>;
     };
@@ -169,7 +169,7 @@ describe("the public site", () => {
       expect(await listed(), `${place} lists it`).toBe(true);
 
     await staff.getByRole("button", { name: "Unpublish" }).click();
-    await expect.poll(() => workflowNotice(staff)).toBe("Unpublished: it is a draft again.");
+    await expect.poll(() => toastTexts(staff)).toContain("Unpublished: it is a draft again.");
 
     const page = await reader.goto(`${baseUrl}${href}`);
     expect(page?.status()).toBe(404);

@@ -7,6 +7,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "../support/browser";
 import { signIn } from "../support/staff-session";
+import { toastTexts } from "../support/toasts";
 
 const baseUrl = inject("baseUrl");
 
@@ -47,6 +48,7 @@ describe("reprint rights", () => {
   let readerContext: BrowserContext;
   let editorPassword: string;
   let authorizationId: string;
+  let editorPage: Page;
 
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -145,7 +147,9 @@ describe("reprint rights", () => {
 
     const settings = editor.getByRole("complementary", { name: "Article settings" });
     await settings.getByRole("radio", { name: "Reprint", exact: true }).check();
-    await settings.getByRole("combobox", { name: "Source", exact: true }).selectOption({ label: SOURCE });
+    await settings.getByRole("button", { name: /^Source / }).click();
+    await editor.getByRole("combobox", { name: "Search sources" }).fill(SOURCE);
+    await editor.keyboard.press("Enter");
     await settings.getByRole("textbox", { name: "Original URL", exact: true }).fill(ORIGINAL_URL);
 
     await editor.waitForURL(/\/admin\/articles\/[a-z0-9]+$/, { timeout: 15_000 });
@@ -156,17 +160,30 @@ describe("reprint rights", () => {
     expect(await editor.getByRole("textbox", { name: "Title", exact: true }).inputValue()).toBe(TITLE);
     expect(await editor.getByRole("textbox", { name: "Article body" }).textContent()).toBe(BODY);
     expect(await settings.getByRole("radio", { name: "Reprint", exact: true }).isChecked()).toBe(true);
-    expect(
-      await settings
-        .getByRole("combobox", { name: "Source", exact: true })
-        .evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent),
-    ).toBe(SOURCE);
+    expect(await settings.getByRole("button", { name: /^Source / }).textContent()).toBe(SOURCE);
     expect(await settings.getByRole("textbox", { name: "Original URL", exact: true }).inputValue()).toBe(
       ORIGINAL_URL,
     );
+    // The source's one grant is chosen, the rights check answers before Publish, and the draft
+    // holds no address yet but says which it will get.
+    const authorization = settings.getByRole("combobox", { name: "Authorization", exact: true });
+    expect(await authorization.inputValue()).toBe(authorizationId);
+    await expect
+      .poll(() => editor.getByTestId("rights-panel").textContent())
+      .toMatch(/Clear to publish under Everything the source publishes, from/);
+    expect(await settings.getByRole("textbox", { name: "Slug (web address)" }).inputValue()).toBe("");
+    expect(await editor.getByTestId("article-address").textContent()).toBe(
+      `Address when published: /articles/${SLUG}`,
+    );
+
     await editor.getByRole("button", { name: "Publish now" }).click();
-    await expect.poll(() => editor.getByTestId("workflow-notice").textContent()).toBe("Published.");
+    await expect.poll(() => toastTexts(editor)).toContain("Published.");
     expect(await editor.getByTestId("article-status").textContent()).toBe("Published");
+    // Every field as the server has it now, without a reload.
+    expect(await settings.getByRole("textbox", { name: "Slug (web address)" }).inputValue()).toBe(SLUG);
+    expect(await editor.getByTestId("article-address").textContent()).toBe(`Address: /articles/${SLUG}`);
+    expect(await authorization.inputValue()).toBe(authorizationId);
+    editorPage = editor;
   });
 
   it("shows readers the reprint with the attribution the grant asks for", async () => {
@@ -214,5 +231,31 @@ describe("reprint rights", () => {
     expect(listed.apiSlugs).not.toContain(SLUG);
     expect(listed.feed).not.toContain(TITLE);
     expect(listed.feed).not.toContain(`/articles/${SLUG}`);
+  });
+
+  it("tells the editor the reprint is withdrawn, since when and why, and refuses to publish it again", async () => {
+    await editorPage.reload();
+    expect(await editorPage.getByTestId("article-status").textContent()).toBe("Withdrawn");
+    const notice = await editorPage.getByTestId("withdrawn-notice").textContent();
+    expect(notice).toMatch(/^Its address answers 451 since \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC: /);
+    expect(notice).toContain("revoked permission");
+    expect(
+      await editorPage
+        .getByTestId("withdrawn-notice")
+        .getByRole("link", { name: "See the authorization" })
+        .getAttribute("href"),
+    ).toBe(`/admin/authorizations/${authorizationId}`);
+
+    const settings = editorPage.getByRole("complementary", { name: "Article settings" });
+    const linked = settings.getByRole("combobox", { name: "Authorization", exact: true });
+    expect(await linked.inputValue()).toBe(authorizationId);
+    expect(
+      await linked.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent),
+    ).toMatch(/\(revoked\)$/);
+    await expect
+      .poll(() => editorPage.getByTestId("rights-panel").textContent())
+      .toContain("Cannot be published yet");
+    expect(await editorPage.getByRole("button", { name: "Publish again" }).isDisabled()).toBe(true);
+    expect(await editorPage.getByRole("button", { name: "Publish now" }).count()).toBe(0);
   });
 });

@@ -19,6 +19,7 @@ const MATRIX: Record<string, Role[]> = {
   "app/(admin)/admin/articles/actions.ts#createArticle": ALL_STAFF,
   "app/(admin)/admin/articles/actions.ts#saveArticle": ALL_STAFF,
   "app/(admin)/admin/articles/actions.ts#submitArticle": ALL_STAFF,
+  "app/(admin)/admin/articles/actions.ts#checkArticleRights": ALL_STAFF,
   "app/(admin)/admin/articles/actions.ts#importReprint": ALL_STAFF,
   "app/(admin)/admin/articles/actions.ts#publishArticle": EDITORS,
   "app/(admin)/admin/articles/actions.ts#scheduleArticle": EDITORS,

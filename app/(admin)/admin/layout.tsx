@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { AdminShell } from "@/components/admin/shell/admin-shell";
 import { AdminBrand, AdminSidebar, NewArticleLink } from "@/components/admin/shell/admin-sidebar";
+import { Toaster } from "@/components/ui/toaster";
 import { requirePagePermission } from "@/lib/platform/page-guard";
 
 export const metadata = {
@@ -20,7 +21,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         </>
       }
     >
-      {children}
+      <Toaster>{children}</Toaster>
     </AdminShell>
   );
 }

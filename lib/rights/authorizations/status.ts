@@ -63,3 +63,14 @@ export function isoDate(date: Date | null | undefined): string {
 export function isoMinute(date: Date | null | undefined): string {
   return date ? `${date.toISOString().slice(0, 16).replace("T", " ")} UTC` : "";
 }
+
+/** One line naming an authorization in pickers and notices: scope, term, and its state if not granted. */
+export function authorizationSummary(
+  auth: { scope: Scope; status: AuthorizationStatus; validFrom: Date; validUntil: Date | null },
+  at: Date,
+): string {
+  const term = `from ${isoDate(auth.validFrom)}${auth.validUntil ? ` until ${isoDate(auth.validUntil)}` : ""}`;
+  const state = derivedStatus(auth, at);
+  const summary = `${SCOPE_LABELS[auth.scope]}, ${term}`;
+  return state === "GRANTED" ? summary : `${summary} (${DERIVED_STATUS_LABELS[state].toLowerCase()})`;
+}

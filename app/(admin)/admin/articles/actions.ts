@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/platform/actions/define-action";
 import { importPastedReprint } from "@/lib/import/import-reprint";
+import { editorStateAfterMove, serverArticle } from "@/lib/articles/editor-load";
 import { createArticle as create, saveArticle as save } from "@/lib/articles/save-article";
 import {
   archiveArticle as archive,
@@ -12,7 +13,9 @@ import {
   submitForReview,
   unpublishArticle as unpublish,
 } from "@/lib/articles/workflow";
+import { rightsForEditor } from "@/lib/articles/editor-rights";
 import {
+  ArticleIdSchema,
   BulkArchiveSchema,
   CreateArticleSchema,
   ImportReprintSchema,
@@ -31,7 +34,7 @@ export const createArticle = defineAction({
   async handler(input, context) {
     const article = await create(input, context);
     refreshDesk();
-    return { ok: true, message: "Saved.", data: article };
+    return { ok: true, message: "Saved.", data: await serverArticle(article.id) };
   },
 });
 
@@ -41,7 +44,7 @@ export const saveArticle = defineAction({
   async handler(input, context) {
     const article = await save(input, context);
     if (input.manual) refreshDesk();
-    return { ok: true, message: "Saved.", data: article };
+    return { ok: true, message: "Saved.", data: await serverArticle(article.id) };
   },
 });
 
@@ -51,7 +54,15 @@ export const submitArticle = defineAction({
   async handler(input, context) {
     const article = await submitForReview(input, context);
     refreshDesk();
-    return { ok: true, message: "Submitted for review.", data: article };
+    return { ok: true, message: "Submitted for review.", data: await editorStateAfterMove(article.id) };
+  },
+});
+
+export const checkArticleRights = defineAction({
+  permission: "article.editOwn",
+  schema: ArticleIdSchema,
+  async handler(input, context) {
+    return { ok: true, data: await rightsForEditor(input.id, context.actor) };
   },
 });
 
@@ -61,7 +72,7 @@ export const publishArticle = defineAction({
   async handler(input, context) {
     const article = await publish(input, context);
     refreshDesk();
-    return { ok: true, message: "Published.", data: article };
+    return { ok: true, message: "Published.", data: await editorStateAfterMove(article.id) };
   },
 });
 
@@ -71,7 +82,7 @@ export const scheduleArticle = defineAction({
   async handler(input, context) {
     const article = await schedule(input, context);
     refreshDesk();
-    return { ok: true, message: "Scheduled.", data: article };
+    return { ok: true, message: "Scheduled.", data: await editorStateAfterMove(article.id) };
   },
 });
 
@@ -81,7 +92,7 @@ export const unpublishArticle = defineAction({
   async handler(input, context) {
     const article = await unpublish(input, context);
     refreshDesk();
-    return { ok: true, message: "Unpublished: it is a draft again.", data: article };
+    return { ok: true, message: "Unpublished: it is a draft again.", data: await editorStateAfterMove(article.id) };
   },
 });
 
@@ -91,7 +102,7 @@ export const archiveArticle = defineAction({
   async handler(input, context) {
     const article = await archive(input, context);
     refreshDesk();
-    return { ok: true, message: "Archived.", data: article };
+    return { ok: true, message: "Archived.", data: await editorStateAfterMove(article.id) };
   },
 });
 

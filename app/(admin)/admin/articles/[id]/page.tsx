@@ -12,7 +12,11 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
   const { id } = await params;
   const user = await requirePagePermission("article.editOwn", `/admin/articles/${id}`);
   const loaded = await articleForEditor(id);
-  const common = { options: await editorOptions(), canPublish: can(user, "article.publish") };
+  const common = {
+    options: await editorOptions(loaded?.fields.authorizationId ?? null),
+    canPublish: can(user, "article.publish"),
+    canCreate: { tags: can(user, "tag.manage"), people: can(user, "person.manage") },
+  };
   if (!loaded) {
     // An id handed out by /admin/articles/new that has not been saved yet: a new article.
     if (!NEW_ARTICLE_ID.test(id) || !can(user, "article.create")) notFound();

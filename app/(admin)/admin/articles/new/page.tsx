@@ -1,6 +1,6 @@
-import { randomUUID } from "node:crypto";
 import { redirect } from "next/navigation";
 import { requirePagePermission } from "@/lib/platform/page-guard";
+import { newArticleId } from "@/lib/articles/schema";
 
 /**
  * A new article gets its id before the editor opens, so the editor's address never changes
@@ -9,5 +9,5 @@ import { requirePagePermission } from "@/lib/platform/page-guard";
  */
 export default async function NewArticlePage() {
   await requirePagePermission("article.create", "/admin/articles/new");
-  redirect(`/admin/articles/c${randomUUID().replaceAll("-", "")}`);
+  redirect(`/admin/articles/${newArticleId()}`);
 }
