@@ -5,10 +5,9 @@
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Page } from "playwright-core";
 import { startAppServer } from "../tests/support/app-server";
 import { launchBrowser } from "../tests/support/browser";
-import { signIn } from "../tests/support/staff-session";
+import { sitePages } from "../tests/support/site-pages";
 
 const ADMIN = { email: "admin@crosscurrent.local", password: "screenshots are worth a look" };
 const WIDTHS = [390, 1280] as const;
@@ -17,63 +16,6 @@ const args = process.argv.slice(2);
 const separator = args.indexOf("--");
 const outDir = path.resolve(args[0] && args[0] !== "--" ? args[0] : "screenshots");
 const only = separator >= 0 ? args.slice(separator + 1) : [];
-
-/** The first link on `listPath` whose href matches `pattern`: how an id or slug is found. */
-async function firstHref(
-  page: Page,
-  baseUrl: string,
-  listPath: string,
-  pattern: RegExp,
-): Promise<string | null> {
-  await page.goto(baseUrl + listPath);
-  const hrefs = await page
-    .locator("a[href]")
-    .evaluateAll((links) => links.map((a) => a.getAttribute("href")));
-  return hrefs.find((href): href is string => href !== null && pattern.test(href)) ?? null;
-}
-
-async function pagesToShoot(page: Page, baseUrl: string) {
-  const article = await firstHref(page, baseUrl, "/", /^\/articles\/[^/]+$/);
-  const tag = await firstHref(page, baseUrl, article ?? "/", /^\/tags\/[^/]+$/);
-  const source = await firstHref(page, baseUrl, article ?? "/", /^\/sources\/[^/]+$/);
-  const author = await firstHref(page, baseUrl, article ?? "/", /^\/authors\/[^/]+$/);
-  const publicPages = ["/", article, tag, source, author, "/search?q=Taiwan", "/no-such-page"];
-  await signIn(page, baseUrl, ADMIN.email, ADMIN.password);
-  const editor = await firstHref(page, baseUrl, "/admin/articles", /^\/admin\/articles\/c[^/]+$/);
-  const authorization = await firstHref(
-    page,
-    baseUrl,
-    "/admin/authorizations",
-    /^\/admin\/authorizations\/c/,
-  );
-  const sourceAdmin = await firstHref(page, baseUrl, "/admin/sources", /^\/admin\/sources\/c/);
-  const staffPages = [
-    "/admin",
-    "/admin/articles",
-    "/admin/articles/new",
-    "/admin/articles/import",
-    editor,
-    editor && `${editor}/revisions`,
-    editor && `${editor}/preview`,
-    "/admin/media",
-    "/admin/tags",
-    "/admin/people",
-    "/admin/sources",
-    sourceAdmin,
-    "/admin/authorizations",
-    "/admin/authorizations/new",
-    authorization,
-    "/admin/comments",
-    "/admin/users",
-    "/admin/settings",
-    "/admin/audit",
-    "/admin/account",
-  ];
-  return {
-    publicPages: publicPages.filter(Boolean) as string[],
-    staffPages: staffPages.filter(Boolean) as string[],
-  };
-}
 
 function fileName(pagePath: string, width: number): string {
   const name =
@@ -97,7 +39,7 @@ try {
   await mkdir(outDir, { recursive: true });
   const context = await browser.newContext();
   const page = await context.newPage();
-  const { publicPages, staffPages } = await pagesToShoot(page, server.baseUrl);
+  const { publicPages, staffPages } = await sitePages(page, server.baseUrl, ADMIN);
   const anonymous = await browser.newContext();
   const plan = [
     ...publicPages.map((pagePath) => ({ pagePath, as: anonymous })),

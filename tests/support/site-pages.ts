@@ -1,0 +1,75 @@
+// Every page a reader or a staff member can open, found on a running site: the fixed paths, and
+// one of each kind of detail page (an article, a tag, an editor…) reached by following links.
+// The screenshots script and the every-page checks walk the same list.
+import type { Page } from "playwright-core";
+import { signIn } from "./staff-session";
+
+/** The first link on `listPath` whose href matches `pattern`: how an id or slug is found. */
+async function firstHref(
+  page: Page,
+  baseUrl: string,
+  listPath: string,
+  pattern: RegExp,
+): Promise<string | null> {
+  await page.goto(baseUrl + listPath);
+  const hrefs = await page
+    .locator("a[href]")
+    .evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+  return hrefs.find((href): href is string => href !== null && pattern.test(href)) ?? null;
+}
+
+export interface SitePages {
+  publicPages: string[];
+  staffPages: string[];
+}
+
+/** Finds the pages on the site at `baseUrl`; signs `page` in as the given admin on the way. */
+export async function sitePages(
+  page: Page,
+  baseUrl: string,
+  admin: { email: string; password: string },
+): Promise<SitePages> {
+  const article = await firstHref(page, baseUrl, "/", /^\/articles\/[^/]+$/);
+  const tag = await firstHref(page, baseUrl, article ?? "/", /^\/tags\/[^/]+$/);
+  const source = await firstHref(page, baseUrl, article ?? "/", /^\/sources\/[^/]+$/);
+  const author = await firstHref(page, baseUrl, article ?? "/", /^\/authors\/[^/]+$/);
+  const publicPages = ["/", article, tag, source, author, "/search?q=Taiwan", "/search", "/no-such-page"];
+  await signIn(page, baseUrl, admin.email, admin.password);
+  const editor = await firstHref(page, baseUrl, "/admin/articles", /^\/admin\/articles\/c[^/]+$/);
+  const authorization = await firstHref(
+    page,
+    baseUrl,
+    "/admin/authorizations",
+    /^\/admin\/authorizations\/c/,
+  );
+  const sourceAdmin = await firstHref(page, baseUrl, "/admin/sources", /^\/admin\/sources\/c/);
+  const staffPages = [
+    "/admin",
+    "/admin/articles",
+    "/admin/articles/new",
+    "/admin/articles/import",
+    editor,
+    editor && `${editor}/revisions`,
+    editor && `${editor}/preview`,
+    "/admin/media",
+    "/admin/tags",
+    "/admin/people",
+    "/admin/sources",
+    "/admin/sources/new",
+    sourceAdmin,
+    "/admin/authorizations",
+    "/admin/authorizations/new",
+    authorization,
+    "/admin/comments",
+    "/admin/comments/log",
+    "/admin/users",
+    "/admin/settings",
+    "/admin/settings/commenters",
+    "/admin/audit",
+    "/admin/account",
+  ];
+  return {
+    publicPages: publicPages.filter((p): p is string => Boolean(p)),
+    staffPages: staffPages.filter((p): p is string => Boolean(p)),
+  };
+}
