@@ -1,17 +1,20 @@
 "use client";
 
 // The header's search box. On the search page it holds the query being shown, so a reader can
-// refine it from the top of any screen; it is filled in the browser, from the address bar,
-// because the layout around every page is shared by all of them.
-import { usePathname, useSearchParams } from "next/navigation";
-import { Suspense, useEffect, useRef } from "react";
+// refine it from the top of any screen. It is filled in the browser, from the address bar: the
+// layout around every page is shared by all of them, and reads no query string. (Searches are
+// plain GET forms, so a new query is a new page load; links between searches keep the query.)
+import { usePathname } from "next/navigation";
+import { useEffect, useRef } from "react";
 
-function SearchBox({ query }: { query: string }) {
+export function HeaderSearch() {
+  const pathname = usePathname();
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
+    const query = pathname === "/search" ? (new URLSearchParams(window.location.search).get("q") ?? "") : "";
     // Never over what the reader has started typing.
     if (input.current && document.activeElement !== input.current) input.current.value = query;
-  }, [query]);
+  }, [pathname]);
   return (
     <form role="search" action="/search" className="site-search">
       <input
@@ -24,23 +27,5 @@ function SearchBox({ query }: { query: string }) {
         defaultValue=""
       />
     </form>
-  );
-}
-
-function CurrentQuerySearchBox() {
-  const pathname = usePathname();
-  const params = useSearchParams();
-  return (
-    <SearchBox
-      query={pathname === "/search" || pathname.startsWith("/search/") ? (params.get("q") ?? "") : ""}
-    />
-  );
-}
-
-export function HeaderSearch() {
-  return (
-    <Suspense fallback={<SearchBox query="" />}>
-      <CurrentQuerySearchBox />
-    </Suspense>
   );
 }
