@@ -19,7 +19,7 @@ export async function proxy(request: NextRequest) {
     return page === pathname ? NextResponse.next() : NextResponse.rewrite(new URL(page, request.url));
   }
   if (pathname.startsWith("/articles/")) {
-    return (await withdrawnArticleAnswer(pathname, now())) ?? NextResponse.next();
+    return (await withdrawnArticleAnswer(request.nextUrl, now())) ?? NextResponse.next();
   }
   if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
   const login = new URL("/login", request.url);

@@ -1,11 +1,12 @@
-import Link from "next/link";
+import { NotFoundNotice } from "@/components/site/not-found-notice";
+import { SiteChrome } from "@/components/site/site-chrome";
 
+// Addresses that match no route render outside the route groups' layouts: this brings the site's
+// frame. A notFound() inside the public pages is app/(site)/not-found.tsx, already in the frame.
 export default function NotFound() {
   return (
-    <main className="site-main">
-      <h1>Page not found</h1>
-      <p>There is nothing at this address. It may have moved, or never existed.</p>
-      <Link href="/">Go to the front page</Link>
-    </main>
+    <SiteChrome>
+      <NotFoundNotice />
+    </SiteChrome>
   );
 }

@@ -16,6 +16,7 @@ import { featuredArticle } from "@/lib/articles/public-articles";
 import { env } from "@/lib/platform/env";
 import { websiteJsonLd } from "@/lib/seo/json-ld";
 import { JsonLd } from "@/lib/seo/json-ld-script";
+import { pageAlternates } from "@/lib/seo/feed-links";
 
 export interface HomePageProps {
   /** `page` is set on /page/N, where `/?page=N` is rewritten to (next.config.ts). */
@@ -28,8 +29,11 @@ export interface HomePageProps {
 export async function generateMetadata({ params }: HomePageProps): Promise<Metadata> {
   const page = archivePageNumber(await params);
   return page > 1
-    ? { title: `Latest commentary · page ${page}`, alternates: { canonical: `/?page=${page}` } }
-    : { alternates: { canonical: "/" } };
+    ? {
+        title: `Latest commentary · page ${page}`,
+        alternates: pageAlternates({ canonical: `/?page=${page}` }),
+      }
+    : { alternates: pageAlternates({ canonical: "/" }) };
 }
 
 export default async function HomePage({ params }: HomePageProps) {

@@ -7,6 +7,8 @@ import type { ReactNode } from "react";
 import type { ArchivePage as ArchivePageData, Lookup } from "@/lib/articles/archives";
 import { breadcrumbJsonLd } from "@/lib/seo/json-ld";
 import { JsonLd } from "@/lib/seo/json-ld-script";
+import { pageAlternates } from "@/lib/seo/feed-links";
+import { RssIcon } from "@/components/site/rss-icon";
 import { ArchiveHeader, articleCountPhrase } from "./archive-header";
 import { ArchiveList, type ArchiveEntry } from "./archive-list";
 import { ArchivePagination, archivePageHref } from "./archive-pagination";
@@ -23,15 +25,22 @@ export function archiveMetadata<T extends { name: string; slug: string }>(
   path: (slug: string) => string,
   page: number,
   description: (subject: T) => string,
+  /** The archive's own feed, for tags and sources. */
+  feedPath?: (slug: string) => string,
 ): Metadata {
   if (!lookup || !("found" in lookup)) return {};
   const subject = lookup.found;
   return {
     title: page > 1 ? `${subject.name} · page ${page}` : subject.name,
     description: description(subject),
-    alternates: { canonical: archivePageHref(path(subject.slug), page) },
+    alternates: pageAlternates({
+      canonical: archivePageHref(path(subject.slug), page),
+      feeds: feedPath ? [{ url: feedPath(subject.slug), title: archiveFeedTitle(subject.name) }] : [],
+    }),
   };
 }
+
+const archiveFeedTitle = (name: string) => `Crosscurrent: ${name}`;
 
 export function ArchivePage<T extends ArchiveEntry["article"]>({
   subject,
@@ -44,6 +53,7 @@ export function ArchivePage<T extends ArchiveEntry["article"]>({
   countSuffix = "",
   note,
   empty,
+  feedPath,
   children,
 }: {
   subject: { name: string; slug: string };
@@ -59,6 +69,8 @@ export function ArchivePage<T extends ArchiveEntry["article"]>({
   /** A note beside each entry. */
   note?: (article: T) => string;
   empty: string;
+  /** The archive's own feed, linked under its header (tags and sources have one). */
+  feedPath?: (slug: string) => string;
   /** What the header shows beyond the label, title, description and count. */
   children?: ReactNode;
 }) {
@@ -80,6 +92,13 @@ export function ArchivePage<T extends ArchiveEntry["article"]>({
           {articleCountPhrase(archive.total)}
           {countSuffix}
         </p>
+        {feedPath && (
+          <p className="meta">
+            <a className="feed-link" href={feedPath(subject.slug)}>
+              <RssIcon /> Follow {subject.name} by RSS
+            </a>
+          </p>
+        )}
       </ArchiveHeader>
       <ArchiveList
         entries={archive.articles.map((article) => ({ article, note: note?.(article) }))}

@@ -3,6 +3,7 @@ import type { ArticleCard as ArticleCardData } from "@/lib/articles/public-artic
 import { tagPath } from "@/lib/seo/urls";
 import styles from "./article.module.css";
 import { Byline } from "./byline";
+import { FeaturedImage } from "./featured-image";
 import { PublishedDate } from "./published-date";
 import { SourceLine } from "./source-line";
 import { articlePath } from "@/lib/articles/paths";
@@ -45,13 +46,16 @@ export function PrimaryTag({ tags }: { tags: ArticleCardData["tags"] }) {
 
 export function ArticleCard({ article }: { article: ArticleCardData }) {
   return (
-    <article className="article-card">
-      <PrimaryTag tags={article.tags} />
-      <h2>
-        <Link href={articlePath(article.slug)}>{article.title}</Link>
-      </h2>
-      <ArticleMeta article={article} />
-      {article.excerpt && <p>{article.excerpt}</p>}
+    <article className={article.featuredImage ? `article-card ${styles.cardWithImage}` : "article-card"}>
+      <div className={styles.cardText}>
+        <PrimaryTag tags={article.tags} />
+        <h2>
+          <Link href={articlePath(article.slug)}>{article.title}</Link>
+        </h2>
+        <ArticleMeta article={article} />
+        {article.excerpt && <p>{article.excerpt}</p>}
+      </div>
+      <FeaturedImage article={article} className={styles.cardImage} sizes="(min-width: 40rem) 12rem, 7rem" />
     </article>
   );
 }

@@ -1,5 +1,5 @@
-const format = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
+import { LocalTime } from "@/components/site/local-time";
 
 export function PublishedDate({ date }: { date: Date }) {
-  return <time dateTime={date.toISOString()}>{format.format(date)}</time>;
+  return <LocalTime iso={date.toISOString()} style="date" />;
 }

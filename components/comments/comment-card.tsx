@@ -2,15 +2,9 @@ import type { ReactNode } from "react";
 import { COMMENT_LINK_REL } from "@/lib/comments/body-parts";
 import type { PublicComment } from "@/lib/comments/public-comments";
 import { safeHttpUrl } from "@/lib/seo/urls";
+import { LocalTime } from "@/components/site/local-time";
 import { CommentBody } from "./comment-body";
 import styles from "./comments.module.css";
-
-// Fixed to UTC so the cached page and the browser print the same text.
-const dateFormat = new Intl.DateTimeFormat("en-GB", {
-  dateStyle: "long",
-  timeStyle: "short",
-  timeZone: "UTC",
-});
 
 export const commentAnchor = (id: string) => `comment-${id}`;
 
@@ -30,7 +24,6 @@ export function CommentCard({
   children?: ReactNode;
 }) {
   const website = safeHttpUrl(comment.authorUrl);
-  const created = new Date(comment.createdAt);
   return (
     <article className={styles.card} aria-label={`Comment by ${comment.authorName}`}>
       <header className={styles.header}>
@@ -46,7 +39,7 @@ export function CommentCard({
         {comment.isStaff && <span className={styles.staff}>Staff</span>}
         <span className={styles.date}>
           <a href={`#${commentAnchor(comment.id)}`}>
-            <time dateTime={comment.createdAt}>{dateFormat.format(created)} UTC</time>
+            <LocalTime iso={comment.createdAt} style="dateTime" />
           </a>
         </span>
       </header>

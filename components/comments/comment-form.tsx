@@ -102,7 +102,9 @@ export function CommentForm() {
       setFeedback({ message: "Please enter your name and email again.", fieldErrors });
       return;
     }
-    setFeedback({ message: error.message, fieldErrors });
+    // A refusal about a field is said next to it, once; the line by the button is for the rest.
+    const aboutFields = Object.values(fieldErrors).some(Boolean);
+    setFeedback({ message: aboutFields ? null : error.message, fieldErrors });
   }
 
   const describedBy = (field: Field, ...more: string[]) => [...more, errorId(field)].join(" ");
@@ -187,9 +189,11 @@ export function CommentForm() {
         <label htmlFor="comment-website">Website</label>
         <input
           id="comment-website"
-          type="url"
+          type="text"
+          inputMode="url"
           name="website"
           autoComplete="url"
+          spellCheck={false}
           value={draft.website}
           onChange={(e) => updateDraft({ website: e.target.value })}
           aria-invalid={invalid("website")}

@@ -8,12 +8,7 @@ import { CommentThread } from "./comment-thread";
 import styles from "./comments.module.css";
 import { CommentsProvider } from "./comments-provider";
 import { MoreComments } from "./more-comments";
-import { FormSlot, OwnComments } from "./reader-slots";
-
-function countHeading(count: number): string {
-  if (count === 0) return "No comments yet";
-  return count === 1 ? "1 comment" : `${count.toLocaleString("en-GB")} comments`;
-}
+import { CountHeading, FormSlot, OwnComments } from "./reader-slots";
 
 export async function CommentSection({
   articleId,
@@ -32,13 +27,13 @@ export async function CommentSection({
   const ownTopLevel = <OwnComments parentId={null} />;
   return (
     <section id="comments" className={styles.section} aria-labelledby="comments-heading">
-      <h2 id="comments-heading" className={styles.heading}>
-        {countHeading(count)}
-      </h2>
-      <p className={styles.feedLink}>
-        <a href={commentsFeedPath(articleSlug)}>Comments feed (RSS)</a>
-      </p>
       <CommentsProvider articleId={articleId} open={commentsOpen}>
+        <h2 id="comments-heading" className={styles.heading}>
+          <CountHeading count={count} />
+        </h2>
+        <p className={styles.feedLink}>
+          <a href={commentsFeedPath(articleSlug)}>Comments feed (RSS)</a>
+        </p>
         {order === "newest" && ownTopLevel}
         {threads.length > 0 && (
           <ol className={styles.list}>

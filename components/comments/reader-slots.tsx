@@ -30,3 +30,14 @@ export function OwnComments({ parentId }: { parentId: string | null }) {
     </ol>
   );
 }
+
+/**
+ * The section's heading: the published count, from the server. "No comments yet" would be untrue
+ * beside the reader's own comment (held for moderation, so not counted): then it says "Comments".
+ */
+export function CountHeading({ count }: { count: number }) {
+  const { articleId } = useComments();
+  const ownCount = useOwnComments(articleId).length;
+  if (count === 0) return ownCount > 0 ? "Comments" : "No comments yet";
+  return count === 1 ? "1 comment" : `${count.toLocaleString("en-GB")} comments`;
+}

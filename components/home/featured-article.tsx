@@ -1,33 +1,10 @@
 import Link from "next/link";
 import { ArticleMeta } from "@/components/article/article-card";
 import type { FeaturedArticle as FeaturedArticleData } from "@/lib/articles/public-articles";
-import { parseVariants } from "@/lib/media/types";
-import { mediaSrcSet, mediaUrl } from "@/lib/media/urls";
+import { FeaturedImage } from "@/components/article/featured-image";
 import { articlePath } from "@/lib/articles/paths";
 import { tagPath } from "@/lib/seo/urls";
 import styles from "./home.module.css";
-
-function FeaturedImage({ article }: { article: FeaturedArticleData }) {
-  const image = article.featuredImage;
-  if (!image) return null;
-  const variants = parseVariants(image.variants).map((v) => ({
-    width: v.width,
-    url: mediaUrl(v.storageKey),
-  }));
-  return (
-    // eslint-disable-next-line @next/next/no-img-element -- already resized; served from /media
-    <img
-      className={styles.image}
-      src={mediaUrl(image.storageKey)}
-      srcSet={mediaSrcSet(variants) || undefined}
-      sizes="(min-width: 44rem) 28rem, 100vw"
-      width={image.width}
-      height={image.height}
-      // An empty alternative text marks the picture as decoration, not a missing description.
-      alt={article.featuredImageAlt ?? image.alt}
-    />
-  );
-}
 
 /** The home page's featured slot (`featuredArticle` in lib/articles/public-articles.ts): a larger card. */
 export function FeaturedArticle({ article }: { article: FeaturedArticleData }) {
@@ -38,7 +15,12 @@ export function FeaturedArticle({ article }: { article: FeaturedArticleData }) {
       aria-labelledby="featured-title"
       data-testid="featured-article"
     >
-      <FeaturedImage article={article} />
+      <FeaturedImage
+        article={article}
+        className={styles.image}
+        sizes="(min-width: 44rem) 28rem, 100vw"
+        lazy={false}
+      />
       <div>
         <p className={styles.kicker}>
           Featured

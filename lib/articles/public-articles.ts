@@ -24,6 +24,9 @@ export const articleCardSelect = {
     take: 1,
     select: { tag: { select: { name: true, slug: true, kind: true } } },
   },
+  // Cards show the featured image when there is one; the article page uses it for og:image.
+  featuredImageAlt: true,
+  featuredImage: { select: { storageKey: true, width: true, height: true, alt: true, variants: true } },
 } as const satisfies Prisma.ArticleSelect;
 
 export type ArticleCard = Prisma.ArticleGetPayload<{ select: typeof articleCardSelect }>;
@@ -128,11 +131,7 @@ export async function getArticleForPreview(id: string) {
 
 // ─── Home page ───────────────────────────────────────────────────────────────
 
-const featuredArticleSelect = {
-  ...articleCardSelect,
-  featuredImageAlt: true,
-  featuredImage: { select: { storageKey: true, width: true, height: true, alt: true, variants: true } },
-} as const satisfies Prisma.ArticleSelect;
+const featuredArticleSelect = articleCardSelect;
 
 export type FeaturedArticle = Prisma.ArticleGetPayload<{ select: typeof featuredArticleSelect }>;
 

@@ -17,6 +17,18 @@ export function utf8Bytes(text: string): number {
   return Buffer.byteLength(text, "utf8");
 }
 
+// "example.org" or "//example.org" is how people write their site: read it as https://. Anything
+// that names another scheme ("javascript:", "ftp://") is left as it is, for the URL check to refuse.
+const SCHEME = /^[a-z][a-z0-9+.-]*:(?!\d)/i;
+
+/** A website address as the reader typed it, with https:// in front when it has no scheme. */
+export function withWebScheme(value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  const address = value.trim();
+  if (SCHEME.test(address)) return address;
+  return `https://${address.replace(/^\/\//, "")}`;
+}
+
 export const CommentInputSchema = z
   .object({
     articleId: z.string().trim().min(1, "Say which article the comment is for.").max(100),
@@ -33,7 +45,7 @@ export const CommentInputSchema = z
       .pipe(z.email("Enter a valid email address."))
       .transform((email) => email.toLowerCase()),
     website: z.preprocess(
-      blankToUndefined,
+      (value) => withWebScheme(blankToUndefined(value)),
       z
         .url({ protocol: /^https?$/, error: "Your website must be an http:// or https:// address." })
         .max(WEBSITE_MAX, `Your website address can be at most ${WEBSITE_MAX} characters.`)

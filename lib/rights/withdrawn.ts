@@ -1,6 +1,7 @@
 // Articles whose reprint rights ended: their URLs answer 451 Unavailable For Legal Reasons
-// (RFC 7725) with a short public notice. Nothing is deleted.
-import { PUBLIC_SHORT_CACHE } from "@/lib/platform/cache/cache-control";
+// (RFC 7725) with a short public notice inside the site's layout. Nothing is deleted.
+import { NextResponse } from "next/server";
+import { ANSWER_STATUS_HEADER } from "@/lib/platform/server/answer-status";
 import { publicRead } from "@/lib/platform/cache/public-reads";
 import { db } from "@/lib/platform/db";
 import { slugFromArticlePath } from "@/lib/articles/paths";
@@ -17,10 +18,16 @@ export async function isWithdrawnSlug(slug: string, now: Date): Promise<boolean>
   return slugs.has(slug);
 }
 
-/** The 451 answer to a request for a withdrawn article's URL; null for any other path. */
-export async function withdrawnArticleAnswer(pathname: string, now: Date): Promise<Response | null> {
-  const slug = slugFromArticlePath(pathname);
-  return slug !== null && (await isWithdrawnSlug(slug, now)) ? withdrawnResponse() : null;
+/**
+ * The 451 answer to a request for a withdrawn article's URL, null for any other: the notice page,
+ * rendered in place (a rewrite), with the status the launcher gives it (answer-status.ts).
+ */
+export async function withdrawnArticleAnswer(url: URL, now: Date): Promise<Response | null> {
+  const slug = slugFromArticlePath(url.pathname);
+  if (slug === null || !(await isWithdrawnSlug(slug, now))) return null;
+  return NextResponse.rewrite(new URL(WITHDRAWN_NOTICE_PATH, url), {
+    headers: { [ANSWER_STATUS_HEADER]: "451" },
+  });
 }
 
 async function withdrawnSlugs(now: Date): Promise<Set<string>> {
@@ -35,21 +42,5 @@ async function withdrawnSlugs(now: Date): Promise<Set<string>> {
   return new Set([...articles.map((article) => article.slug), ...renamed.map((row) => row.oldSlug)]);
 }
 
-const NOTICE = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex"><title>Unavailable for legal reasons · Crosscurrent</title>
-<style>body{font:1.1rem/1.6 system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1.25rem;color:#1d1d1f;background:#fdfcf9}
-@media (prefers-color-scheme:dark){body{color:#ecebe8;background:#161615}a{color:#f08a76}}a{color:#9b2c1f}</style></head>
-<body><main><h1>This article is no longer available</h1>
-<p>We reprinted it with the permission of its rights holder. That permission has ended, so we no longer publish it.</p>
-<p><a href="/">Go to the front page</a></p></main></body></html>`;
-
-function withdrawnResponse(): Response {
-  return new Response(NOTICE, {
-    status: 451,
-    headers: {
-      "Content-Type": "text/html; charset=utf-8",
-      "Cache-Control": PUBLIC_SHORT_CACHE,
-    },
-  });
-}
+/** Where the notice is rendered, inside the site's layout (app/(site)/notices/withdrawn). */
+export const WITHDRAWN_NOTICE_PATH = "/notices/withdrawn";

@@ -24,6 +24,10 @@ const TITLE_HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_STOP}, Hi
 const MARKUP = "<>&";
 const MARKUP_STAND_INS = "\uE002\uE003\uE004";
 const HEADLINE_INPUT_FROM = MARKUP + MARK_START + MARK_STOP + MARKUP_STAND_INS;
+// The excerpt is searched with the body, but most excerpts are the body's opening (cut short with
+// "…"): such an excerpt is left out of the snippet's text, or the passage would say it twice.
+const SNIPPET_EXCERPT = Prisma.sql`CASE WHEN strpos(a."bodyText", rtrim(a."excerpt", '…')) > 0 THEN NULL
+                                        ELSE nullif(a."excerpt", '') END`;
 
 export interface SearchHit {
   article: ArticleCard;
@@ -133,7 +137,7 @@ function rankedPage(
                                  q.query, ${TITLE_HEADLINE_OPTIONS}),
                      ${MARKUP_STAND_INS}, ${MARKUP}) AS "title",
            translate(ts_headline('english',
-                                 translate(concat_ws(' ', nullif(a."excerpt", ''), a."bodyText"),
+                                 translate(concat_ws(' ', ${SNIPPET_EXCERPT}, a."bodyText"),
                                            ${HEADLINE_INPUT_FROM}, ${MARKUP_STAND_INS}),
                                  q.query, ${HEADLINE_OPTIONS}),
                      ${MARKUP_STAND_INS}, ${MARKUP}) AS "snippet"

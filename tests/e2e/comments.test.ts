@@ -74,6 +74,63 @@ describe("reader comments", () => {
     return response.text();
   }
 
+  it("takes a website without a scheme, says an error once, and shows the reader's own comment in their time zone", async () => {
+    const context = await browser.newContext({
+      timezoneId: "Asia/Taipei",
+      extraHTTPHeaders: { "X-Forwarded-For": "203.0.113.20" },
+    });
+    const page = await context.newPage();
+    const consoleErrors: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error") consoleErrors.push(message.text());
+    });
+    await page.goto(`${baseUrl}${SEED_PATH}`);
+    const heading = page.locator("#comments-heading");
+    expect(await heading.textContent()).toBe("No comments yet");
+    const form = page.locator("#comments form").first();
+
+    // Each asterisk sits on its label's line.
+    for (const field of ["comment-name", "comment-email", "comment-body"]) {
+      const label = form.locator(`label[for="${field}"]`);
+      const box = (await label.boundingBox())!;
+      const star = (await label.locator('[aria-hidden="true"]').boundingBox())!;
+      expect(Math.abs(star.y - box.y), field).toBeLessThan(4);
+    }
+
+    await form.locator("#comment-name").fill("Mei Lin");
+    await form.locator("#comment-email").fill(`meilin-${unique()}@example.org`);
+    await form.locator("#comment-website").fill("ftp://meilin.example.org");
+    const text = `Well argued, from Taipei ${unique()}`;
+    await form.locator("#comment-body").fill(text);
+    await form.getByRole("button", { name: "Post comment" }).click();
+    const refusal = "Your website must be an http:// or https:// address.";
+    await expect.poll(() => form.locator("#comment-website-error").textContent()).toBe(refusal);
+    expect((await form.textContent())!.split(refusal).length - 1).toBe(1);
+
+    await form.locator("#comment-website").fill("meilin.example.org");
+    await form.getByRole("button", { name: "Post comment" }).click();
+    const own = page.locator('[id^="own-comment-"]', { hasText: text });
+    await expect.poll(() => own.textContent()).toContain("Your comment is awaiting moderation.");
+    expect(await form.locator("#comment-website-error").textContent()).toBe("");
+    expect(await own.getByRole("link", { name: "Mei Lin" }).getAttribute("href")).toMatch(
+      /^https:\/\/meilin\.example\.org\/?$/,
+    );
+    expect(await heading.textContent()).not.toBe("No comments yet");
+
+    // The time reads in the reader's zone; the machine-readable instant stays UTC.
+    const time = own.locator("time");
+    const instant = (await time.getAttribute("datetime"))!;
+    expect(instant).toMatch(/Z$/);
+    const inTaipei = new Intl.DateTimeFormat("en-GB", {
+      dateStyle: "long",
+      timeStyle: "short",
+      timeZone: "Asia/Taipei",
+    }).format(new Date(instant));
+    expect(await time.textContent()).toBe(`${inTaipei} GMT+8`);
+    expect(consoleErrors.filter((e) => /hydrat/i.test(e))).toEqual([]);
+    await context.close();
+  });
+
   it("holds a first comment, lets an editor approve it by keyboard, then shows it and its reply", async () => {
     const reader = await newReader("203.0.113.10");
     const first = `The talks matter more than the headlines say ${unique()}`;

@@ -225,6 +225,10 @@ describe("reprint rights", () => {
     const response = await reader.goto(`${baseUrl}/articles/${SLUG}`);
     expect(response?.status()).toBe(451);
     expect(await reader.locator("h1").textContent()).toContain("no longer available");
+    // Inside the site's frame, and its share card goes with it.
+    expect(await reader.getByRole("searchbox", { name: "Search the site" }).count()).toBe(1);
+    expect(await reader.locator("footer.site-footer").count()).toBe(1);
+    expect((await fetch(`${baseUrl}/articles/${SLUG}/og-image`)).status).toBe(451);
 
     const listed = await readerListings();
     expect(listed.homeLinks).toBe(0);

@@ -73,6 +73,22 @@ describe("search and feeds", () => {
     },
   );
 
+  it("says each sentence of a snippet once, and keeps the query in the header's search box", async () => {
+    await page.goto(`${base()}/search?q=Taiwan`);
+    const snippet = (await page.getByTestId("search-result").first().locator("p").last().textContent())!;
+    const sentences = snippet
+      .split(/(?<=[.!?…])\s+/)
+      .map((s) => s.trim())
+      .filter((s) => s.length > 20);
+    expect(sentences.length).toBeGreaterThan(0);
+    expect(new Set(sentences).size).toBe(sentences.length);
+    const header = page.getByRole("searchbox", { name: "Search the site" });
+    await expect.poll(() => header.inputValue(), { timeout: 2000 }).toBe("Taiwan");
+    // Elsewhere it starts empty.
+    await page.goto(`${base()}/`);
+    expect(await page.getByRole("searchbox", { name: "Search the site" }).inputValue()).toBe("");
+  });
+
   it("shows topics for an empty query and tips when nothing matches", async () => {
     await page.goto(`${base()}/search`);
     expect(await page.getByRole("heading", { name: "Browse by topic" }).isVisible()).toBe(true);

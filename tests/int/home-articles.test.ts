@@ -17,6 +17,7 @@ import type { CurrentUser } from "@/lib/platform/session";
 import { createTag } from "@/lib/taxonomy/tags";
 import { context, createTestArticle } from "../support/articles";
 import { createTestUser } from "../support/users";
+import { pageAlternates } from "@/lib/seo/feed-links";
 
 const HOUR = 3_600_000;
 const T0 = new Date("2026-05-01T08:00:00Z");
@@ -162,12 +163,12 @@ describe("the home page, /", () => {
     expect(html).toContain('"@type":"WebSite"');
     for (const title of ["Article 7", "Article 6", "Article 1"]) expect(html).toContain(`>${title}</a>`);
     expect(html).not.toContain(">A draft</a>");
-    expect(await homeMetadata(at())).toEqual({ alternates: { canonical: "/" } });
+    expect(await homeMetadata(at())).toEqual({ alternates: pageAlternates({ canonical: "/" }) });
   });
 
   it("is canonical to / wherever page 1 is asked for, and answers 404 past the last page", async () => {
     for (const page of ["1", "0", "abc"]) {
-      expect(await homeMetadata(at(page)), page).toEqual({ alternates: { canonical: "/" } });
+      expect(await homeMetadata(at(page)), page).toEqual({ alternates: pageAlternates({ canonical: "/" }) });
       expect(renderToStaticMarkup(createElement("div", null, await HomeLaterPage(at(page))))).toContain(
         ">Article 7</a>",
       );

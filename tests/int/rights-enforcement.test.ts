@@ -3,7 +3,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { articlePath } from "@/lib/articles/paths";
 import { publishArticle, scheduleArticle } from "@/lib/articles/workflow";
-import { isWithdrawnSlug, withdrawnArticleAnswer } from "@/lib/rights/withdrawn";
+import { isWithdrawnSlug, withdrawnArticleAnswer, WITHDRAWN_NOTICE_PATH } from "@/lib/rights/withdrawn";
+import { ANSWER_STATUS_HEADER } from "@/lib/platform/server/answer-status";
 import { advanceClock, now, resetClock, setClock } from "@/lib/platform/clock";
 import { listPublishedArticles } from "@/lib/articles/public-articles";
 import { getApiArticle } from "@/lib/content-api/content-api";
@@ -77,18 +78,22 @@ describe("when an authorization's time runs out", () => {
     const editor = await createTestUser("EDITOR");
     const { authorization } = await grantedAuthorization({ until: new Date(T0.getTime() + HOUR) });
     const article = await publishedReprint(editor, authorization.sourceId, "Answered by the proxy");
-    expect(await withdrawnArticleAnswer(articlePath(article.slug), now())).toBeNull();
+    const at = (path: string) => new URL(path, "http://site.test");
+    expect(await withdrawnArticleAnswer(at(articlePath(article.slug)), now())).toBeNull();
 
     advanceClock(HOUR);
     await sweepRights(now());
     for (const path of [articlePath(article.slug), `${articlePath(article.slug)}/`]) {
-      const answer = await withdrawnArticleAnswer(path, now());
-      expect(answer?.status, path).toBe(451);
-      expect(await answer?.text()).toContain("This article is no longer available");
+      const answer = await withdrawnArticleAnswer(at(path), now());
+      // The notice page, rendered in place, with the status the launcher gives it.
+      expect(answer?.headers.get("x-middleware-rewrite"), path).toBe(
+        `http://site.test${WITHDRAWN_NOTICE_PATH}`,
+      );
+      expect(answer?.headers.get(ANSWER_STATUS_HEADER), path).toBe("451");
     }
-    expect(await withdrawnArticleAnswer(`${articlePath(article.slug)}/comments`, now())).toBeNull();
-    expect(await withdrawnArticleAnswer("/articles/%E0%A4%A", now())).toBeNull(); // malformed escape
-    expect(await withdrawnArticleAnswer("/tags/anything", now())).toBeNull();
+    expect(await withdrawnArticleAnswer(at(`${articlePath(article.slug)}/comments`), now())).toBeNull();
+    expect(await withdrawnArticleAnswer(at("/articles/%E0%A4%A"), now())).toBeNull(); // malformed escape
+    expect(await withdrawnArticleAnswer(at("/tags/anything"), now())).toBeNull();
   });
 
   it("the article leaves the lists at once, its URL answers 451, and the sweep records the withdrawal", async () => {

@@ -178,6 +178,36 @@ describe("search finds public articles", () => {
     }
   });
 
+  it("says an excerpt that is the body's opening once in the snippet, and keeps one of its own", async () => {
+    const opening = "Taipei watches the Formosa strait closely this summer.";
+    const echoed = await published("excerptEchoed", {
+      title: "An echoed excerpt",
+      excerpt: opening,
+      paragraphs: [opening, "Nothing else happens here."],
+    });
+    const cut = await published("excerptCut", {
+      title: "A cut excerpt",
+      excerpt: "Taipei watches the Formosa…",
+      paragraphs: ["Taipei watches the Formosa coastline from the hills.", "More words follow."],
+    });
+    const own = await published("excerptOwn", {
+      title: "An excerpt of its own",
+      excerpt: "A Formosa summary written by the desk.",
+      paragraphs: ["The body starts with something else entirely."],
+    });
+    const { hits } = await search("Formosa");
+    const snippetOf = (id: string) =>
+      hits
+        .find((h) => h.article.id === id)!
+        .snippet.map((s) => s.text)
+        .join("");
+    const count = (text: string, part: string) => text.split(part).length - 1;
+    expect(count(snippetOf(echoed.id), "Formosa strait")).toBe(1);
+    expect(count(snippetOf(cut.id), "Taipei watches")).toBe(1);
+    expect(snippetOf(own.id)).toContain("summary written by the desk");
+    expect(snippetOf(own.id)).toContain("something else entirely");
+  });
+
   it("filters by tag and by source", async () => {
     const inTag = await foundIds("Diaoyu OR Okinawa OR Kishida", { tag: tagSlug });
     expect(new Set(inTag)).toEqual(new Set([ids.diaoyu, ids.okinawa]));

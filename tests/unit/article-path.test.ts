@@ -48,6 +48,8 @@ describe("article links in cards and search results", () => {
     publishedAt: new Date("2026-05-01T08:00:00Z"),
     kind: "ORIGINAL",
     source: null,
+    featuredImageAlt: null,
+    featuredImage: null,
     bylines: [],
     tags: [],
   };

@@ -1,9 +1,9 @@
 // Next in this process, behind an HTTP server of our own. Every request passes, in order:
 // compression, the request context (client address, request id, access log), the security
-// headers, the path check (no malformed escapes reach Next's router), the cross-site guard, the
-// benchmark pages' gate (404 unless the benchmark started the server) and the database-availability
-// check (503 during an outage) before Next sees it (`next start` would keep any client's
-// X-Forwarded-For).
+// headers, the status a rewrite asks for (answer-status.ts), the path check (no malformed escapes
+// reach Next's router), the cross-site guard, the benchmark pages' gate (404 unless the benchmark
+// started the server) and the database-availability check (503 during an outage) before Next sees
+// it (`next start` would keep any client's X-Forwarded-For).
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
@@ -16,6 +16,7 @@ import { withBenchPages } from "./bench-pages";
 import { buildDir } from "./build-dir";
 import { withCrossSiteGuard } from "@/lib/platform/http/cross-site";
 import { withRequestContext, type Handler } from "./request-handler";
+import { withAnswerStatus } from "./answer-status";
 import { withSecurityHeaders } from "./security-headers";
 import { withWellFormedPath } from "./well-formed-path";
 
@@ -55,10 +56,12 @@ export async function startNextServer(options: {
     });
   const handleSafely = withRequestContext(
     withSecurityHeaders(
-      withWellFormedPath(
-        withCrossSiteGuard(withBenchPages(whenDatabaseAvailable(handleNext), { serve: serveBenchPages }), {
-          siteOrigin,
-        }),
+      withAnswerStatus(
+        withWellFormedPath(
+          withCrossSiteGuard(withBenchPages(whenDatabaseAvailable(handleNext), { serve: serveBenchPages }), {
+            siteOrigin,
+          }),
+        ),
       ),
       { dev },
     ),

@@ -14,6 +14,9 @@ import { relatedArticles } from "@/lib/articles/related-articles";
 import { env } from "@/lib/platform/env";
 import { breadcrumbJsonLd, newsArticleJsonLd, SITE_NAME } from "@/lib/seo/json-ld";
 import { JsonLd } from "@/lib/seo/json-ld-script";
+import { pageAlternates } from "@/lib/seo/feed-links";
+import { articleOgImage } from "@/lib/seo/og-image";
+import { mediaUrl } from "@/lib/media/urls";
 import { articlePath } from "@/lib/articles/paths";
 import { absoluteUrl, articleCanonical, authorPath, tagPath } from "@/lib/seo/urls";
 
@@ -33,10 +36,20 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const title = article.seoTitle ?? article.title;
   const description = article.seoDescription ?? (article.excerpt || undefined);
   const authors = article.bylines.filter((b) => b.role === "AUTHOR");
+  const featured = article.featuredImage;
+  const image = articleOgImage(
+    article,
+    featured && {
+      url: mediaUrl(featured.storageKey),
+      width: featured.width,
+      height: featured.height,
+      alt: article.featuredImageAlt ?? featured.alt,
+    },
+  );
   return {
     title,
     description,
-    alternates: { canonical: articleCanonical(article) },
+    alternates: pageAlternates({ canonical: articleCanonical(article) }),
     authors: authors.map((b) => ({ name: b.person.name, url: authorPath(b.person.slug) })),
     openGraph: {
       type: "article",
@@ -48,8 +61,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       modifiedTime: article.updatedAt.toISOString(),
       authors: authors.map((b) => absoluteUrl(env.SITE_URL, authorPath(b.person.slug))),
       tags: article.tags.map(({ tag }) => tag.name),
+      images: [image],
     },
-    twitter: { card: "summary", title, description },
+    twitter: { card: "summary_large_image", title, description, images: [image] },
   };
 }
 

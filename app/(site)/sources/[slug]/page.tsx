@@ -11,7 +11,7 @@ import {
 import { tagPage } from "@/lib/platform/cache/tag-page";
 import { cacheTag } from "@/lib/platform/cache/tags";
 import { env } from "@/lib/platform/env";
-import { safeHttpUrl, sourcePath } from "@/lib/seo/urls";
+import { safeHttpUrl, sourceFeedPath, sourcePath } from "@/lib/seo/urls";
 import { SOURCE_KIND_LABELS } from "@/lib/sources/fields";
 
 interface Props {
@@ -33,6 +33,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     (source) =>
       source.description ||
       `Commentary from ${SOURCE_KIND_LABELS[source.kind].toLowerCase()} ${source.name}, reprinted with its authorization.`,
+    sourceFeedPath,
   );
 }
 
@@ -55,6 +56,7 @@ export default async function SourcePage({ params }: Props) {
       description={source.description}
       countSuffix=" reprinted with authorization"
       empty="Nothing from this source is published at the moment."
+      feedPath={sourceFeedPath}
     >
       {website && (
         <p>

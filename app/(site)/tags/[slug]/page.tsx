@@ -11,7 +11,7 @@ import {
 import { tagPage } from "@/lib/platform/cache/tag-page";
 import { cacheTag } from "@/lib/platform/cache/tags";
 import { env } from "@/lib/platform/env";
-import { tagPath } from "@/lib/seo/urls";
+import { tagFeedPath, tagPath } from "@/lib/seo/urls";
 import { TAG_KIND_LABELS } from "@/lib/taxonomy/kinds";
 
 interface Props {
@@ -31,6 +31,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     tagPath,
     archivePageNumber(await params),
     (tag) => tag.description || `Commentary on ${tag.name}, reprinted with permission and written in-house.`,
+    tagFeedPath,
   );
 }
 
@@ -50,6 +51,7 @@ export default async function TagPage({ params }: Props) {
       label={TAG_KIND_LABELS[tag.kind]}
       description={tag.description}
       empty="Nothing under this tag has been published yet."
+      feedPath={tagFeedPath}
     />
   );
 }

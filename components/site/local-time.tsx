@@ -1,0 +1,44 @@
+"use client";
+
+// A date as the reader's own clock reads it. The server (and so the cached page) prints it in UTC,
+// and that text stays through hydration, so the two renders agree; right after, the browser
+// prints it again in its own time zone. The datetime attribute always holds the UTC instant.
+import { useSyncExternalStore } from "react";
+
+export type LocalTimeStyle = "date" | "dateTime";
+
+const FORMAT_OPTIONS: Record<LocalTimeStyle, Intl.DateTimeFormatOptions> = {
+  date: { dateStyle: "long" },
+  dateTime: { dateStyle: "long", timeStyle: "short" },
+};
+
+/** The text of `iso` in `timeZone` (the reader's when not given); UTC is said as such. */
+export function formatLocalTime(iso: string, style: LocalTimeStyle, timeZone?: string): string {
+  const date = new Date(iso);
+  const text = new Intl.DateTimeFormat("en-GB", { ...FORMAT_OPTIONS[style], timeZone }).format(date);
+  if (style === "date") return text;
+  const zone = new Intl.DateTimeFormat("en-GB", { timeZone, timeZoneName: "short" })
+    .formatToParts(date)
+    .find((part) => part.type === "timeZoneName")?.value;
+  return zone ? `${text} ${zone}` : text;
+}
+
+const subscribe = () => () => {};
+
+/** False on the server and while hydrating, true once this browser's clock may be used. */
+function useHydrated(): boolean {
+  return useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
+}
+
+export function LocalTime({ iso, style }: { iso: string; style: LocalTimeStyle }) {
+  const hydrated = useHydrated();
+  return (
+    <time dateTime={iso} data-local-time={hydrated ? "" : undefined}>
+      {formatLocalTime(iso, style, hydrated ? undefined : "UTC")}
+    </time>
+  );
+}
