@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { NewArticleLink } from "@/components/admin/shell/admin-sidebar";
 import { hrefWith } from "@/components/ui/pagination";
 import { requirePagePermission } from "@/lib/platform/page-guard";
 import { now } from "@/lib/platform/clock";
@@ -14,7 +13,7 @@ export const metadata = { title: "Dashboard" };
 const day = (date: Date | null | undefined) => date?.toISOString().slice(0, 10) ?? "";
 
 export default async function DashboardPage() {
-  const user = await requirePagePermission("admin.access", "/admin");
+  await requirePagePermission("admin.access", "/admin");
   const at = now();
   const [counts, attention] = await Promise.all([dashboardCounts(at), articlesNeedingAttention(at)]);
   const authorizationFilters = dashboardAuthorizationFilters(at);
@@ -36,10 +35,7 @@ export default async function DashboardPage() {
   ];
   return (
     <>
-      <div className="page-heading">
-        <h1>Dashboard</h1>
-        <NewArticleLink user={user} />
-      </div>
+      <h1>Dashboard</h1>
       <ul className="tiles">
         {tiles.map((tile) => (
           <li key={tile.label}>
