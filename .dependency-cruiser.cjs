@@ -19,7 +19,7 @@ const DOMAIN_IMPORTS = {
   search: ["articles"],
   feeds: ["articles", "comments", "editor", "seo", "sources"],
   "content-api": ["articles", "editor", "rights", "seo", "sources", "taxonomy"],
-  import: ["articles", "editor", "taxonomy", "sources"],
+  import: ["articles", "editor", "taxonomy", "sources", "rights"],
   dashboard: ["articles", "rights", "comments"],
   seed: ["articles", "comments", "editor", "import", "media", "rights", "sources", "taxonomy", "users"],
 };

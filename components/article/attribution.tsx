@@ -6,7 +6,13 @@ import { SourceLine } from "./source-line";
 type Reprint = Pick<
   ArticleView,
   "source" | "authorization" | "isTranslation" | "isModified" | "originalUrl" | "originalTitle"
->;
+> &
+  Partial<Pick<ArticleView, "originalPublishedAt">>;
+
+/** "8 July 2022": the original's day is a calendar day with no time, the same in every time zone. */
+function originalDay(day: Date): string {
+  return day.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+}
 
 /** The required wording with the source's name in it linked to the source's page. */
 function withSourceLinked(text: string, source: { name: string; slug: string }) {
@@ -58,6 +64,15 @@ export function Attribution({ article }: { article: Reprint & { source: NonNulla
       )}
       {(!claimsAuthorization || changes) && (
         <p>{[!claimsAuthorization && "Reprinted with authorization.", changes].filter(Boolean).join(" ")}</p>
+      )}
+      {article.originalPublishedAt && (
+        <p>
+          Originally published{" "}
+          <time dateTime={article.originalPublishedAt.toISOString().slice(0, 10)}>
+            {originalDay(article.originalPublishedAt)}
+          </time>
+          .
+        </p>
       )}
       {authorization.linkBackRequired && article.originalUrl && (
         <p>

@@ -95,6 +95,7 @@ const articleViewSelect = {
   seoTitle: true,
   seoDescription: true,
   originalLanguage: true,
+  originalPublishedAt: true,
   body: true,
   bodyText: true,
   originalUrl: true,

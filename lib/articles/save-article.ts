@@ -40,6 +40,8 @@ function scalarData(fields: ArticleFields) {
     originalTitle: fields.originalTitle ?? null,
     sourceLine: fields.sourceLine ?? null,
     originalLanguage: fields.originalLanguage ?? null,
+    // The editor does not send it: a save leaves the imported day alone.
+    ...(fields.originalPublishedAt !== undefined && { originalPublishedAt: fields.originalPublishedAt }),
     isTranslation: fields.isTranslation,
     isModified: fields.isModified,
     featuredImageId: fields.featuredImageId ?? null,

@@ -43,6 +43,8 @@ export const ArticleFieldsSchema = z.object({
     .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "Use a language tag such as zh-Hans or ja.")
     .nullish()
     .or(z.literal("").transform(() => null)),
+  /** The day the original was first published; absent leaves it as it is. */
+  originalPublishedAt: z.coerce.date({ error: "Enter a valid day." }).nullish(),
   isTranslation: z.boolean().default(false),
   isModified: z.boolean().default(false),
   // A byline row whose person is not chosen yet is no byline.
@@ -92,13 +94,6 @@ export const ScheduleSchema = TransitionSchema.extend({
 
 export const BulkArchiveSchema = z.object({
   ids: z.array(id).min(1, "Select at least one article.").max(200),
-});
-
-export const ImportReprintSchema = z.object({
-  text: z
-    .string()
-    .min(1, "Paste the article's text or HTML.")
-    .max(2_000_000, "That is more than 2 MB of text: paste one article at a time."),
 });
 
 /** Filters of /admin/articles from its query string; anything malformed is dropped. */

@@ -3,8 +3,16 @@
 import { buildBlocks, makeExcerpt } from "./blocks";
 import { binaryError, emptyError, MAX_TITLE_LENGTH, missingPartsError } from "./errors";
 import { htmlToLines, looksLikeHtml } from "./html-to-lines";
-import { classifyLine, cleanTitle, collectMetadata, findTitleIndex, resolveBody } from "./line-items";
+import {
+  classifyLine,
+  cleanTitle,
+  collectMetadata,
+  findTitleIndex,
+  resolveBody,
+  type Item,
+} from "./line-items";
 import { looksBinary, normalizeInput } from "./normalize-text";
+import { dateInLine, isDateline } from "./original-date";
 import { textToLines } from "./text-to-lines";
 import type { ImportedReprint } from "./types";
 
@@ -33,7 +41,12 @@ export function importReprintText(input: string): ImportedReprint {
   const titleItem = items[titleIndex];
   const title = titleItem?.kind === "text" ? cleanTitle(titleItem.text) : "";
   const metadata = items.slice(0, Math.max(titleIndex, 0));
-  const body = titleIndex === -1 ? [] : resolveBody(items.slice(titleIndex + 1));
+  const afterTitle = titleIndex === -1 ? [] : items.slice(titleIndex + 1);
+  const originalDate = findOriginalDate([...metadata, ...afterTitle.slice(0, DATELINE_WINDOW)]);
+  // A dateline near the top says when the piece appeared; it is not part of the body.
+  const body = resolveBody(
+    afterTitle.filter((item, i) => !(i < DATELINE_WINDOW && item.kind === "text" && isDateline(item.text))),
+  );
   const blocks = buildBlocks(body);
 
   const titleTooLong = title.length > MAX_TITLE_LENGTH;
@@ -43,5 +56,17 @@ export function importReprintText(input: string): ImportedReprint {
   }
 
   const { source, bylines } = collectMetadata([...metadata, ...body]);
-  return { title, source, bylines, blocks, excerpt: makeExcerpt(firstParagraph.text) };
+  return { title, source, bylines, blocks, excerpt: makeExcerpt(firstParagraph.text), originalDate };
+}
+
+/** How many lines under the title may still be the dateline. */
+const DATELINE_WINDOW = 8;
+
+function findOriginalDate(items: readonly Item[]): string | null {
+  for (const item of items) {
+    if (item.kind !== "text" && item.kind !== "meta" && item.kind !== "boilerplate") continue;
+    const day = dateInLine(item.text);
+    if (day) return day;
+  }
+  return null;
 }

@@ -24,6 +24,8 @@ export interface ImportedReprint {
   bylines: ImportedByline[];
   blocks: ImportedBlock[];
   excerpt: string;
+  /** The day the original appeared (YYYY-MM-DD), when a line near the top says it. */
+  originalDate: string | null;
 }
 
 /** One line of the pasted article; `heading` is 1–6 for an HTML or Markdown heading, else 0. */

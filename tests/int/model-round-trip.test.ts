@@ -288,6 +288,7 @@ const article = {
   originalTitle: "东京的选择",
   sourceLine: "Source: wechat official account: Bu Yidao has been authorized to reprint",
   originalLanguage: "zh-Hans",
+  originalPublishedAt: new Date("2022-07-08T00:00:00.000Z"),
   isTranslation: true,
   isModified: true,
   featuredImageId: media.id,

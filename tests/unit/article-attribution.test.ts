@@ -46,6 +46,18 @@ describe("a reprint's attribution", () => {
     expect(count(text(html), /reprinted with authorization/gi)).toBe(1);
   });
 
+  it("says the day the original was published, as a calendar day in any time zone", () => {
+    const html = renderToStaticMarkup(
+      createElement(Attribution, {
+        article: { ...reprint, originalPublishedAt: new Date("2022-07-08T00:00:00Z") },
+      }),
+    );
+    expect(text(html)).toContain("Originally published 8 July 2022.");
+    expect(html).toContain('<time dateTime="2022-07-08">');
+    const without = renderToStaticMarkup(createElement(Attribution, { article: reprint }));
+    expect(text(without)).not.toContain("Originally published");
+  });
+
   it("claims no authorization for a reprint that has none (the staff preview)", () => {
     const html = renderToStaticMarkup(
       createElement(Attribution, { article: { ...reprint, authorization: null } }),

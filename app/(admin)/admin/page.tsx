@@ -1,7 +1,12 @@
 import Link from "next/link";
+import { hrefWith } from "@/components/ui/pagination";
 import { requirePagePermission } from "@/lib/platform/page-guard";
 import { now } from "@/lib/platform/clock";
-import { articlesNeedingAttention, dashboardCounts } from "@/lib/dashboard/dashboard";
+import {
+  articlesNeedingAttention,
+  dashboardAuthorizationFilters,
+  dashboardCounts,
+} from "@/lib/dashboard/dashboard";
 
 export const metadata = { title: "Dashboard" };
 
@@ -11,21 +16,33 @@ export default async function DashboardPage() {
   await requirePagePermission("admin.access", "/admin");
   const at = now();
   const [counts, attention] = await Promise.all([dashboardCounts(at), articlesNeedingAttention(at)]);
+  const authorizationFilters = dashboardAuthorizationFilters(at);
+  // Every figure opens the list it counts.
   const tiles = [
     { label: "Drafts", value: counts.drafts, href: "/admin/articles?status=DRAFT" },
     { label: "In review", value: counts.inReview, href: "/admin/articles?status=IN_REVIEW" },
-    { label: "Comments pending", value: counts.pendingComments },
-    { label: "Authorizations ending within 30 days", value: counts.expiringAuthorizations },
-    { label: "Authorizations lapsed or revoked with articles", value: counts.lapsedAuthorizations },
+    { label: "Comments pending", value: counts.pendingComments, href: "/admin/comments?queue=PENDING" },
+    {
+      label: "Authorizations ending within 30 days",
+      value: counts.expiringAuthorizations,
+      href: hrefWith("/admin/authorizations", authorizationFilters.expiring),
+    },
+    {
+      label: "Authorizations lapsed or revoked with articles",
+      value: counts.lapsedAuthorizations,
+      href: hrefWith("/admin/authorizations", authorizationFilters.lapsed),
+    },
   ];
   return (
     <>
       <h1>Dashboard</h1>
       <ul className="tiles">
         {tiles.map((tile) => (
-          <li key={tile.label} className="tile">
-            <strong>{tile.value}</strong>
-            {tile.href ? <Link href={tile.href}>{tile.label}</Link> : <span>{tile.label}</span>}
+          <li key={tile.label}>
+            <Link href={tile.href} className="tile">
+              <strong>{tile.value}</strong>
+              <span>{tile.label}</span>
+            </Link>
           </li>
         ))}
       </ul>

@@ -29,6 +29,9 @@ function Hidden({ target }: { target: Target }) {
   );
 }
 
+export const GRANT_NEEDS_EVIDENCE =
+  "Add the grantor's reply as evidence first (a file, a screenshot or a link, under Add evidence).";
+
 export function GrantForm({
   target,
   terms,
@@ -45,15 +48,12 @@ export function GrantForm({
       confirm="Mark this authorization as granted, with the terms below?"
       className="stack"
       label="Grant"
+      disabledReason={evidenceCount === 0 ? GRANT_NEEDS_EVIDENCE : undefined}
+      resetKey={evidenceCount}
     >
       {(state) => (
         <>
           <Hidden target={target} />
-          {evidenceCount === 0 && (
-            <p className="notice">
-              No evidence yet: add the grantor&apos;s message (file, screenshot or link) below first.
-            </p>
-          )}
           <details>
             <summary>Terms as finally agreed (start from the request)</summary>
             <TermsFields state={state} defaults={terms} />

@@ -1,13 +1,21 @@
 "use client";
 
-import { startTransition, useActionState, type FormEvent, type ReactNode } from "react";
+import { startTransition, useActionState, useId, useRef, type FormEvent, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/platform/actions/result";
 
 type FormAction = (state: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 
+interface Shown {
+  result: ActionResult;
+  /** The `resetKey` when the answer came: a later key means the page changed under it. */
+  key: string | number | undefined;
+}
+
 /**
  * Like ActionForm, but what was typed stays in the fields after a refusal: long forms (all the
  * terms of an authorization) are submitted from onSubmit, so React does not reset them.
+ * `disabledReason` keeps the submit button disabled, saying why next to it; a new `resetKey`
+ * (e.g. the evidence count) drops the last answer, which spoke of the page as it was.
  */
 export function KeepingForm({
   action,
@@ -16,6 +24,8 @@ export function KeepingForm({
   submitLabel,
   confirm,
   label,
+  disabledReason,
+  resetKey,
 }: {
   action: FormAction;
   children: (state: ActionResult | null) => ReactNode;
@@ -23,20 +33,42 @@ export function KeepingForm({
   submitLabel: string;
   confirm?: string;
   label?: string;
+  disabledReason?: string;
+  resetKey?: string | number;
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
+  const id = useId();
+  const keyAtSubmit = useRef(resetKey);
+  const [shown, formAction, pending] = useActionState(
+    async (previous: Shown | null, data: FormData): Promise<Shown> => ({
+      result: await action(previous?.result ?? null, data),
+      key: keyAtSubmit.current,
+    }),
+    null,
+  );
+  const state = shown && shown.key === resetKey ? shown.result : null;
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (disabledReason) return;
     if (confirm && !window.confirm(confirm)) return;
     const data = new FormData(event.currentTarget);
+    keyAtSubmit.current = resetKey;
     startTransition(() => formAction(data));
   }
   return (
     <form onSubmit={onSubmit} className={className} aria-label={label}>
       {children(state)}
-      <button type="submit" disabled={pending}>
+      <button
+        type="submit"
+        disabled={pending || Boolean(disabledReason)}
+        aria-describedby={disabledReason ? `${id}-why-disabled` : undefined}
+      >
         {pending ? "Working…" : submitLabel}
       </button>
+      {disabledReason && (
+        <p className="notice" id={`${id}-why-disabled`}>
+          {disabledReason}
+        </p>
+      )}
       <p className={state?.ok === false ? "form-error" : "form-status"} role="status" aria-live="polite">
         {state?.message}
       </p>

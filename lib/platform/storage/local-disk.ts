@@ -15,6 +15,8 @@ export const LOCAL_CONTENT_TYPES: Readonly<Record<string, string>> = {
   avif: "image/avif",
   // Reprint-authorization evidence; never served under /media (that route serves media/ keys only).
   pdf: "application/pdf",
+  // The grantor's reply pasted as text (an authorization recorded as already granted).
+  txt: "text/plain; charset=utf-8",
 };
 
 function contentTypeOf(key: string): string | undefined {

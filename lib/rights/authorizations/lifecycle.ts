@@ -24,11 +24,12 @@ import {
   type AddEvidenceUrlInput,
   type DenyInput,
   type GrantInput,
+  type RecordGrantedInput,
   type RecordRequestInput,
   type RenewInput,
   type RevokeInput,
 } from "@/lib/rights/authorizations/schema";
-import { cleanEvidenceFileName, detectEvidenceType } from "./evidence-type";
+import { cleanEvidenceFileName, detectEvidenceType, type EvidenceFileType } from "./evidence-type";
 import { derivedStatus, type DerivedStatus } from "./status";
 import { diffTerms, renewalTerms, TERM_KEYS, termsOf, type Terms } from "./terms";
 
@@ -499,43 +500,51 @@ export type EvidenceRow = Prisma.AuthorizationEvidenceGetPayload<{ select: typeo
 
 async function insertEvidence(
   data: Omit<Prisma.AuthorizationEvidenceUncheckedCreateInput, "createdById" | "createdAt">,
+  context: ActionContext,
+  at: Date,
+): Promise<EvidenceRow> {
+  return db.$transaction((tx) => insertEvidenceIn(tx, data, context, at));
+}
+
+/** The evidence row, its event and its audit entry, inside the caller's transaction. */
+async function insertEvidenceIn(
+  tx: DbTransaction,
+  data: Omit<Prisma.AuthorizationEvidenceUncheckedCreateInput, "createdById" | "createdAt">,
   { actor, ip }: ActionContext,
   at: Date,
 ): Promise<EvidenceRow> {
-  return db.$transaction(async (tx) => {
-    const authorization = await load(tx, data.authorizationId, "authorizationId");
-    const evidence = await tx.authorizationEvidence.create({
-      data: { ...data, createdById: actor.id, createdAt: at },
-      select: evidenceSelect,
-    });
-    const described = {
-      evidenceId: evidence.id,
-      kind: evidence.kind,
-      url: evidence.url,
-      fileName: evidence.fileName,
-      contentType: evidence.contentType,
-      byteSize: evidence.byteSize,
-      sha256: evidence.sha256,
-      capturedAt: evidence.capturedAt,
-      note: evidence.note,
-    };
-    await appendEvent(tx, {
-      authorizationId: authorization.id,
-      type: "EVIDENCE_ADDED",
-      data: described,
-      actorId: actor.id,
-      at,
-    });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "authorization.addEvidence",
-      entityType: ENTITY,
-      entityId: authorization.id,
-      after: described,
-      ip,
-    });
-    return evidence;
+  const authorization = await load(tx, data.authorizationId, "authorizationId");
+  const evidence = await tx.authorizationEvidence.create({
+    data: { ...data, createdById: actor.id, createdAt: at },
+    select: evidenceSelect,
   });
+  const described = {
+    evidenceId: evidence.id,
+    kind: evidence.kind,
+    url: evidence.url,
+    fileName: evidence.fileName,
+    contentType: evidence.contentType,
+    byteSize: evidence.byteSize,
+    sha256: evidence.sha256,
+    capturedAt: evidence.capturedAt,
+    note: evidence.note,
+  };
+  await appendEvent(tx, {
+    authorizationId: authorization.id,
+    type: "EVIDENCE_ADDED",
+    data: described,
+    actorId: actor.id,
+    at,
+  });
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: "authorization.addEvidence",
+    entityType: ENTITY,
+    entityId: authorization.id,
+    after: described,
+    ip,
+  });
+  return evidence;
 }
 
 /** A link to the grant (a post, a message in an archive), with when it was seen and a note. */
@@ -560,6 +569,54 @@ function invalidFile(message: string): ActionFailure {
   return new ActionFailure("INVALID", message, { file: [message] });
 }
 
+type StoredEvidence = Pick<
+  Prisma.AuthorizationEvidenceUncheckedCreateInput,
+  "storageKey" | "fileName" | "contentType" | "byteSize" | "sha256"
+>;
+
+/** The bytes of an uploaded file or screenshot, and what they really are; refused if not evidence. */
+async function readEvidenceFile(
+  file: File,
+  kind: "FILE" | "SCREENSHOT",
+): Promise<{ bytes: Uint8Array; type: EvidenceFileType }> {
+  if (file.size === 0) throw invalidFile(AUTHORIZATION_MESSAGES.emptyFile);
+  if (file.size > MAX_EVIDENCE_BYTES) throw invalidFile(AUTHORIZATION_MESSAGES.fileTooLarge);
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  if (bytes.length > MAX_EVIDENCE_BYTES) throw invalidFile(AUTHORIZATION_MESSAGES.fileTooLarge);
+  const type = detectEvidenceType(bytes);
+  if (!type) throw invalidFile(AUTHORIZATION_MESSAGES.wrongFileType);
+  if (kind === "SCREENSHOT" && !type.isImage) throw invalidFile(AUTHORIZATION_MESSAGES.screenshotNotImage);
+  return { bytes, type };
+}
+
+/**
+ * Stores evidence bytes under evidence/<authorizationId>/<uuid>.<ext>, then runs `write`; if
+ * `write` fails, the stored file is removed again.
+ */
+async function withStoredEvidence<T>(
+  authorizationId: string,
+  file: { bytes: Uint8Array; contentType: string; extension: string; fileName: string },
+  write: (stored: StoredEvidence) => Promise<T>,
+): Promise<T> {
+  const storageKey = `evidence/${authorizationId}/${randomUUID()}.${file.extension}`;
+  const storage = getStorage();
+  try {
+    await storage.put(storageKey, file.bytes, file.contentType);
+    return await write({
+      storageKey,
+      fileName: file.fileName,
+      contentType: file.contentType,
+      byteSize: file.bytes.length,
+      sha256: createHash("sha256").update(file.bytes).digest("hex"),
+    });
+  } catch (error) {
+    await storage.delete(storageKey).catch((e: unknown) => {
+      console.error(`Could not delete stored evidence file ${storageKey}:`, e);
+    });
+    throw error;
+  }
+}
+
 /**
  * A file (PDF or image) or a screenshot (image) of the grant, stored byte for byte under
  * evidence/<authorizationId>/<uuid>.<ext> with its SHA-256. The type is read from the bytes;
@@ -569,16 +626,7 @@ export async function addEvidenceFile(
   input: AddEvidenceFileInput,
   context: ActionContext,
 ): Promise<EvidenceRow> {
-  const { file } = input;
-  if (file.size === 0) throw invalidFile(AUTHORIZATION_MESSAGES.emptyFile);
-  if (file.size > MAX_EVIDENCE_BYTES) throw invalidFile(AUTHORIZATION_MESSAGES.fileTooLarge);
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  if (bytes.length > MAX_EVIDENCE_BYTES) throw invalidFile(AUTHORIZATION_MESSAGES.fileTooLarge);
-  const type = detectEvidenceType(bytes);
-  if (!type) throw invalidFile(AUTHORIZATION_MESSAGES.wrongFileType);
-  if (input.kind === "SCREENSHOT" && !type.isImage)
-    throw invalidFile(AUTHORIZATION_MESSAGES.screenshotNotImage);
-
+  const { bytes, type } = await readEvidenceFile(input.file, input.kind);
   // Before storing anything: the authorization exists (its id also becomes part of the key).
   const exists = await db.reprintAuthorization.findUnique({
     where: { id: input.authorizationId },
@@ -588,31 +636,114 @@ export async function addEvidenceFile(
     const message = "That authorization no longer exists. Reload the page.";
     throw new ActionFailure("NOT_FOUND", message, { authorizationId: [message] });
   }
-  const storageKey = `evidence/${exists.id}/${randomUUID()}.${type.extension}`;
-  const storage = getStorage();
-  try {
-    await storage.put(storageKey, bytes, type.contentType);
-    return await insertEvidence(
+  const file = { bytes, ...type, fileName: cleanEvidenceFileName(input.file.name, type) };
+  return withStoredEvidence(exists.id, file, (stored) =>
+    insertEvidence(
       {
-        authorizationId: input.authorizationId,
+        authorizationId: exists.id,
         kind: input.kind,
-        storageKey,
-        fileName: cleanEvidenceFileName(file.name, type),
-        contentType: type.contentType,
-        byteSize: bytes.length,
-        sha256: createHash("sha256").update(bytes).digest("hex"),
+        ...stored,
         capturedAt: input.capturedAt,
         note: input.note,
       },
       context,
       now(),
-    );
-  } catch (error) {
-    await storage.delete(storageKey).catch((e: unknown) => {
-      console.error(`Could not delete stored evidence file ${storageKey}:`, e);
-    });
-    throw error;
+    ),
+  );
+}
+
+/** The grantor's reply pasted as text is kept as a UTF-8 text file, so it is hashed and downloadable. */
+const PASTED_REPLY_FILE = {
+  contentType: "text/plain; charset=utf-8",
+  extension: "txt",
+  fileName: "grantors-reply.txt",
+};
+
+/**
+ * Records an authorization that was granted before it was recorded here (a permission received
+ * by email, say): created GRANTED on the day it was granted, with its evidence, in one
+ * transaction with its events and audit entries. Nothing is written when any part is refused.
+ */
+export async function recordGrantedAuthorization(
+  input: RecordGrantedInput,
+  context: ActionContext,
+): Promise<ReprintAuthorization> {
+  const at = now();
+  const { actor, ip } = context;
+  const { sourceId, grantedOn, evidenceKind, evidenceUrl, evidenceText, file, capturedAt, note, ...rest } =
+    input;
+  if (grantedOn.getTime() > at.getTime()) {
+    const message = AUTHORIZATION_MESSAGES.grantedInFuture;
+    throw new ActionFailure("INVALID", message, { grantedOn: [message] });
   }
+  const terms = termsOf(rest as Terms);
+  if (terms.validUntil && terms.validUntil.getTime() <= at.getTime()) {
+    const message = "This end date has passed: the authorization would be expired at once.";
+    throw new ActionFailure("INVALID", message, { validUntil: [message] });
+  }
+  const source = await db.source.findUnique({ where: { id: sourceId }, select: { id: true } });
+  if (!source) {
+    const message = "That source no longer exists. Reload the page and pick it again.";
+    throw new ActionFailure("NOT_FOUND", message, { sourceId: [message] });
+  }
+  // The id is chosen here: an evidence file's key names its authorization.
+  const id = randomUUID();
+
+  const write = (stored: StoredEvidence | null) =>
+    db.$transaction(async (tx) => {
+      const created = await tx.reprintAuthorization.create({
+        data: {
+          ...terms,
+          id,
+          sourceId: source.id,
+          status: "GRANTED",
+          requestedAt: grantedOn,
+          requestedById: actor.id,
+          decidedAt: grantedOn,
+          decidedById: actor.id,
+          createdAt: at,
+          updatedAt: at,
+        },
+      });
+      await appendEvent(tx, {
+        authorizationId: id,
+        type: "RECORDED_GRANTED",
+        fromStatus: null,
+        toStatus: "GRANTED",
+        data: { terms: termsOf(created), grantedOn },
+        actorId: actor.id,
+        at,
+      });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "authorization.recordGranted",
+        entityType: ENTITY,
+        entityId: id,
+        after: snapshot(created),
+        ip,
+      });
+      const evidence =
+        evidenceKind === "URL"
+          ? { kind: "URL" as const, url: evidenceUrl }
+          : { kind: evidenceKind === "SCREENSHOT" ? ("SCREENSHOT" as const) : ("FILE" as const), ...stored };
+      await insertEvidenceIn(tx, { authorizationId: id, ...evidence, capturedAt, note }, context, at);
+      return created;
+    });
+
+  let created: ReprintAuthorization;
+  if (evidenceKind === "URL") {
+    created = await write(null);
+  } else if (evidenceKind === "TEXT") {
+    const bytes = new TextEncoder().encode(evidenceText ?? "");
+    created = await withStoredEvidence(id, { bytes, ...PASTED_REPLY_FILE }, write);
+  } else {
+    if (!file) throw invalidFile(AUTHORIZATION_MESSAGES.noFile);
+    const { bytes, type } = await readEvidenceFile(file, evidenceKind);
+    const named = { bytes, ...type, fileName: cleanEvidenceFileName(file.name, type) };
+    created = await withStoredEvidence(id, named, write);
+  }
+  await sourceRightsChanged(created.sourceId);
+  return created;
 }
 
 export type AddEvidenceInput = ({ kind: "URL" } & AddEvidenceUrlInput) | AddEvidenceFileInput;

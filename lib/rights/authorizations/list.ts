@@ -22,7 +22,7 @@ function statusWhere(status: DerivedStatus, at: Date): Prisma.ReprintAuthorizati
 }
 
 export function authorizationWhere(
-  filters: Omit<AuthorizationFilters, "page">,
+  filters: Partial<Omit<AuthorizationFilters, "page">>,
   at: Date,
 ): Prisma.ReprintAuthorizationWhereInput {
   const and: Prisma.ReprintAuthorizationWhereInput[] = [];
@@ -30,6 +30,9 @@ export function authorizationWhere(
   if (filters.source) and.push({ sourceId: filters.source });
   if (filters.endingBefore) and.push({ validUntil: { lt: new Date(`${filters.endingBefore}T00:00:00Z`) } });
   if (filters.withoutEvidence) and.push({ evidence: { none: {} } });
+  if (filters.lapsedWithArticles) {
+    and.push({ OR: [statusWhere("REVOKED", at), statusWhere("EXPIRED", at)], articles: { some: {} } });
+  }
   return { AND: and };
 }
 

@@ -23,6 +23,8 @@ export const AUTHORIZATION_MESSAGES = {
   scopeAuthorRequired: "Give the author's name as the source prints it.",
   attributionRequired: "Give the attribution text the grantor asked for.",
   noFile: "Choose a file to upload.",
+  noEvidenceText: "Paste the grantor's reply (the email or message that grants the permission).",
+  grantedInFuture: "The day it was granted cannot be in the future.",
   emptyFile: "This file is empty.",
   fileTooLarge: "This file is larger than 20 MB. Make it smaller, then upload it again.",
   wrongFileType: "Evidence files must be PDF documents or PNG, JPEG or WebP images.",
@@ -282,17 +284,58 @@ export type AddEvidenceFileInput = z.output<typeof AddEvidenceFileSchema>;
 
 export { EVIDENCE_KINDS };
 
+/** How the evidence of an authorization granted before it was recorded arrives. */
+export const RECORDED_EVIDENCE_KINDS = ["FILE", "SCREENSHOT", "URL", "TEXT"] as const;
+
+/**
+ * recordGrantedAuthorization (multipart): a permission already given (by email, before the desk
+ * kept records here), with its terms, the day it was granted and its evidence, all at once.
+ * TEXT evidence is the grantor's reply pasted as text, kept as a text file with its SHA-256.
+ */
+export const RecordGrantedSchema = z
+  .object({
+    ...RecordRequestSchema.in.shape,
+    grantedOn: requiredDate("Enter the day the permission was granted."),
+    evidenceKind: z.enum(RECORDED_EVIDENCE_KINDS, { error: "Choose how the evidence is given." }),
+    evidenceUrl: z.preprocess(
+      blankToNull,
+      httpUrl("Enter the full http(s) address of the evidence.").nullable().optional(),
+    ),
+    evidenceText: optionalText(100_000, "The grantor's reply"),
+    file: z.instanceof(File).optional(),
+    capturedAt,
+    note,
+  })
+  .superRefine((value, ctx) => {
+    addTermsIssues(value, ctx);
+    const missing = (path: string, message: string) =>
+      ctx.addIssue({ code: "custom", path: [path], message });
+    if (value.evidenceKind === "URL" && !value.evidenceUrl)
+      missing("evidenceUrl", "Enter the full http(s) address of the evidence.");
+    if (value.evidenceKind === "TEXT" && !value.evidenceText)
+      missing("evidenceText", AUTHORIZATION_MESSAGES.noEvidenceText);
+    if ((value.evidenceKind === "FILE" || value.evidenceKind === "SCREENSHOT") && !value.file?.size)
+      missing("file", AUTHORIZATION_MESSAGES.noFile);
+  })
+  .transform(({ renewsId: _renewsId, ...v }) => dropUnusedScopeDetail(v));
+export type RecordGrantedInput = z.output<typeof RecordGrantedSchema>;
+
 // ─── List filters and export: anything malformed is dropped, not fatal ───────
+
+/** A checkbox filter: on when the query says 1, true or on (the last value wins). */
+const filterFlag = z
+  .preprocess((v) => (Array.isArray(v) ? v.at(-1) : v), z.enum(["1", "true", "on"]).optional())
+  .transform((v) => v !== undefined)
+  .catch(false);
 
 export const AuthorizationFiltersSchema = z.object({
   status: z.enum(DERIVED_STATUSES).optional().catch(undefined),
   source: filterId,
   /** Authorizations whose term ends before this day (UTC). */
   endingBefore: filterDate,
-  withoutEvidence: z
-    .preprocess((v) => (Array.isArray(v) ? v.at(-1) : v), z.enum(["1", "true", "on"]).optional())
-    .transform((v) => v !== undefined)
-    .catch(false),
+  withoutEvidence: filterFlag,
+  /** Revoked, or granted with a term that has ended, and still covering at least one article. */
+  lapsedWithArticles: filterFlag,
   page: filterPage,
 });
 export type AuthorizationFilters = z.output<typeof AuthorizationFiltersSchema>;

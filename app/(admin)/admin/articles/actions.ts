@@ -2,7 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/platform/actions/define-action";
-import { importPastedReprint } from "@/lib/import/import-reprint";
+import { importPastedReprint, previewPastedReprint } from "@/lib/import/import-reprint";
+import { ImportPreviewSchema, ImportReprintSchema } from "@/lib/import/schema";
 import { editorStateAfterMove, serverArticle } from "@/lib/articles/editor-load";
 import { createArticle as create, saveArticle as save } from "@/lib/articles/save-article";
 import {
@@ -18,7 +19,6 @@ import {
   ArticleIdSchema,
   BulkArchiveSchema,
   CreateArticleSchema,
-  ImportReprintSchema,
   SaveArticleSchema,
   ScheduleSchema,
   TransitionSchema,
@@ -116,11 +116,20 @@ export const bulkArchiveArticles = defineAction({
   },
 });
 
+/** What the importer would make of the pasted text, for the editor to confirm: writes nothing. */
+export const previewImport = defineAction({
+  permission: "article.create",
+  schema: ImportPreviewSchema,
+  async handler(input) {
+    return { ok: true, data: await previewPastedReprint(input) };
+  },
+});
+
 export const importReprint = defineAction({
   permission: "article.create",
   schema: ImportReprintSchema,
   async handler(input, context) {
-    const article = await importPastedReprint(input.text, context);
+    const article = await importPastedReprint(input.text, context, input);
     refreshDesk();
     return { ok: true, redirectTo: `/admin/articles/${article.id}` };
   },

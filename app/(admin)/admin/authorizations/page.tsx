@@ -44,6 +44,11 @@ export default async function AuthorizationsPage({ searchParams }: Props) {
             <Link href="/admin/authorizations/new">Record a request</Link> ·{" "}
           </>
         )}
+        {can(user, "authorization.manage") && (
+          <>
+            <Link href="/admin/authorizations/record">Record an authorization already granted</Link> ·{" "}
+          </>
+        )}
         <a href={exportHref("authorizations")} download>
           Export authorizations (CSV)
         </a>{" "}
@@ -67,6 +72,15 @@ export default async function AuthorizationsPage({ searchParams }: Props) {
         <label className="inline-choice">
           <input name="withoutEvidence" type="checkbox" value="1" defaultChecked={filters.withoutEvidence} />{" "}
           Without evidence
+        </label>
+        <label className="inline-choice">
+          <input
+            name="lapsedWithArticles"
+            type="checkbox"
+            value="1"
+            defaultChecked={filters.lapsedWithArticles}
+          />{" "}
+          Lapsed or revoked, with articles
         </label>
       </FilterForm>
       <p className="meta">

@@ -59,6 +59,21 @@ export default async function SourcePage({ params }: { params: Promise<{ id: str
         <SourceDetails source={source} oldSlugs={oldSlugs} />
       )}
       <h2>Reprint authorizations ({authorizationCount})</h2>
+      {(can(user, "authorization.manage") || can(user, "authorization.request")) && (
+        <p>
+          {can(user, "authorization.manage") && (
+            <>
+              <Link href={`/admin/authorizations/record?source=${encodeURIComponent(source.id)}`}>
+                Record an authorization
+              </Link>{" "}
+              (already granted, with its evidence) ·{" "}
+            </>
+          )}
+          <Link href={`/admin/authorizations/new?source=${encodeURIComponent(source.id)}`}>
+            Record a request
+          </Link>
+        </p>
+      )}
       <SourceAuthorizationsTable authorizations={authorizations} />
       <h2>Articles ({articleCount})</h2>
       <SourceArticlesTable sourceId={source.id} articles={articles} total={articleCount} />
