@@ -92,7 +92,11 @@ export const unpublishArticle = defineAction({
   async handler(input, context) {
     const article = await unpublish(input, context);
     refreshDesk();
-    return { ok: true, message: "Unpublished: it is a draft again.", data: await editorStateAfterMove(article.id) };
+    return {
+      ok: true,
+      message: "Unpublished: it is a draft again.",
+      data: await editorStateAfterMove(article.id),
+    };
   },
 });
 
