@@ -37,6 +37,15 @@ describe("the staff frame", () => {
     await page.waitForURL(/\/admin\/articles\/(new|c[a-z0-9]+)$/);
   });
 
+  it("answers a missing article with a 404 inside the staff frame, not the public site's", async () => {
+    const page = await staffPage(browser);
+    const response = await page.goto(`${baseUrl}/admin/authorizations/no-such-authorization`);
+    expect(response?.status()).toBe(404);
+    expect(await page.locator("h1").textContent()).toBe("Not found");
+    expect(await page.getByRole("navigation", { name: "Admin" }).count()).toBe(1);
+    expect(await page.getByRole("link", { name: "Back to the dashboard" }).getAttribute("href")).toBe("/admin");
+  });
+
   it("folds the navigation behind a menu button on a phone", async () => {
     const page = await staffPage(browser, 390);
     await page.goto(`${baseUrl}/admin`);
