@@ -1,14 +1,20 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { siteIdentity } from "@/lib/site/identity";
 
-export default function SiteLayout({ children }: { children: ReactNode }) {
+export default async function SiteLayout({ children }: { children: ReactNode }) {
+  const { title, tagline, logo } = await siteIdentity();
   return (
     <>
       <header className="site-header">
         <Link href="/" className="site-title">
-          Crosscurrent
+          {logo && (
+            // eslint-disable-next-line @next/next/no-img-element -- already resized; the title names the link
+            <img src={logo.iconUrl} alt="" className="site-logo" width={32} height={32} />
+          )}
+          {title}
         </Link>
-        <span className="meta site-tagline">Commentary across borders, reprinted with permission</span>
+        {tagline && <span className="meta site-tagline">{tagline}</span>}
         <form role="search" action="/search" className="site-search">
           <input type="search" name="q" aria-label="Search the site" placeholder="Search" maxLength={200} />
         </form>

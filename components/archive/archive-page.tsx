@@ -7,6 +7,7 @@ import type { ReactNode } from "react";
 import type { ArchivePage as ArchivePageData, Lookup } from "@/lib/articles/archives";
 import { breadcrumbJsonLd } from "@/lib/seo/json-ld";
 import { JsonLd } from "@/lib/seo/json-ld-script";
+import { siteIdentity } from "@/lib/site/identity";
 import { ArchiveHeader, articleCountPhrase } from "./archive-header";
 import { ArchiveList, type ArchiveEntry } from "./archive-list";
 import { ArchivePagination, archivePageHref } from "./archive-pagination";
@@ -33,7 +34,7 @@ export function archiveMetadata<T extends { name: string; slug: string }>(
   };
 }
 
-export function ArchivePage<T extends ArchiveEntry["article"]>({
+export async function ArchivePage<T extends ArchiveEntry["article"]>({
   subject,
   path,
   siteUrl,
@@ -63,12 +64,13 @@ export function ArchivePage<T extends ArchiveEntry["article"]>({
   children?: ReactNode;
 }) {
   const basePath = path(subject.slug);
+  const site = await siteIdentity();
   return (
     <>
       <JsonLd
         data={breadcrumbJsonLd(
           [
-            { name: "Crosscurrent", url: "/" },
+            { name: site.title, url: "/" },
             { name: subject.name, url: basePath },
           ],
           siteUrl,
