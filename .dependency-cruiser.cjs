@@ -23,7 +23,18 @@ const DOMAIN_IMPORTS = {
   "content-api": ["articles", "editor", "rights", "seo", "sources", "taxonomy"],
   import: ["articles", "editor", "taxonomy", "sources"],
   dashboard: ["articles", "rights", "comments"],
-  seed: ["articles", "comments", "editor", "import", "media", "rights", "sources", "taxonomy", "users"],
+  seed: [
+    "articles",
+    "comments",
+    "editor",
+    "import",
+    "media",
+    "rights",
+    "site",
+    "sources",
+    "taxonomy",
+    "users",
+  ],
 };
 
 const escape = (text) => text.replace(/[.()[\]]/g, "\\$&");
