@@ -11,7 +11,7 @@ import { EVERYTHING } from "@/lib/platform/cache/registry";
 import { cacheTag } from "@/lib/platform/cache/tags";
 import { db } from "@/lib/platform/db";
 import { loadSettings, saveSetting, type SavedSetting } from "@/lib/platform/settings";
-import { thumbnailUrl, toMediaItem, mediaItemSelect } from "@/lib/media/types";
+import { toMediaItem, mediaItemSelect } from "@/lib/media/types";
 import {
   DEFAULT_SITE_IDENTITY,
   parseSiteIdentity,
@@ -24,8 +24,9 @@ export interface SiteLogo {
   mediaId: string;
   /** The original upload. */
   url: string;
-  /** A small copy, for the favicon and the header. */
+  /** A small copy, for the favicon and the header, and its type. */
   iconUrl: string;
+  iconType: string;
   contentType: string;
   width: number;
   height: number;
@@ -37,6 +38,7 @@ export interface SiteIdentity extends Omit<StoredSiteIdentity, "logoMediaId"> {
 }
 
 const reads = createReadCache("site", 4);
+const ICON_MIN_WIDTH = 192;
 
 async function loadLogo(mediaId: string | null): Promise<SiteLogo | null> {
   if (!mediaId) return null;
@@ -44,10 +46,13 @@ async function loadLogo(mediaId: string | null): Promise<SiteLogo | null> {
   const row = await db.media.findUnique({ where: { id: mediaId }, select: mediaItemSelect });
   if (!row) return null;
   const item = toMediaItem(row);
+  // The smallest resized copy that stays sharp at a favicon's and a header's sizes.
+  const icon = item.variants.filter((v) => v.width >= ICON_MIN_WIDTH).sort((a, b) => a.width - b.width)[0];
   return {
     mediaId: item.id,
     url: item.url,
-    iconUrl: thumbnailUrl(item, 320),
+    iconUrl: icon?.url ?? item.url,
+    iconType: icon?.contentType ?? item.contentType,
     contentType: item.contentType,
     width: item.width,
     height: item.height,
@@ -112,10 +117,7 @@ export function jsonLdSite(identity: SiteIdentity) {
 /** The favicon: the logo when there is one, else the site's default icon. */
 export function siteIcon(identity: SiteIdentity): { url: string; type: string } {
   return identity.logo
-    ? {
-        url: identity.logo.iconUrl,
-        type: identity.logo.iconUrl.endsWith(".webp") ? "image/webp" : identity.logo.contentType,
-      }
+    ? { url: identity.logo.iconUrl, type: identity.logo.iconType }
     : { url: DEFAULT_ICON, type: "image/svg+xml" };
 }
 
