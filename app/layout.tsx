@@ -2,18 +2,25 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { env } from "@/lib/platform/env";
 import { pageAlternates } from "@/lib/seo/feed-links";
+import { siteIcon, siteIdentity } from "@/lib/site/identity";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  metadataBase: new URL(env.SITE_URL),
-  title: { default: "Crosscurrent", template: "%s · Crosscurrent" },
-  description: "Geopolitical commentary, reprinted with permission and written in-house.",
-  alternates: pageAlternates(),
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const identity = await siteIdentity();
+  const icon = siteIcon(identity);
+  return {
+    metadataBase: new URL(env.SITE_URL),
+    title: { default: identity.title, template: `%s · ${identity.title}` },
+    description: identity.description,
+    icons: { icon: [icon] },
+    alternates: pageAlternates(),
+  };
+}
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const { language } = await siteIdentity();
   return (
-    <html lang="en">
+    <html lang={language}>
       <body>{children}</body>
     </html>
   );

@@ -17,6 +17,7 @@ import { env } from "@/lib/platform/env";
 import { websiteJsonLd } from "@/lib/seo/json-ld";
 import { JsonLd } from "@/lib/seo/json-ld-script";
 import { pageAlternates } from "@/lib/seo/feed-links";
+import { jsonLdSite, siteIdentity } from "@/lib/site/identity";
 
 export interface HomePageProps {
   /** `page` is set on /page/N, where `/?page=N` is rewritten to (next.config.ts). */
@@ -41,14 +42,15 @@ export default async function HomePage({ params }: HomePageProps) {
   await tagPage([cacheTag.articles]);
   const page = archivePageNumber(await params);
   const now = requestNow();
-  const [featured, list] = await Promise.all([
+  const [featured, list, site] = await Promise.all([
     page === 1 ? featuredArticle(now) : null,
     listPublishedArticlesPage({ now, page, pageSize: ARCHIVE_PAGE_SIZE }),
+    siteIdentity(),
   ]);
   if (!list) notFound();
   return (
     <>
-      {page === 1 && <JsonLd data={websiteJsonLd(env.SITE_URL)} />}
+      {page === 1 && <JsonLd data={websiteJsonLd(env.SITE_URL, jsonLdSite(site))} />}
       <h1 className="visually-hidden">Latest commentary</h1>
       {featured && <FeaturedArticle article={featured} />}
       {!featured && list.articles.length === 0 ? (

@@ -9,6 +9,7 @@ import { breadcrumbJsonLd } from "@/lib/seo/json-ld";
 import { JsonLd } from "@/lib/seo/json-ld-script";
 import { pageAlternates } from "@/lib/seo/feed-links";
 import { RssIcon } from "@/components/site/rss-icon";
+import { siteIdentity } from "@/lib/site/identity";
 import { ArchiveHeader, articleCountPhrase } from "./archive-header";
 import { ArchiveList, type ArchiveEntry } from "./archive-list";
 import { ArchivePagination, archivePageHref } from "./archive-pagination";
@@ -35,14 +36,12 @@ export function archiveMetadata<T extends { name: string; slug: string }>(
     description: description(subject),
     alternates: pageAlternates({
       canonical: archivePageHref(path(subject.slug), page),
-      feeds: feedPath ? [{ url: feedPath(subject.slug), title: archiveFeedTitle(subject.name) }] : [],
+      feeds: feedPath ? [{ url: feedPath(subject.slug), title: subject.name }] : [],
     }),
   };
 }
 
-const archiveFeedTitle = (name: string) => `Crosscurrent: ${name}`;
-
-export function ArchivePage<T extends ArchiveEntry["article"]>({
+export async function ArchivePage<T extends ArchiveEntry["article"]>({
   subject,
   path,
   siteUrl,
@@ -75,12 +74,13 @@ export function ArchivePage<T extends ArchiveEntry["article"]>({
   children?: ReactNode;
 }) {
   const basePath = path(subject.slug);
+  const site = await siteIdentity();
   return (
     <>
       <JsonLd
         data={breadcrumbJsonLd(
           [
-            { name: "Crosscurrent", url: "/" },
+            { name: site.title, url: "/" },
             { name: subject.name, url: basePath },
           ],
           siteUrl,

@@ -1,8 +1,9 @@
 "use client";
 
-// A date as the reader's own clock reads it. The server (and so the cached page) prints it in UTC,
-// and that text stays through hydration, so the two renders agree; right after, the browser
-// prints it again in its own time zone. The datetime attribute always holds the UTC instant.
+// A date as the reader's own clock reads it. The server (and so the cached page) prints it in a
+// fixed zone (UTC, or the site's), and that text stays through hydration, so the two renders
+// agree; right after, the browser prints it again in its own time zone. The datetime attribute
+// always holds the UTC instant.
 import { useSyncExternalStore } from "react";
 
 export type LocalTimeStyle = "date" | "dateTime";
@@ -34,11 +35,20 @@ function useHydrated(): boolean {
   );
 }
 
-export function LocalTime({ iso, style }: { iso: string; style: LocalTimeStyle }) {
+export function LocalTime({
+  iso,
+  style,
+  fallbackTimeZone = "UTC",
+}: {
+  iso: string;
+  style: LocalTimeStyle;
+  /** The zone of the text before the browser's clock may be used. */
+  fallbackTimeZone?: string;
+}) {
   const hydrated = useHydrated();
   return (
     <time dateTime={iso} data-local-time={hydrated ? "" : undefined}>
-      {formatLocalTime(iso, style, hydrated ? undefined : "UTC")}
+      {formatLocalTime(iso, style, hydrated ? undefined : fallbackTimeZone)}
     </time>
   );
 }

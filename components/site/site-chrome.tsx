@@ -3,17 +3,23 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { SITE_FEED } from "@/lib/seo/feed-links";
+import { siteIdentity } from "@/lib/site/identity";
 import { HeaderSearch } from "./header-search";
 import { RssIcon } from "./rss-icon";
 
-export function SiteChrome({ children }: { children: ReactNode }) {
+export async function SiteChrome({ children }: { children: ReactNode }) {
+  const { title, tagline, logo } = await siteIdentity();
   return (
     <>
       <header className="site-header">
         <Link href="/" className="site-title">
-          Crosscurrent
+          {logo && (
+            // eslint-disable-next-line @next/next/no-img-element -- already resized; the title names the link
+            <img src={logo.iconUrl} alt="" className="site-logo" width={32} height={32} />
+          )}
+          {title}
         </Link>
-        <span className="meta site-tagline">Commentary across borders, reprinted with permission</span>
+        {tagline && <span className="meta site-tagline">{tagline}</span>}
         <HeaderSearch />
       </header>
       <main className="site-main">{children}</main>

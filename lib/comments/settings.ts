@@ -1,13 +1,11 @@
 // Site-wide comment settings, stored as JSON in Setting rows. A malformed value never breaks
 // commenting: each field that does not parse falls back to its default.
 import { z } from "zod";
-import { ActionFailure } from "@/lib/platform/actions/result";
 import type { ActionContext } from "@/lib/platform/actions/run-action";
-import { recordAudit } from "@/lib/platform/audit/record";
 import { invalidate } from "@/lib/platform/cache/invalidate";
 import { cacheTag } from "@/lib/platform/cache/tags";
 import { db } from "@/lib/platform/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { saveSetting, type SavedSetting } from "@/lib/platform/settings";
 import type { CommentMode } from "@/lib/generated/prisma/enums";
 import { checkbox, COMMENT_MODES, POLICY_LIMITS, wholeNumberOrNull } from "./policy";
 
@@ -136,14 +134,6 @@ export const CommentWordsInputSchema = z.object({
 export type CommentDefaultsInput = z.output<typeof CommentDefaultsInputSchema>;
 export type CommentWordsInput = z.output<typeof CommentWordsInputSchema>;
 
-export interface SavedSetting<T> {
-  value: T;
-  /** The row's updatedAt after the save; the form sends it back as `expectedSavedAt`. */
-  savedAt: string;
-  /** False when the input matched what was stored: nothing written, nothing audited. */
-  changed: boolean;
-}
-
 /** The settings page's view: the values in force and the version each form starts from. */
 export async function commentSettingsForAdmin() {
   const rows = await db.setting.findMany({ where: { key: { in: [DEFAULTS_KEY, WORDS_KEY] } } });
@@ -154,47 +144,6 @@ export async function commentSettingsForAdmin() {
     defaultsSavedAt: row(DEFAULTS_KEY)?.updatedAt.toISOString() ?? "",
     wordsSavedAt: row(WORDS_KEY)?.updatedAt.toISOString() ?? "",
   };
-}
-
-async function saveSetting<T extends object>(
-  key: string,
-  value: T,
-  expected: string | undefined,
-  parse: (stored: unknown) => T,
-  { actor, ip }: ActionContext,
-): Promise<SavedSetting<T>> {
-  return db.$transaction(async (tx) => {
-    // Serializes saves of this key, including the first one, when there is no row to lock yet.
-    await tx.$executeRaw`select pg_advisory_xact_lock(hashtext(${`setting:${key}`}))`;
-    const current = await tx.setting.findUnique({ where: { key } });
-    const currentSavedAt = current?.updatedAt.toISOString() ?? "";
-    if (expected !== undefined && expected !== currentSavedAt) {
-      throw new ActionFailure(
-        "CONFLICT",
-        "Someone else saved these settings after you opened the page. Reload it to see their version.",
-      );
-    }
-    const before = current ? parse(current.value) : undefined;
-    if (current && JSON.stringify(before) === JSON.stringify(value)) {
-      return { value, savedAt: currentSavedAt, changed: false };
-    }
-    const json = value as unknown as Prisma.InputJsonValue;
-    const saved = await tx.setting.upsert({
-      where: { key },
-      create: { key, value: json },
-      update: { value: json },
-    });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "settings.update",
-      entityType: "Setting",
-      entityId: key,
-      before,
-      after: value,
-      ip,
-    });
-    return { value, savedAt: saved.updatedAt.toISOString(), changed: true };
-  });
 }
 
 /** Saves the site's comment defaults; every article without its own policy follows them. */

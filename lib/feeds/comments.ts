@@ -14,6 +14,7 @@ import { articlePath } from "@/lib/articles/paths";
 import { absoluteUrl } from "@/lib/seo/urls";
 import { writeRss } from "./rss-document";
 import { escapeHtml } from "./rss";
+import { siteIdentity } from "@/lib/site/identity";
 
 export const COMMENT_FEED_LIMIT = 50;
 
@@ -74,12 +75,14 @@ export async function buildCommentsFeed(
   const link = article
     ? `${absoluteUrl(siteUrl, articlePath(article.slug))}#comments`
     : absoluteUrl(siteUrl, "/");
+  const site = await siteIdentity();
   return writeRss(
     {
-      title: article ? `Comments on “${article.title}”` : "Crosscurrent: comments",
+      title: article ? `Comments on “${article.title}”` : `${site.title}: comments`,
       description: article
-        ? `Reader comments on “${article.title}” on Crosscurrent.`
-        : "The latest reader comments on Crosscurrent.",
+        ? `Reader comments on “${article.title}” on ${site.title}.`
+        : `The latest reader comments on ${site.title}.`,
+      language: site.language,
       link,
       selfUrl: absoluteUrl(siteUrl, commentsFeedPath(article?.slug)),
       updated: comments[0]?.createdAt ?? at,

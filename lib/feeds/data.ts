@@ -8,23 +8,24 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { SLUG_PATTERN } from "@/lib/platform/slug";
 import { buildRssFeed, FEED_ITEM_LIMIT, type FeedChannel } from "./rss";
 import type { ArticleContentWithBody } from "@/lib/articles/public-articles";
+import { siteIdentity } from "@/lib/site/identity";
 import { absoluteUrl, sourceFeedPath, sourcePath, tagFeedPath, tagPath } from "@/lib/seo/urls";
 
 export type FeedScope = { kind: "site" } | { kind: "tag"; slug: string } | { kind: "source"; slug: string };
-
-const SITE_TITLE = "Crosscurrent";
 
 async function resolveScope(
   scope: FeedScope,
   siteUrl: string,
 ): Promise<{ channel: FeedChannel; where: Prisma.ArticleWhereInput } | null> {
+  const { title: siteTitle, description, language } = await siteIdentity();
   if (scope.kind === "site") {
     return {
       channel: {
-        title: SITE_TITLE,
-        description: "Geopolitical commentary, reprinted with permission and written in-house.",
+        title: siteTitle,
+        description,
         link: absoluteUrl(siteUrl, "/"),
         selfUrl: absoluteUrl(siteUrl, "/feed.xml"),
+        language,
       },
       where: {},
     };
@@ -35,10 +36,11 @@ async function resolveScope(
     if (!tag) return null;
     return {
       channel: {
-        title: `${SITE_TITLE}: ${tag.name}`,
-        description: `Articles about ${tag.name} on ${SITE_TITLE}.`,
+        title: `${siteTitle}: ${tag.name}`,
+        description: `Articles about ${tag.name} on ${siteTitle}.`,
         link: absoluteUrl(siteUrl, tagPath(scope.slug)),
         selfUrl: absoluteUrl(siteUrl, tagFeedPath(scope.slug)),
+        language,
       },
       where: { tags: { some: { tagId: tag.id } } },
     };
@@ -50,10 +52,11 @@ async function resolveScope(
   if (!source) return null;
   return {
     channel: {
-      title: `${SITE_TITLE}: ${source.name}`,
-      description: `Articles from ${source.name}, reprinted with authorization on ${SITE_TITLE}.`,
+      title: `${siteTitle}: ${source.name}`,
+      description: `Articles from ${source.name}, reprinted with authorization on ${siteTitle}.`,
       link: absoluteUrl(siteUrl, sourcePath(scope.slug)),
       selfUrl: absoluteUrl(siteUrl, sourceFeedPath(scope.slug)),
+      language,
     },
     where: { sourceId: source.id },
   };

@@ -12,6 +12,8 @@ export interface RssChannel {
   link: string;
   /** This feed's own URL (absolute), for atom:link rel="self". */
   selfUrl: string;
+  /** BCP 47, the site's language. */
+  language: string;
   /** lastBuildDate. */
   updated: Date;
   copyright: string;
@@ -75,7 +77,7 @@ export function writeRss(channel: RssChannel, items: readonly RssItem[]): string
         lastBuildDate: channel.updated.toUTCString(),
         docs: DOCS,
         generator: "Crosscurrent",
-        language: "en",
+        language: channel.language,
         copyright: channel.copyright,
         "atom:link": { "@_href": channel.selfUrl, "@_rel": "self", "@_type": "application/rss+xml" },
         item: items.map((item) => ({

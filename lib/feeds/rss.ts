@@ -20,6 +20,8 @@ export interface FeedChannel {
   link: string;
   /** This feed's own URL (absolute), for atom:link rel="self". */
   selfUrl: string;
+  /** BCP 47, the site's language. */
+  language: string;
 }
 
 export function escapeHtml(text: string): string {

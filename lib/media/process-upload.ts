@@ -112,6 +112,53 @@ export async function processUpload(
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (bytes.length > MAX_UPLOAD_BYTES) throw invalidFile(MEDIA_MESSAGES.tooLarge);
 
+  const { row, keys } = await storeImage(bytes, fileName, altText.data);
+  try {
+    const created = await db.$transaction(async (tx) => {
+      const media = await tx.media.create({
+        data: { ...row, uploadedById: actor.id },
+        select: mediaItemSelect,
+      });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "media.upload",
+        entityType: "Media",
+        entityId: row.id,
+        after: row,
+        ip,
+      });
+      return media;
+    });
+    return toMediaItem(created);
+  } catch (error) {
+    await removeFiles(keys);
+    throw error;
+  }
+}
+
+/** A checked, re-encoded image whose files are stored: what its Media row holds. */
+export interface StoredImage {
+  row: {
+    id: string;
+    storageKey: string;
+    fileName: string;
+    contentType: string;
+    byteSize: number;
+    width: number;
+    height: number;
+    sha256: string;
+    alt: string;
+    variants: MediaVariant[];
+  };
+  /** Every file written, for removal when the row cannot be. */
+  keys: string[];
+}
+
+/**
+ * Checks the bytes' real type, re-encodes them (original and WebP copies) and stores the files;
+ * the caller writes the row. Removes what it wrote when a later file fails.
+ */
+export async function storeImage(bytes: Uint8Array, fileName: string, alt: string): Promise<StoredImage> {
   const type = detectImageType(bytes);
   if (!type) throw invalidFile(MEDIA_MESSAGES.wrongType);
   const { original, variants } = await prepareImage(bytes, type);
@@ -132,7 +179,6 @@ export async function processUpload(
       contentType: "image/webp",
     })),
   ];
-
   const storage = getStorage();
   const written: string[] = [];
   try {
@@ -140,7 +186,12 @@ export async function processUpload(
       written.push(key);
       await storage.put(key, data, contentType);
     }
-    const row = {
+  } catch (error) {
+    await removeFiles(written);
+    throw error;
+  }
+  return {
+    row: {
       id,
       storageKey,
       fileName: cleanFileName(fileName, type),
@@ -149,29 +200,11 @@ export async function processUpload(
       width: original.width,
       height: original.height,
       sha256: createHash("sha256").update(original.bytes).digest("hex"),
-      alt: altText.data,
+      alt,
       variants: variantRows,
-    };
-    const created = await db.$transaction(async (tx) => {
-      const media = await tx.media.create({
-        data: { ...row, uploadedById: actor.id },
-        select: mediaItemSelect,
-      });
-      await recordAudit(tx, {
-        actorId: actor.id,
-        action: "media.upload",
-        entityType: "Media",
-        entityId: id,
-        after: row,
-        ip,
-      });
-      return media;
-    });
-    return toMediaItem(created);
-  } catch (error) {
-    await removeFiles(written);
-    throw error;
-  }
+    },
+    keys: written,
+  };
 }
 
 /** Deletes stored files, best effort: a file left behind is an orphan, not a broken image. */

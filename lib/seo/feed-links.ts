@@ -2,14 +2,14 @@
 // them), so every page that sets a canonical URL builds its alternates here, and the site's feed
 // is linked from every page, next to the page's own feed when it has one.
 import type { Metadata } from "next";
-import { SITE_NAME } from "./json-ld";
 
 export interface FeedLink {
   url: string;
   title: string;
 }
 
-export const SITE_FEED: FeedLink = { url: "/feed.xml", title: SITE_NAME };
+/** Named for what it holds, so the label stays true whatever the site is called. */
+export const SITE_FEED: FeedLink = { url: "/feed.xml", title: "All articles" };
 
 /** A page's `alternates`: its canonical URL (if any), the site feed and the page's own feeds. */
 export function pageAlternates({

@@ -1,12 +1,18 @@
 // schema.org JSON-LD for search engines, as plain objects. Pure: no database, no environment;
 // the caller passes the site's origin. Render them with <JsonLd> (json-ld-script.tsx), the one
-// place that writes script content.
+// place that writes script content. The site's own name, logo and language come from its
+// identity settings (lib/site), handed in as a `JsonLdSite`.
 import type { ArticleKind, BylineRole, SourceKind, TagKind } from "@/lib/generated/prisma/enums";
 import { attributionText } from "./attribution";
 import { articlePath } from "@/lib/articles/paths";
 import { absoluteUrl, authorPath, safeHttpUrl, sourcePath } from "./urls";
 
-export const SITE_NAME = "Crosscurrent";
+/** The site as publisher: its title, its logo (a path on the site) and its language. */
+export interface JsonLdSite {
+  name: string;
+  language: string;
+  logo: { url: string; width: number; height: number } | null;
+}
 
 export type JsonLdObject = { [key: string]: JsonLdValue };
 export type JsonLdValue = string | number | boolean | null | JsonLdObject | JsonLdValue[];
@@ -48,8 +54,20 @@ function nonEmpty<T>(list: T[]): T[] | undefined {
   return list.length > 0 ? list : undefined;
 }
 
-function publisher(siteUrl: string): JsonLdObject {
-  return { "@type": "Organization", name: SITE_NAME, url: absoluteUrl(siteUrl, "/") };
+function publisher(siteUrl: string, site: JsonLdSite): JsonLdObject {
+  return compact({
+    "@type": "Organization",
+    name: site.name,
+    url: absoluteUrl(siteUrl, "/"),
+    logo: site.logo
+      ? {
+          "@type": "ImageObject",
+          url: absoluteUrl(siteUrl, site.logo.url),
+          width: site.logo.width,
+          height: site.logo.height,
+        }
+      : undefined,
+  });
 }
 
 function person(siteUrl: string, entry: { name: string; slug: string }): JsonLdObject {
@@ -69,7 +87,11 @@ function sourceEntity(siteUrl: string, source: NonNullable<JsonLdArticleInput["s
  * An article as schema.org OpinionNewsArticle: everything we publish is commentary. Reprints
  * name what they are based on, whose copyright they are and the terms they carry.
  */
-export function newsArticleJsonLd(article: JsonLdArticleInput, siteUrl: string): JsonLdObject {
+export function newsArticleJsonLd(
+  article: JsonLdArticleInput,
+  siteUrl: string,
+  site: JsonLdSite,
+): JsonLdObject {
   const url = absoluteUrl(siteUrl, articlePath(article.slug));
   const authors = article.bylines.filter((b) => b.role === "AUTHOR").map((b) => person(siteUrl, b.person));
   const translators = article.bylines
@@ -112,9 +134,9 @@ export function newsArticleJsonLd(article: JsonLdArticleInput, siteUrl: string):
     datePublished: published,
     dateModified: article.updatedAt?.toISOString() ?? published,
     // Search engines want an author: a reprint without bylines is the source's, ours is ours.
-    author: nonEmpty(authors) ?? copyrightHolder ?? publisher(siteUrl),
+    author: nonEmpty(authors) ?? copyrightHolder ?? publisher(siteUrl, site),
     translator: nonEmpty(translators),
-    publisher: publisher(siteUrl),
+    publisher: publisher(siteUrl, site),
     isAccessibleForFree: true,
     isBasedOn: original,
     translationOfWork:
@@ -155,13 +177,14 @@ export function breadcrumbJsonLd(items: readonly BreadcrumbItem[], siteUrl?: str
 }
 
 /** For the front page: the site, and its search box (Sitelinks search). */
-export function websiteJsonLd(siteUrl: string): JsonLdObject {
+export function websiteJsonLd(siteUrl: string, site: JsonLdSite): JsonLdObject {
   return {
     "@context": "https://schema.org",
     "@type": "WebSite",
-    name: SITE_NAME,
+    name: site.name,
     url: absoluteUrl(siteUrl, "/"),
-    publisher: publisher(siteUrl),
+    inLanguage: site.language,
+    publisher: publisher(siteUrl, site),
     potentialAction: {
       "@type": "SearchAction",
       target: { "@type": "EntryPoint", urlTemplate: absoluteUrl(siteUrl, "/search?q={search_term_string}") },

@@ -43,7 +43,9 @@ describe("the staff frame", () => {
     expect(response?.status()).toBe(404);
     expect(await page.locator("h1").textContent()).toBe("Not found");
     expect(await page.getByRole("navigation", { name: "Admin" }).count()).toBe(1);
-    expect(await page.getByRole("link", { name: "Back to the dashboard" }).getAttribute("href")).toBe("/admin");
+    expect(await page.getByRole("link", { name: "Back to the dashboard" }).getAttribute("href")).toBe(
+      "/admin",
+    );
   });
 
   it("folds the navigation behind a menu button on a phone", async () => {

@@ -4,6 +4,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_LIBRARY_PIECES } from "@/lib/seed/demo-library-data";
 import { startAppServer, type AppServer } from "../support/app-server";
 
 describe("npm start without DATABASE_URL", () => {
@@ -25,10 +26,13 @@ describe("npm start without DATABASE_URL", () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it("serves the seeded reprint from the embedded database", async () => {
+  it("serves the seeded reprint and the demo library from the embedded database", async () => {
     const home = await (await fetch(server.baseUrl)).text();
-    const slug = /href="\/articles\/([^"]+)"/.exec(home)?.[1];
-    expect(slug).toBe("today-there-is-a-special-background-for-high-level-calls-between-china-and-japan");
+    const slugs = new Set([...home.matchAll(/href="\/articles\/([^"#]+)"/g)].map((match) => match[1]!));
+    // The seed reprint and every piece of the demo library, on the front page.
+    expect(slugs.size).toBe(1 + DEMO_LIBRARY_PIECES.length);
+    const slug = "today-there-is-a-special-background-for-high-level-calls-between-china-and-japan";
+    expect(slugs).toContain(slug);
     const response = await fetch(`${server.baseUrl}/articles/${slug}`);
     expect(response.status).toBe(200);
     const html = await response.text();

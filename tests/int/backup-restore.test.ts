@@ -10,6 +10,7 @@ import { backupDatabase, restoreDatabase, type BackupTarget } from "@/lib/platfo
 import { startEmbeddedDatabase } from "@/lib/platform/database/embedded";
 import { prepareDatabase } from "@/lib/platform/database/prepare";
 import { demoSeeder } from "@/lib/seed/demo-content";
+import { DEMO_LIBRARY_PIECES } from "@/lib/seed/demo-library-data";
 import { seedBulk } from "@/lib/seed/bulk";
 
 type Snapshot = Record<string, { rows: number; checksum: string }>;
@@ -62,9 +63,16 @@ async function damage(url: string) {
   });
 }
 
+/** The demo content's articles and comments: the seed reprint and the demo library. */
+const DEMO_ARTICLES = 1 + DEMO_LIBRARY_PIECES.length;
+const DEMO_COMMENTS = DEMO_LIBRARY_PIECES.flatMap((piece) => piece.comments ?? []).reduce(
+  (count, comment) => count + 1 + (comment.replies?.length ?? 0),
+  0,
+);
+
 function expectSeeded(before: Snapshot) {
-  expect(before.Article?.rows).toBe(41); // the demo reprint and the bulk articles
-  expect(before.Comment?.rows).toBe(300);
+  expect(before.Article?.rows).toBe(DEMO_ARTICLES + 40); // the demo content and the bulk articles
+  expect(before.Comment?.rows).toBe(DEMO_COMMENTS + 300);
   expect(before.User?.rows).toBe(1);
   expect(before._prisma_migrations?.rows).toBeGreaterThanOrEqual(1);
 }
@@ -98,7 +106,7 @@ describe.runIf(inject("templateDatabaseUrl"))("a PostgreSQL server (pg_dump / pg
 
     await damage(url);
     const damaged = await snapshot(url);
-    expect(damaged.Comment?.rows).toBe(250);
+    expect(damaged.Comment?.rows).toBe(before.Comment!.rows - 50);
     expect(damaged.Article?.checksum).not.toBe(before.Article?.checksum);
 
     await restoreDatabase(target, file);
@@ -146,7 +154,7 @@ describe("the embedded database (PGlite data directory)", () => {
       await damage(url);
       return snapshot(url);
     });
-    expect(damaged.Comment?.rows).toBe(250);
+    expect(damaged.Comment?.rows).toBe(before.Comment!.rows - 50);
 
     await restoreDatabase(target(), file);
     expect(await whileServed(snapshot)).toEqual(before);

@@ -6,9 +6,11 @@ import {
   newsArticleJsonLd,
   websiteJsonLd,
   type JsonLdArticleInput,
+  type JsonLdSite,
 } from "@/lib/seo/json-ld";
 
 const SITE = "https://crosscurrent.example";
+const PUBLISHER: JsonLdSite = { name: "Crosscurrent", language: "en", logo: null };
 
 function article(overrides: Partial<JsonLdArticleInput> = {}): JsonLdArticleInput {
   return {
@@ -45,7 +47,7 @@ const reprint = () =>
 
 describe("newsArticleJsonLd", () => {
   it("is an OpinionNewsArticle with headline, dates, url and publisher", () => {
-    const ld = newsArticleJsonLd(article(), SITE);
+    const ld = newsArticleJsonLd(article(), SITE, PUBLISHER);
     expect(ld).toMatchObject({
       "@context": "https://schema.org",
       "@type": "OpinionNewsArticle",
@@ -60,7 +62,7 @@ describe("newsArticleJsonLd", () => {
   });
 
   it("names every author as a Person with their archive page, in byline order", () => {
-    const ld = newsArticleJsonLd(reprint(), SITE);
+    const ld = newsArticleJsonLd(reprint(), SITE, PUBLISHER);
     expect(ld.author).toEqual([
       { "@type": "Person", name: "Tiger Knife", url: `${SITE}/authors/tiger-knife` },
       { "@type": "Person", name: "Sister Daodao", url: `${SITE}/authors/sister-daodao` },
@@ -68,13 +70,13 @@ describe("newsArticleJsonLd", () => {
   });
 
   it("names translators as schema.org translator, never as authors", () => {
-    const ld = newsArticleJsonLd(reprint(), SITE);
+    const ld = newsArticleJsonLd(reprint(), SITE, PUBLISHER);
     expect(ld.translator).toEqual([{ "@type": "Person", name: "Ann Lee", url: `${SITE}/authors/ann-lee` }]);
     expect(JSON.stringify(ld.author)).not.toContain("Ann Lee");
   });
 
   it("bases a reprint on its original, owned by its source, under its attribution terms", () => {
-    const ld = newsArticleJsonLd(reprint(), SITE);
+    const ld = newsArticleJsonLd(reprint(), SITE, PUBLISHER);
     expect(ld.isBasedOn).toBe("https://mp.example/s/abc");
     expect(ld.copyrightHolder).toEqual({
       "@type": "Organization",
@@ -92,7 +94,11 @@ describe("newsArticleJsonLd", () => {
   });
 
   it("falls back to the source's URL, then to its page here, and to a default attribution line", () => {
-    const noOriginal = newsArticleJsonLd({ ...reprint(), originalUrl: null, authorization: null }, SITE);
+    const noOriginal = newsArticleJsonLd(
+      { ...reprint(), originalUrl: null, authorization: null },
+      SITE,
+      PUBLISHER,
+    );
     expect(noOriginal.isBasedOn).toBe("https://mp.example/buyidao");
     expect(noOriginal.usageInfo).toBe("Reprinted with the authorization of Bu Yidao.");
 
@@ -103,6 +109,7 @@ describe("newsArticleJsonLd", () => {
         source: { name: "Ink", slug: "ink", kind: "INDIVIDUAL", url: null },
       },
       SITE,
+      PUBLISHER,
     );
     expect(bare.isBasedOn).toEqual({
       "@type": "CreativeWork",
@@ -118,7 +125,7 @@ describe("newsArticleJsonLd", () => {
   });
 
   it("never uses a non-http original URL", () => {
-    const ld = newsArticleJsonLd({ ...reprint(), originalUrl: "javascript:alert(1)" }, SITE);
+    const ld = newsArticleJsonLd({ ...reprint(), originalUrl: "javascript:alert(1)" }, SITE, PUBLISHER);
     expect(ld.isBasedOn).toBe("https://mp.example/buyidao");
   });
 
@@ -126,6 +133,7 @@ describe("newsArticleJsonLd", () => {
     const ld = newsArticleJsonLd(
       article({ bylines: [{ role: "AUTHOR", person: { name: "Staff", slug: "staff" } }] }),
       SITE,
+      PUBLISHER,
     );
     for (const key of ["isBasedOn", "copyrightHolder", "usageInfo", "copyrightNotice", "translator"]) {
       expect(ld).not.toHaveProperty(key);
@@ -133,8 +141,10 @@ describe("newsArticleJsonLd", () => {
   });
 
   it("credits the source, or else the publisher, when there is no author byline", () => {
-    expect(newsArticleJsonLd({ ...reprint(), bylines: [] }, SITE).author).toMatchObject({ name: "Bu Yidao" });
-    expect(newsArticleJsonLd(article(), SITE).author).toMatchObject({ name: "Crosscurrent" });
+    expect(newsArticleJsonLd({ ...reprint(), bylines: [] }, SITE, PUBLISHER).author).toMatchObject({
+      name: "Bu Yidao",
+    });
+    expect(newsArticleJsonLd(article(), SITE, PUBLISHER).author).toMatchObject({ name: "Crosscurrent" });
   });
 
   it("puts people, places and organizations in about and mentions, topics in keywords", () => {
@@ -149,6 +159,7 @@ describe("newsArticleJsonLd", () => {
         ],
       }),
       SITE,
+      PUBLISHER,
     );
     const entities = [
       { "@type": "Person", name: "Lai Ching-te" },
@@ -161,7 +172,7 @@ describe("newsArticleJsonLd", () => {
   });
 
   it("leaves out empty lists and missing values", () => {
-    const ld = newsArticleJsonLd(article({ excerpt: "", updatedAt: null }), SITE);
+    const ld = newsArticleJsonLd(article({ excerpt: "", updatedAt: null }), SITE, PUBLISHER);
     expect(ld).not.toHaveProperty("about");
     expect(ld).not.toHaveProperty("keywords");
     expect(ld).not.toHaveProperty("description");
@@ -173,6 +184,7 @@ describe("newsArticleJsonLd", () => {
     const ld = newsArticleJsonLd(
       article({ slug: "台海局势", bylines: [{ role: "AUTHOR", person: { name: "刀妹", slug: "刀妹" } }] }),
       "https://example.org/cc/",
+      PUBLISHER,
     );
     expect(ld.url).toBe("https://example.org/cc/articles/%E5%8F%B0%E6%B5%B7%E5%B1%80%E5%8A%BF");
     expect(ld.author).toEqual([
@@ -204,15 +216,39 @@ describe("breadcrumbJsonLd", () => {
 
 describe("websiteJsonLd", () => {
   it("declares the site search as a SearchAction", () => {
-    expect(websiteJsonLd(SITE)).toMatchObject({
+    expect(websiteJsonLd(SITE, PUBLISHER)).toMatchObject({
       "@type": "WebSite",
       name: "Crosscurrent",
       url: `${SITE}/`,
+      inLanguage: "en",
       potentialAction: {
         "@type": "SearchAction",
         target: { "@type": "EntryPoint", urlTemplate: `${SITE}/search?q={search_term_string}` },
         "query-input": "required name=search_term_string",
       },
     });
+  });
+});
+
+describe("the publisher", () => {
+  it("is the site's title, with its logo as an absolute ImageObject when one is set", () => {
+    const site: JsonLdSite = {
+      name: "Strait Watch",
+      language: "zh-Hans",
+      logo: { url: "/media/logo/w320.webp", width: 320, height: 320 },
+    };
+    const publisher = {
+      "@type": "Organization",
+      name: "Strait Watch",
+      url: `${SITE}/`,
+      logo: { "@type": "ImageObject", url: `${SITE}/media/logo/w320.webp`, width: 320, height: 320 },
+    };
+    expect(newsArticleJsonLd(article(), SITE, site).publisher).toEqual(publisher);
+    expect(websiteJsonLd(SITE, site)).toMatchObject({
+      name: "Strait Watch",
+      inLanguage: "zh-Hans",
+      publisher,
+    });
+    expect(newsArticleJsonLd(article(), SITE, PUBLISHER).publisher).not.toHaveProperty("logo");
   });
 });

@@ -38,6 +38,7 @@ describe("<JsonLd>", () => {
         bylines: [{ role: "AUTHOR", person: { name: "</script><img src=x onerror=alert(1)>", slug: "a" } }],
       },
       "https://crosscurrent.example",
+      { name: "Crosscurrent", language: "en", logo: null },
     );
     const html = renderToStaticMarkup(createElement(JsonLd, { data }));
     expect(html.match(/<script/gi)).toHaveLength(1);

@@ -47,7 +47,7 @@ describe("pageAlternates", () => {
       canonical: "/tags/japan",
       types: {
         "application/rss+xml": [
-          { url: "/feed.xml", title: "Crosscurrent" },
+          { url: "/feed.xml", title: "All articles" },
           { url: "/feeds/tags/japan", title: "Japan" },
         ],
       },

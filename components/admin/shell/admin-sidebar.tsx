@@ -4,13 +4,15 @@ import { SignOutButton } from "@/components/auth/sign-out-button";
 import { can } from "@/lib/platform/permissions";
 import { ROLE_LABELS } from "@/lib/platform/roles";
 import type { CurrentUser } from "@/lib/platform/session";
+import { siteIdentity } from "@/lib/site/identity";
 import { ADMIN_NAVIGATION } from "./admin-sections";
 import { NavLink } from "./nav-link";
 
-export function AdminBrand() {
+export async function AdminBrand() {
+  const { title } = await siteIdentity();
   return (
     <Link href="/admin" className="site-title admin-brand">
-      Crosscurrent
+      {title}
     </Link>
   );
 }

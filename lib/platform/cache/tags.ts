@@ -13,4 +13,6 @@ export const cacheTag = {
   tag: (id: string) => `tag:${id}`,
   source: (id: string) => `source:${id}`,
   person: (id: string) => `person:${id}`,
+  /** The site's identity (title, tagline, logo, time zone, language), shown on every page. */
+  site: "site",
 } as const;

@@ -7,7 +7,10 @@ import type { PrepareResult } from "./prepare";
 
 export function prepareDatabaseInChild(databaseUrl: string): Promise<PrepareResult> {
   const tsx = createRequire(import.meta.url).resolve("tsx/cli");
-  const child = spawn(process.execPath, [tsx, path.join(process.cwd(), "scripts/db-prepare.ts")], {
+  // Server code runs there (the seed stores images through the media storage), so it resolves
+  // packages as the server does: "server-only" is then the empty module it is on the server.
+  const script = path.join(process.cwd(), "scripts/db-prepare.ts");
+  const child = spawn(process.execPath, [tsx, "--conditions=react-server", script], {
     env: { ...process.env, DATABASE_URL: databaseUrl },
     stdio: ["ignore", "pipe", "pipe"],
   });

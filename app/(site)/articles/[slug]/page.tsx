@@ -12,7 +12,8 @@ import { getPublishedArticle } from "@/lib/articles/public-articles";
 import { areCommentsOpen } from "@/lib/comments/public-comments";
 import { relatedArticles } from "@/lib/articles/related-articles";
 import { env } from "@/lib/platform/env";
-import { breadcrumbJsonLd, newsArticleJsonLd, SITE_NAME } from "@/lib/seo/json-ld";
+import { breadcrumbJsonLd, newsArticleJsonLd } from "@/lib/seo/json-ld";
+import { jsonLdSite, siteIdentity } from "@/lib/site/identity";
 import { JsonLd } from "@/lib/seo/json-ld-script";
 import { pageAlternates } from "@/lib/seo/feed-links";
 import { articleOgImage } from "@/lib/seo/og-image";
@@ -46,6 +47,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       alt: article.featuredImageAlt ?? featured.alt,
     },
   );
+  const site = await siteIdentity();
   return {
     title,
     description,
@@ -53,7 +55,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     authors: authors.map((b) => ({ name: b.person.name, url: authorPath(b.person.slug) })),
     openGraph: {
       type: "article",
-      siteName: SITE_NAME,
+      siteName: site.title,
       title,
       description,
       url: articlePath(article.slug),
@@ -77,9 +79,10 @@ export default async function ArticlePage({ params }: Props) {
     if (moved) permanentRedirect(articlePath(moved));
     notFound();
   }
-  const [related, commentsOpen] = await Promise.all([
+  const [related, commentsOpen, site] = await Promise.all([
     relatedArticles(article.id, requestNow()),
     areCommentsOpen(article.id, requestNow()),
+    siteIdentity(),
   ]);
   await tagPage([
     ...related.map(({ id }) => cacheTag.article(id)),
@@ -91,13 +94,18 @@ export default async function ArticlePage({ params }: Props) {
   ]);
   const firstTag = article.tags[0]?.tag;
   const crumbs = [
-    { name: SITE_NAME, url: "/" },
+    { name: site.title, url: "/" },
     ...(firstTag ? [{ name: firstTag.name, url: tagPath(firstTag.slug) }] : []),
     { name: article.title, url: articlePath(article.slug) },
   ];
   return (
     <>
-      <JsonLd data={[newsArticleJsonLd(article, env.SITE_URL), breadcrumbJsonLd(crumbs, env.SITE_URL)]} />
+      <JsonLd
+        data={[
+          newsArticleJsonLd(article, env.SITE_URL, jsonLdSite(site)),
+          breadcrumbJsonLd(crumbs, env.SITE_URL),
+        ]}
+      />
       <ArticleView
         article={article}
         share={<ShareLinks slug={article.slug} title={article.title} siteUrl={env.SITE_URL} />}

@@ -14,6 +14,7 @@ import { tagPage } from "@/lib/platform/cache/tag-page";
 import { cacheTag } from "@/lib/platform/cache/tags";
 import { env } from "@/lib/platform/env";
 import { authorPath } from "@/lib/seo/urls";
+import { siteIdentity } from "@/lib/site/identity";
 
 interface Props {
   /** `page` is set on /…/page/N (where `?page=N` is rewritten to, see next.config.ts). */
@@ -32,11 +33,12 @@ function roleNote({ roles }: { roles: BylineRole[] }): string {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const lookup = await lookupPerson(slugFromParam((await params).slug), requestNow());
+  const site = await siteIdentity();
   return archiveMetadata(
     lookup,
     authorPath,
     archivePageNumber(await params),
-    (person) => person.bio || `Commentary by ${person.name} on Crosscurrent.`,
+    (person) => person.bio || `Commentary by ${person.name} on ${site.title}.`,
   );
 }
 

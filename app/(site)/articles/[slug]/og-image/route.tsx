@@ -6,7 +6,7 @@ import { ImageResponse } from "next/og";
 import { getPublishedArticle } from "@/lib/articles/public-articles";
 import { requestNow, slugFromParam } from "@/lib/articles/archives";
 import { isWithdrawnSlug } from "@/lib/rights/withdrawn";
-import { SITE_NAME } from "@/lib/seo/json-ld";
+import { siteIdentity } from "@/lib/site/identity";
 import { OG_CARD_SIZE } from "@/lib/seo/og-image";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
@@ -20,7 +20,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
       headers: { "Content-Type": "text/plain; charset=utf-8" },
     });
   }
-  const from = article.source ? `From ${article.source.name}` : "Crosscurrent commentary";
+  const site = await siteIdentity();
+  const from = article.source ? `From ${article.source.name}` : `${site.title} commentary`;
   return new ImageResponse(
     <div
       style={{
@@ -35,7 +36,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
         borderTop: "16px solid #9b2c1f",
       }}
     >
-      <div style={{ display: "flex", fontSize: 36, color: "#9b2c1f", fontWeight: 700 }}>{SITE_NAME}</div>
+      <div style={{ display: "flex", fontSize: 36, color: "#9b2c1f", fontWeight: 700 }}>{site.title}</div>
       <div style={{ display: "flex", fontSize: article.title.length > 80 ? 52 : 64, lineHeight: 1.15 }}>
         {article.title}
       </div>
