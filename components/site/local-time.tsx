@@ -4,7 +4,7 @@
 // fixed zone (UTC, or the site's), and that text stays through hydration, so the two renders
 // agree; right after, the browser prints it again in its own time zone. The datetime attribute
 // always holds the UTC instant.
-import { useSyncExternalStore } from "react";
+import { createContext, useContext, useSyncExternalStore, type ReactNode } from "react";
 
 export type LocalTimeStyle = "date" | "dateTime";
 
@@ -35,17 +35,16 @@ function useHydrated(): boolean {
   );
 }
 
-export function LocalTime({
-  iso,
-  style,
-  fallbackTimeZone = "UTC",
-}: {
-  iso: string;
-  style: LocalTimeStyle;
-  /** The zone of the text before the browser's clock may be used. */
-  fallbackTimeZone?: string;
-}) {
+const SiteTimeZoneContext = createContext("UTC");
+
+/** The site's time zone (settings): the zone of every date's text before the reader's may be used. */
+export function SiteTimeZone({ timeZone, children }: { timeZone: string; children: ReactNode }) {
+  return <SiteTimeZoneContext value={timeZone}>{children}</SiteTimeZoneContext>;
+}
+
+export function LocalTime({ iso, style }: { iso: string; style: LocalTimeStyle }) {
   const hydrated = useHydrated();
+  const fallbackTimeZone = useContext(SiteTimeZoneContext);
   return (
     <time dateTime={iso} data-local-time={hydrated ? "" : undefined}>
       {formatLocalTime(iso, style, hydrated ? undefined : fallbackTimeZone)}

@@ -5,10 +5,11 @@ import type { ReactNode } from "react";
 import { SITE_FEED } from "@/lib/seo/feed-links";
 import { siteIdentity } from "@/lib/site/identity";
 import { HeaderSearch } from "./header-search";
+import { SiteTimeZone } from "./local-time";
 import { RssIcon } from "./rss-icon";
 
 export async function SiteChrome({ children }: { children: ReactNode }) {
-  const { title, tagline, logo } = await siteIdentity();
+  const { title, tagline, logo, timeZone } = await siteIdentity();
   return (
     <>
       <header className="site-header">
@@ -22,7 +23,9 @@ export async function SiteChrome({ children }: { children: ReactNode }) {
         {tagline && <span className="meta site-tagline">{tagline}</span>}
         <HeaderSearch />
       </header>
-      <main className="site-main">{children}</main>
+      <main className="site-main">
+        <SiteTimeZone timeZone={timeZone}>{children}</SiteTimeZone>
+      </main>
       <footer className="site-footer meta">
         <p>Reprinted pieces appear with the authorization of their rights holders.</p>
         <p>
