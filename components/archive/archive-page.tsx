@@ -9,7 +9,6 @@ import { breadcrumbJsonLd } from "@/lib/seo/json-ld";
 import { JsonLd } from "@/lib/seo/json-ld-script";
 import { pageAlternates } from "@/lib/seo/feed-links";
 import { RssIcon } from "@/components/site/rss-icon";
-import { siteIdentity } from "@/lib/site/identity";
 import { ArchiveHeader, articleCountPhrase } from "./archive-header";
 import { ArchiveList, type ArchiveEntry } from "./archive-list";
 import { ArchivePagination, archivePageHref } from "./archive-pagination";
@@ -41,10 +40,11 @@ export function archiveMetadata<T extends { name: string; slug: string }>(
   };
 }
 
-export async function ArchivePage<T extends ArchiveEntry["article"]>({
+export function ArchivePage<T extends ArchiveEntry["article"]>({
   subject,
   path,
   siteUrl,
+  siteTitle,
   archive,
   label,
   title,
@@ -58,6 +58,8 @@ export async function ArchivePage<T extends ArchiveEntry["article"]>({
   subject: { name: string; slug: string };
   path: (slug: string) => string;
   siteUrl: string;
+  /** The site's title (settings), the first step of the breadcrumb. */
+  siteTitle: string;
   archive: ArchivePageData<T>;
   label: string;
   /** The heading, when it says more than the name. */
@@ -74,13 +76,12 @@ export async function ArchivePage<T extends ArchiveEntry["article"]>({
   children?: ReactNode;
 }) {
   const basePath = path(subject.slug);
-  const site = await siteIdentity();
   return (
     <>
       <JsonLd
         data={breadcrumbJsonLd(
           [
-            { name: site.title, url: "/" },
+            { name: siteTitle, url: "/" },
             { name: subject.name, url: basePath },
           ],
           siteUrl,

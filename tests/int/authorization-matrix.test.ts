@@ -62,6 +62,7 @@ const MATRIX: Record<string, Role[]> = {
   "app/(admin)/admin/account/actions.ts#signOutEverywhere": ALL_STAFF,
   "app/(admin)/admin/settings/actions.ts#saveCommentDefaults": ["ADMIN"],
   "app/(admin)/admin/settings/actions.ts#saveCommentWords": ["ADMIN"],
+  "app/(admin)/admin/settings/actions.ts#saveSiteIdentity": ["ADMIN"],
   "app/(admin)/admin/settings/commenters/actions.ts#lookUpCommenter": ["ADMIN"],
   "app/(admin)/admin/settings/commenters/actions.ts#eraseCommenter": ["ADMIN"],
   "app/(admin)/admin/settings/commenters/export/route.ts#POST": ["ADMIN"],

@@ -55,6 +55,7 @@ export default async function AuthorPage({ params }: Props) {
       subject={person}
       path={authorPath}
       siteUrl={env.SITE_URL}
+      siteTitle={(await siteIdentity()).title}
       archive={archive}
       label="Contributor"
       title={

@@ -11,6 +11,7 @@ import {
 import { tagPage } from "@/lib/platform/cache/tag-page";
 import { cacheTag } from "@/lib/platform/cache/tags";
 import { env } from "@/lib/platform/env";
+import { siteIdentity } from "@/lib/site/identity";
 import { safeHttpUrl, sourceFeedPath, sourcePath } from "@/lib/seo/urls";
 import { SOURCE_KIND_LABELS } from "@/lib/sources/fields";
 
@@ -51,6 +52,7 @@ export default async function SourcePage({ params }: Props) {
       subject={source}
       path={sourcePath}
       siteUrl={env.SITE_URL}
+      siteTitle={(await siteIdentity()).title}
       archive={archive}
       label={`Source · ${SOURCE_KIND_LABELS[source.kind]}`}
       description={source.description}

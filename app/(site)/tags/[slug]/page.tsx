@@ -11,6 +11,7 @@ import {
 import { tagPage } from "@/lib/platform/cache/tag-page";
 import { cacheTag } from "@/lib/platform/cache/tags";
 import { env } from "@/lib/platform/env";
+import { siteIdentity } from "@/lib/site/identity";
 import { tagFeedPath, tagPath } from "@/lib/seo/urls";
 import { TAG_KIND_LABELS } from "@/lib/taxonomy/kinds";
 
@@ -47,6 +48,7 @@ export default async function TagPage({ params }: Props) {
       subject={tag}
       path={tagPath}
       siteUrl={env.SITE_URL}
+      siteTitle={(await siteIdentity()).title}
       archive={archive}
       label={TAG_KIND_LABELS[tag.kind]}
       description={tag.description}
