@@ -26,6 +26,7 @@ import { EditorTopBar } from "./editor-top-bar";
 import { SidePanel } from "./side-panel";
 import { Toolbar } from "./toolbar";
 import type { EditorFields, EditorOptions, EditorState, ServerArticle } from "@/lib/articles/editor-types";
+import type { RightsPreview } from "@/lib/rights/publish-preview";
 import { RightsPanel } from "./rights-panel";
 import { useAutosave } from "./use-autosave";
 import { useRightsCheck } from "./use-rights-check";
@@ -51,6 +52,8 @@ export function ArticleEditor(props: {
   /** Whether this user may add tags and people from the editor's pickers. */
   canCreate: { tags: boolean; people: boolean };
   featuredImageUrl: string | null;
+  /** The rights check's answer when the page was loaded (null for a new article or a writer). */
+  initialRights: RightsPreview | null;
 }) {
   const router = useRouter();
   const toast = useToast();
@@ -114,7 +117,7 @@ export function ArticleEditor(props: {
     onSaved,
   });
 
-  const rights = useRightsCheck(article);
+  const rights = useRightsCheck(article, props.initialRights);
   const refused = rights !== null && !rights.allowed;
   const publishBlocked = refused
     ? "The rights check refuses publication: see Rights in the side panel."

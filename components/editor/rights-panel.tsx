@@ -17,7 +17,9 @@ export function RightsPanel({
   if (!preview) {
     return (
       <section className="rights-panel" aria-label="Rights" data-testid="rights-panel">
-        <p className="meta">{kind === "REPRINT" ? "The rights check runs once the article is saved." : ""}</p>
+        <p className="meta">
+          {kind === "REPRINT" ? "The rights check answers once the article is saved." : "Checking…"}
+        </p>
       </section>
     );
   }

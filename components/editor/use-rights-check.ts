@@ -5,13 +5,22 @@ import { checkArticleRights } from "@/app/(admin)/admin/articles/actions";
 import type { ServerArticle } from "@/lib/articles/editor-types";
 import type { RightsPreview } from "@/lib/rights/publish-preview";
 
-/** The rights check's answer for the article as last saved, asked again after every save. */
-export function useRightsCheck(article: ServerArticle | null): RightsPreview | null {
-  const [answer, setAnswer] = useState<{ version: number; preview: RightsPreview } | null>(null);
+/**
+ * The rights check's answer for the article as last saved: the one the page loaded with, then
+ * asked again after every save.
+ */
+export function useRightsCheck(
+  article: ServerArticle | null,
+  initial: RightsPreview | null,
+): RightsPreview | null {
+  const [answer, setAnswer] = useState(
+    article && initial ? { version: article.version, preview: initial } : null,
+  );
   const id = article?.id;
   const version = article?.version;
+  const known = answer?.version;
   useEffect(() => {
-    if (!id || version === undefined) return;
+    if (!id || version === undefined || version === known) return;
     let current = true;
     void checkArticleRights({ id }).then((result) => {
       if (current && result.ok) setAnswer({ version, preview: result.data as RightsPreview });
@@ -19,6 +28,6 @@ export function useRightsCheck(article: ServerArticle | null): RightsPreview | n
     return () => {
       current = false;
     };
-  }, [id, version]);
+  }, [id, version, known]);
   return article && answer ? answer.preview : null;
 }

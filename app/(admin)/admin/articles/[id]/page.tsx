@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { ArticleEditor } from "@/components/editor/article-editor";
 import { requirePagePermission } from "@/lib/platform/page-guard";
 import { canEditArticle } from "@/lib/articles/access";
+import { rightsForEditor } from "@/lib/articles/editor-rights";
 import { articleForEditor, editorOptions, EMPTY_FIELDS } from "@/lib/articles/editor-load";
 import { can } from "@/lib/platform/permissions";
 import { NEW_ARTICLE_ID } from "@/lib/articles/schema";
@@ -26,6 +27,7 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
         article={null}
         initialFields={EMPTY_FIELDS}
         featuredImageUrl={null}
+        initialRights={null}
         {...common}
       />
     );
@@ -37,6 +39,7 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
       article={loaded.server}
       initialFields={loaded.fields}
       featuredImageUrl={loaded.featuredImageUrl}
+      initialRights={common.canPublish ? await rightsForEditor(id, user) : null}
       {...common}
     />
   );
