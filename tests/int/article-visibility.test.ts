@@ -72,7 +72,11 @@ beforeAll(async () => {
     [{ status: "REQUESTED", validFrom: at(0) }],
     [{ status: "GRANTED", validFrom: at(1) }],
     [
-      ...Array.from({ length: 3 }, () => ({ status: "GRANTED", validFrom: at(-1), validUntil: at(0) })),
+      ...Array.from({ length: 3 }, () => ({
+        status: "GRANTED" as const,
+        validFrom: at(-1),
+        validUntil: at(0),
+      })),
       { status: "GRANTED", validFrom: at(0) },
     ],
   ] as const;

@@ -72,7 +72,7 @@ describe("a renewed reprint", () => {
     const renewal = await grant(sourceId, { validFrom: T0, renewsId: first.id });
 
     advanceClock(2 * HOUR); // both the original and the first renewal have lapsed
-    expect(await checkPublishable(db, article.id, now())).toEqual({
+    expect(await db.$transaction((tx) => checkPublishable(tx, article.id, now()))).toEqual({
       allowed: true,
       authorizationId: renewal.id,
     });
