@@ -4,7 +4,7 @@ import { ArchivePagination } from "@/components/archive/archive-pagination";
 import { ArticleCard } from "@/components/article/article-card";
 import { FeaturedArticle } from "@/components/home/featured-article";
 import { isBuildPrerender } from "@/lib/platform/cache/build-prerender";
-import { tagPage } from "@/lib/platform/cache/tag-page";
+import { tagPublicPage } from "@/lib/articles/visibility-change";
 import { cacheTag } from "@/lib/platform/cache/tags";
 import {
   ARCHIVE_PAGE_SIZE,
@@ -39,7 +39,7 @@ export async function generateMetadata({ params }: HomePageProps): Promise<Metad
 
 export default async function HomePage({ params }: HomePageProps) {
   if (isBuildPrerender()) return null;
-  await tagPage([cacheTag.articles]);
+  await tagPublicPage([cacheTag.articles], requestNow());
   const page = archivePageNumber(await params);
   const now = requestNow();
   const [featured, list, site] = await Promise.all([

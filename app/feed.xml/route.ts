@@ -1,4 +1,4 @@
-import { publicRead } from "@/lib/platform/cache/public-reads";
+import { readPublic } from "@/lib/articles/visibility-change";
 import { now } from "@/lib/platform/clock";
 import { buildFeed } from "@/lib/feeds/data";
 import { feedResponse } from "@/lib/feeds/response";
@@ -7,5 +7,5 @@ import { feedResponse } from "@/lib/feeds/response";
 export const dynamic = "force-dynamic";
 
 export async function GET() {
-  return feedResponse(await publicRead("feed:site", () => buildFeed({ kind: "site" }, now())));
+  return feedResponse(await readPublic("feed:site", now(), () => buildFeed({ kind: "site" }, now())));
 }

@@ -307,40 +307,47 @@ export function decideRights(
   return refuse(["NO_COVERING_AUTHORIZATION"], null);
 }
 
+/** What the rule needs of an article; turn the row into `ArticleRights` with `articleRightsOf`. */
+export const articleRightsSelect = {
+  kind: true,
+  sourceId: true,
+  authorizationId: true,
+  originalUrl: true,
+  isTranslation: true,
+  isModified: true,
+  bylines: {
+    where: { role: "AUTHOR" },
+    select: { person: { select: { name: true, nativeName: true } } },
+  },
+} as const;
+
+interface ArticleRightsRow extends Omit<ArticleRights, "authorNames"> {
+  bylines: { person: { name: string; nativeName: string | null } }[];
+}
+
+export function articleRightsOf(row: ArticleRightsRow): ArticleRights {
+  return {
+    kind: row.kind,
+    sourceId: row.sourceId,
+    authorizationId: row.authorizationId,
+    originalUrl: row.originalUrl,
+    isTranslation: row.isTranslation,
+    isModified: row.isModified,
+    authorNames: row.bylines.flatMap(({ person }) =>
+      person.nativeName ? [person.name, person.nativeName] : [person.name],
+    ),
+  };
+}
+
 /** Loads the article and the authorizations that bear on it (its source's, and the one it links) in `tx`, and decides. */
 export async function checkPublishable(
   tx: DbTransaction,
   articleId: string,
   at: Date,
 ): Promise<RightsDecision> {
-  const article = await tx.article.findUnique({
-    where: { id: articleId },
-    select: {
-      kind: true,
-      sourceId: true,
-      authorizationId: true,
-      originalUrl: true,
-      isTranslation: true,
-      isModified: true,
-      bylines: {
-        where: { role: "AUTHOR" },
-        select: { person: { select: { name: true, nativeName: true } } },
-      },
-    },
-  });
+  const article = await tx.article.findUnique({ where: { id: articleId }, select: articleRightsSelect });
   if (!article) throw new Error(`Rights check: article ${articleId} does not exist.`);
-
-  const rights: ArticleRights = {
-    kind: article.kind,
-    sourceId: article.sourceId,
-    authorizationId: article.authorizationId,
-    originalUrl: article.originalUrl,
-    isTranslation: article.isTranslation,
-    isModified: article.isModified,
-    authorNames: article.bylines.flatMap(({ person }) =>
-      person.nativeName ? [person.name, person.nativeName] : [person.name],
-    ),
-  };
+  const rights = articleRightsOf(article);
   if (rights.kind === "ORIGINAL" || !rights.sourceId) return decideRights(rights, [], at);
 
   const related = [

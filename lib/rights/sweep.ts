@@ -6,7 +6,7 @@
 import { recordAudit } from "@/lib/platform/audit/record";
 import { invalidateArticle } from "@/lib/platform/cache/article-changes";
 import { db, type DbTransaction } from "@/lib/platform/db";
-import { servableRightsWhere } from "@/lib/articles/visibility";
+import { servableRightsWhere, servedByRenewalWhere } from "@/lib/articles/visibility";
 import { evaluateRights, RIGHTS_REASON_TEXT, type RightsTrigger } from "./check-publishable";
 import { isStillServable } from "./coverage";
 
@@ -48,23 +48,25 @@ async function reviewArticle(
   trigger: RightsTrigger,
   at: Date,
   actorId: string | null,
-): Promise<{ allowed: boolean; withdrawn: boolean }> {
+): Promise<{ allowed: boolean; withdrawn: boolean; relinked: boolean }> {
   const decision = await evaluateRights(tx, { articleId: article.id, trigger, actorId, at });
   if (decision.allowed) {
-    if (decision.authorizationId !== article.authorizationId) {
+    const relinked = decision.authorizationId !== article.authorizationId;
+    if (relinked) {
       await tx.article.update({
         where: { id: article.id },
         data: { authorizationId: decision.authorizationId },
       });
     }
-    return { allowed: true, withdrawn: false };
+    return { allowed: true, withdrawn: false, relinked };
   }
   const ruling = decision.authorizationId
     ? await tx.reprintAuthorization.findUnique({ where: { id: decision.authorizationId } })
     : null;
-  if (ruling && isStillServable(ruling, at)) return { allowed: false, withdrawn: false };
+  if (ruling && isStillServable(ruling, at)) return { allowed: false, withdrawn: false, relinked: false };
   const reason = decision.reasons.map((r) => RIGHTS_REASON_TEXT[r]).join(" ");
-  return { allowed: false, withdrawn: await withdrawArticle(tx, article, reason, at, actorId) };
+  const withdrawn = await withdrawArticle(tx, article, reason, at, actorId);
+  return { allowed: false, withdrawn, relinked: false };
 }
 
 /**
@@ -102,7 +104,7 @@ export async function sweepRights(at: Date): Promise<SweepResult> {
     const changed = await db.$transaction(async (tx) => {
       const result = await reviewArticle(tx, article, "SCHEDULED_PUBLISH", at, null);
       if (result.withdrawn) withdrawn++;
-      if (!result.allowed) return result.withdrawn;
+      if (!result.allowed) return result.withdrawn || result.relinked;
       const { count } = await tx.article.updateMany({
         where: { id: article.id, version: article.version, status: "SCHEDULED" },
         data: { status: "PUBLISHED", version: { increment: 1 } },
@@ -120,17 +122,22 @@ export async function sweepRights(at: Date): Promise<SweepResult> {
     if (changed) await invalidateArticle(article.id);
   }
 
-  // Published reprints whose rights no longer let them be served.
+  // Published reprints whose rights no longer let them be served, and those served only by a
+  // renewal of their lapsed authorization (to be linked to it).
   const lapsed = await db.article.findMany({
-    where: { status: "PUBLISHED", kind: "REPRINT", withdrawnAt: null, NOT: servableRightsWhere(at) },
+    where: {
+      status: "PUBLISHED",
+      kind: "REPRINT",
+      withdrawnAt: null,
+      OR: [{ NOT: servableRightsWhere(at) }, servedByRenewalWhere(at)],
+    },
     select: { id: true, authorizationId: true },
   });
   for (const article of lapsed) {
     const result = await db.$transaction((tx) => reviewArticle(tx, article, "SWEEP", at, null));
-    if (result.withdrawn) {
-      withdrawn++;
-      await invalidateArticle(article.id);
-    }
+    if (result.withdrawn) withdrawn++;
+    // The page and the API show which authorization a reprint stands on.
+    if (result.withdrawn || result.relinked) await invalidateArticle(article.id);
   }
   return { published, withdrawn };
 }

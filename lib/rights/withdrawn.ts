@@ -2,7 +2,7 @@
 // (RFC 7725) with a short public notice inside the site's layout. Nothing is deleted.
 import { NextResponse } from "next/server";
 import { ANSWER_STATUS_HEADER } from "@/lib/platform/server/answer-status";
-import { publicRead } from "@/lib/platform/cache/public-reads";
+import { readPublic } from "@/lib/articles/visibility-change";
 import { db } from "@/lib/platform/db";
 import { slugFromArticlePath } from "@/lib/articles/paths";
 import { withdrawnArticleWhere } from "@/lib/articles/visibility";
@@ -14,7 +14,7 @@ import { withdrawnArticleWhere } from "@/lib/articles/visibility";
  * after any change to what is public (the rights sweep announces a lapse when it records it).
  */
 export async function isWithdrawnSlug(slug: string, now: Date): Promise<boolean> {
-  const slugs = await publicRead("withdrawn-slugs", () => withdrawnSlugs(now));
+  const slugs = await readPublic("withdrawn-slugs", now, () => withdrawnSlugs(now));
   return slugs.has(slug);
 }
 

@@ -110,4 +110,72 @@ describe("the page cache", () => {
       ]);
     }
   });
+
+  it("lets an authorization's end reach every surface within a second, without waiting for the sweep", async () => {
+    const id = `expiry${Date.now()}`;
+    const title = `Expiring harbour ${id}`;
+    const slug = `expiring-harbour-${id}`;
+    const announce = (tags: string[]) =>
+      db.query(`select pg_notify('cache_invalidation', $1)`, [
+        JSON.stringify({ from: "another-instance", tags }),
+      ]);
+    // Another instance's writes: a reprint under a grant without an end, then the grant given one.
+    await db.query(
+      `insert into "Source" (id, name, slug, kind, "updatedAt") values ($1, $2, $1, 'WEBSITE', now())`,
+      [id, `Source ${id}`],
+    );
+    await db.query(
+      `insert into "ReprintAuthorization" (id, "sourceId", status, "validFrom", "decidedAt", "updatedAt")
+       values ($1, $1, 'GRANTED', now() - interval '1 day', now(), now())`,
+      [id],
+    );
+    await db.query(
+      `insert into "Article" (id, slug, title, body, status, "publishedAt", kind, "sourceId", "authorizationId", "updatedAt")
+       values ($1, $2, $3, $4, 'PUBLISHED', now() - interval '1 hour', 'REPRINT', $1, $1, now())`,
+      [
+        id,
+        slug,
+        title,
+        JSON.stringify({
+          type: "doc",
+          content: [{ type: "paragraph", content: [{ type: "text", text: title }] }],
+        }),
+      ],
+    );
+    await announce(["articles"]);
+    const surfaces: Record<string, () => Promise<boolean>> = {
+      page: async () => (await fetch(`${baseUrl}/articles/${slug}`)).status === 200,
+      api: async () => (await fetch(`${baseUrl}/api/v1/articles/${slug}`)).status === 200,
+      feed: async () => (await (await fetch(`${baseUrl}/feed.xml`)).text()).includes(title),
+      search: async () =>
+        (await (await fetch(`${baseUrl}/search?q=${encodeURIComponent(id)}`)).text()).includes(
+          `/articles/${slug}`,
+        ),
+    };
+    const until = Date.now() + 2500;
+    await db.query(`update "ReprintAuthorization" set "validUntil" = $2 where id = $1`, [
+      id,
+      new Date(until),
+    ]);
+    await announce(["articles", `article:${id}`]);
+    for (const [name, shown] of Object.entries(surfaces)) expect(await shown(), name).toBe(true);
+    expect(await cacheStatus(`/articles/${slug}`)).toBe("HIT"); // cached, and no one will say it changed
+    const page = await fetch(`${baseUrl}/articles/${slug}`);
+    const sMaxAge = Number(/s-maxage=(\d+)/.exec(page.headers.get("cache-control") ?? "")?.[1]);
+    expect(sMaxAge * 1000, "a CDN keeps the page no longer than the grant lasts").toBeLessThanOrEqual(
+      until - Date.now() + 1000,
+    );
+
+    const flippedAt: Record<string, number> = {};
+    await Promise.all(
+      Object.entries(surfaces).map(async ([name, shown]) => {
+        while (Date.now() < until + 3000 && (await shown())) await new Promise((r) => setTimeout(r, 25));
+        flippedAt[name] = Date.now();
+      }),
+    );
+    for (const [name, at] of Object.entries(flippedAt)) {
+      expect(at - until, `${name} flipped ${at - until} ms after the end`).toBeLessThanOrEqual(1000);
+      expect(at - until, `${name} flipped before the end`).toBeGreaterThanOrEqual(-50);
+    }
+  });
 });

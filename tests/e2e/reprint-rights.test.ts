@@ -209,7 +209,9 @@ describe("reprint rights", () => {
     await admin.goto(`${baseUrl}/admin/authorizations/${authorizationId}`);
     expect(await admin.locator("h1").textContent()).toBe(`${SOURCE}: Granted`);
     const revoke = admin.getByRole("form", { name: "Revoke", exact: true });
-    expect(await revoke.textContent()).toContain("1 covered article will be taken down.");
+    expect(await revoke.textContent()).toContain(
+      `1 published article will be withdrawn (answering 451): “${TITLE}”.`,
+    );
     await revoke.getByLabel("Why it is revoked").fill(REVOCATION_REASON);
     await revoke.getByRole("button", { name: "Revoke" }).click();
     await expect.poll(() => admin.locator("h1").textContent()).toBe(`${SOURCE}: Revoked`);

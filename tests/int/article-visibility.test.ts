@@ -37,6 +37,7 @@ async function article(
     },
   });
   ids.push(created.id);
+  return authorization;
 }
 
 beforeAll(async () => {
@@ -58,6 +59,41 @@ beforeAll(async () => {
   for (const status of statuses) {
     for (const publishedAt of [null, at(-2), at(0), at(2)]) {
       for (const grant of grants) await article({ status, publishedAt, grant }, source.id);
+    }
+  }
+  // Grants ending at T0 renewed (to the rule's depth, and beyond it), by ones in force, only
+  // requested, or not yet in force.
+  const renewalChains = [
+    [{ status: "GRANTED", validFrom: at(0) }],
+    [
+      { status: "GRANTED", validFrom: at(-1), validUntil: at(0) },
+      { status: "GRANTED", validFrom: at(0) },
+    ],
+    [{ status: "REQUESTED", validFrom: at(0) }],
+    [{ status: "GRANTED", validFrom: at(1) }],
+    [
+      ...Array.from({ length: 3 }, () => ({
+        status: "GRANTED" as const,
+        validFrom: at(-1),
+        validUntil: at(0),
+      })),
+      { status: "GRANTED", validFrom: at(0) },
+    ],
+  ] as const;
+  for (const chain of renewalChains) {
+    const lapsing = await article(
+      {
+        status: "PUBLISHED",
+        publishedAt: at(-2),
+        grant: { status: "GRANTED", validFrom: at(-10), validUntil: at(0) },
+      },
+      source.id,
+    );
+    let renewsId = lapsing!.id;
+    for (const renewal of chain) {
+      renewsId = (
+        await db.reprintAuthorization.create({ data: { sourceId: source.id, renewsId, ...renewal } })
+      ).id;
     }
   }
   await article({ status: "PUBLISHED", publishedAt: at(-2), withdrawnAt: at(-1) }, source.id);
@@ -87,6 +123,7 @@ describe("publicArticleSql and publicArticleWhere", () => {
     ["a millisecond before a grant ends", new Date(T0.getTime() - 1)],
     ["the moment a grant ends and a piece is due", T0],
     ["after every publication time", at(5)],
+    ["after every renewal has begun", at(2)],
   ] as const) {
     it(`pick the same articles ${name}`, async () => {
       const prisma = await byPrisma(publicArticleWhere(now));

@@ -125,8 +125,7 @@ describe("when an authorization's time runs out", () => {
       article.id,
     );
 
-    // The URL's 451 is answered from the shared withdrawn-slug cache, which the sweep refreshes
-    // when it records the withdrawal.
+    // The sweep records the withdrawal; the URL's 451 did not wait for it (cache-expiry.test.ts).
     expect(await sweepRights(now())).toEqual({ published: 0, withdrawn: 1 });
     expect(await isWithdrawnSlug(article.slug, now())).toBe(true);
     expect(await getApiArticle(article.slug, now())).toEqual({ status: "withdrawn" });

@@ -9,8 +9,8 @@ import { SearchResult } from "@/components/search/search-result";
 import { SearchTips } from "@/components/search/search-tips";
 import styles from "@/components/search/search.module.css";
 import { isBuildPrerender } from "@/lib/platform/cache/build-prerender";
-import { publicRead } from "@/lib/platform/cache/public-reads";
-import { tagPage } from "@/lib/platform/cache/tag-page";
+import { readPublic } from "@/lib/articles/visibility-change";
+import { tagPublicPage } from "@/lib/articles/visibility-change";
 import { cacheTag } from "@/lib/platform/cache/tags";
 import { now } from "@/lib/platform/clock";
 import { listRecentForSearch, listSearchFacets, searchArticles } from "@/lib/search/search-articles";
@@ -41,13 +41,13 @@ export async function generateMetadata(props: SearchPageProps): Promise<Metadata
 
 export default async function SearchPage(props: SearchPageProps) {
   if (isBuildPrerender()) return null;
-  await tagPage([cacheTag.articles]);
+  await tagPublicPage([cacheTag.articles], now());
   const params = await searchParams(props);
   const at = now();
   // The facet lists are the same for every search: computed once, not per page.
   const [results, facets] = await Promise.all([
     searchArticles({ ...params, now: at }),
-    publicRead("search:facets", () => listSearchFacets(at)),
+    readPublic("search:facets", at, () => listSearchFacets(at)),
   ]);
   const { q, tag, source } = params;
   const filtering = Boolean(tag || source);
@@ -146,7 +146,7 @@ async function EmptySearch({
   sources: Parameters<typeof BrowseTopics>[0]["sources"];
   at: Date;
 }) {
-  const recent = await publicRead("search:recent", () => listRecentForSearch(at));
+  const recent = await readPublic("search:recent", at, () => listRecentForSearch(at));
   return (
     <>
       <p>Search every published article by word, name or phrase, or browse a topic below.</p>

@@ -5,7 +5,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { PUBLIC_SHORT_CACHE } from "@/lib/platform/cache/cache-control";
-import { publicRead } from "@/lib/platform/cache/public-reads";
+import { readPublic } from "@/lib/articles/visibility-change";
+import { now } from "@/lib/platform/clock";
 import { cacheTag } from "@/lib/platform/cache/tags";
 import { COMMENTER_COOKIE } from "@/lib/comments/cookie-names";
 import { forgetCommenter, rememberCommenter, unsealCommenter } from "@/lib/comments/saved-commenter";
@@ -31,8 +32,9 @@ export async function GET(request: NextRequest) {
   }
   const { article, order, after = null } = query.data;
   try {
-    const page = await publicRead(
+    const page = await readPublic(
       `comments:${article}:${order}:${after}`,
+      now(),
       () => getPublicComments(article, order, after),
       [cacheTag.comments(article), cacheTag.articles],
     );

@@ -64,13 +64,20 @@ export function GrantForm({
   );
 }
 
-export function DenyForm({ target }: { target: Target }) {
+export function DenyForm({ target, consequence }: { target: Target; consequence: string }) {
   const id = useId();
   return (
-    <KeepingForm action={denyAuthorization} submitLabel="Deny" className="stack" label="Deny">
+    <KeepingForm
+      action={denyAuthorization}
+      submitLabel="Deny"
+      confirm={`Deny this request? ${consequence} This cannot be undone.`}
+      className="stack"
+      label="Deny"
+    >
       {(state) => (
         <>
           <Hidden target={target} />
+          <p className="meta">{consequence}</p>
           <label>
             Why the request was denied
             <textarea

@@ -1,16 +1,25 @@
 // Reads that many readers share (search results, feeds, API pages, the withdrawn-slug check),
 // kept in this process until one of their tags is invalidated. Concurrent misses for one key
 // share a single load. Each cache is bounded by entry count, least recently used first out.
+import { now } from "@/lib/platform/clock";
 import { cacheTime, isFresh } from "./registry";
 
 interface Entry {
   value: Promise<unknown>;
   since: number;
   tags: readonly string[];
+  /** Set once the value is known, when the value itself says when it stops being true. */
+  expiresAt?: number | null;
 }
 
 export interface ReadCache {
-  read<T>(key: string, tags: readonly string[], load: () => Promise<T>): Promise<T>;
+  /** `expiresAt`, if given, reads from the loaded value when it stops being true (ms). */
+  read<T>(
+    key: string,
+    tags: readonly string[],
+    load: () => Promise<T>,
+    expiresAt?: (value: T) => number | null,
+  ): Promise<T>;
   clear(): void;
 }
 
@@ -21,10 +30,17 @@ export function createReadCache(name: string, maxEntries: number): ReadCache {
   const entries = (global[symbol] ??= new Map<string, Entry>());
 
   return {
-    read<T>(key: string, tags: readonly string[], load: () => Promise<T>): Promise<T> {
+    read<T>(
+      key: string,
+      tags: readonly string[],
+      load: () => Promise<T>,
+      expiresAt?: (value: T) => number | null,
+    ): Promise<T> {
       const hit = entries.get(key);
       entries.delete(key);
-      if (hit && isFresh(hit.tags, hit.since)) {
+      const at = now().getTime();
+      const expired = hit?.expiresAt != null && hit.expiresAt <= at;
+      if (hit && !expired && isFresh(hit.tags, hit.since, at)) {
         entries.set(key, hit); // most recently used goes last
         return hit.value as Promise<T>;
       }
@@ -32,6 +48,11 @@ export function createReadCache(name: string, maxEntries: number): ReadCache {
       const entry: Entry = { value: load(), since, tags };
       entries.set(key, entry);
       if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+      if (expiresAt)
+        void entry.value.then(
+          (value) => (entry.expiresAt = expiresAt(value as T)),
+          () => {},
+        );
       entry.value.catch(() => {
         if (entries.get(key) === entry) entries.delete(key); // failures are not remembered
       });

@@ -37,6 +37,14 @@ function isMemoryOnly(key) {
   return MEMORY_ONLY_PATHS.some((root) => pathname === root || pathname.startsWith(`${root}/`));
 }
 
+// A tag naming the moment (ms) the entry stops being true by time alone (registry.ts,
+// `expiresTag`): the entry is a miss from then on.
+const EXPIRES_PREFIX = "expires:";
+
+function hasExpired(tag, at) {
+  return tag.startsWith(EXPIRES_PREFIX) && Number(tag.slice(EXPIRES_PREFIX.length)) <= at;
+}
+
 // Invalidating it invalidates everything (e.g. after missing notifications while disconnected).
 export const EVERYTHING = "*";
 
@@ -59,10 +67,13 @@ export default class PageCacheHandler extends FileSystemCache {
     // build) may predate invalidations this process never heard of: render it again.
     const renderedAt = memoryOnly ? entry?.renderedAt : shared(RENDERED_AT).get(key);
     const invalidatedAt = shared(INVALIDATED_AT);
+    const at = Date.now();
     const fresh =
       entry &&
       renderedAt !== undefined &&
-      entryTags(entry, ctx).every((tag) => (invalidatedAt.get(tag) ?? 0) < renderedAt);
+      entryTags(entry, ctx).every(
+        (tag) => (invalidatedAt.get(tag) ?? 0) < renderedAt && !hasExpired(tag, at),
+      );
     if (fresh) return entry;
     // A miss: Next renders now and then calls set().
     const renders = shared(RENDERING_SINCE);

@@ -10,6 +10,7 @@ export function publicRead<T>(
   key: string,
   load: () => Promise<T>,
   tags: readonly string[] = [cacheTag.articles],
+  expiresAt?: (value: T) => number | null,
 ): Promise<T> {
-  return reads.read(key, tags, load);
+  return reads.read(key, tags, load, expiresAt);
 }

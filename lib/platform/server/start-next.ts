@@ -1,6 +1,7 @@
 // Next in this process, behind an HTTP server of our own. Every request passes, in order:
 // compression, the request context (client address, request id, access log), the security
-// headers, the status a rewrite asks for (answer-status.ts), the path check (no malformed escapes
+// headers, the status a rewrite asks for (answer-status.ts), Cache-Control lifetimes cut to the
+// next expiry (cache-lifetime.ts), the path check (no malformed escapes
 // reach Next's router), the cross-site guard, the benchmark pages' gate (404 unless the benchmark
 // started the server) and the database-availability check (503 during an outage) before Next sees
 // it (`next start` would keep any client's X-Forwarded-For).
@@ -17,6 +18,7 @@ import { buildDir } from "./build-dir";
 import { withCrossSiteGuard } from "@/lib/platform/http/cross-site";
 import { withRequestContext, type Handler } from "./request-handler";
 import { withAnswerStatus } from "./answer-status";
+import { withCacheLifetime } from "./cache-lifetime";
 import { withSecurityHeaders } from "./security-headers";
 import { withWellFormedPath } from "./well-formed-path";
 
@@ -57,10 +59,15 @@ export async function startNextServer(options: {
   const handleSafely = withRequestContext(
     withSecurityHeaders(
       withAnswerStatus(
-        withWellFormedPath(
-          withCrossSiteGuard(withBenchPages(whenDatabaseAvailable(handleNext), { serve: serveBenchPages }), {
-            siteOrigin,
-          }),
+        withCacheLifetime(
+          withWellFormedPath(
+            withCrossSiteGuard(
+              withBenchPages(whenDatabaseAvailable(handleNext), { serve: serveBenchPages }),
+              {
+                siteOrigin,
+              },
+            ),
+          ),
         ),
       ),
       { dev },

@@ -412,7 +412,7 @@ export async function denyAuthorization(
 export async function revokeAuthorization(
   input: RevokeInput,
   { actor, ip }: ActionContext,
-): Promise<{ authorization: ReprintAuthorization; coveredArticles: number }> {
+): Promise<{ authorization: ReprintAuthorization; coveredArticles: number; withdrawnArticles: number }> {
   const at = now();
   const result = await db.$transaction(async (tx) => {
     const current = await load(tx, input.id);
@@ -451,7 +451,7 @@ export async function revokeAuthorization(
       after: snapshot(revoked),
       ip,
     });
-    return { authorization: revoked, coveredArticles };
+    return { authorization: revoked, coveredArticles, withdrawnArticles };
   });
   await sourceRightsChanged(result.authorization.sourceId);
   return result;

@@ -63,14 +63,14 @@ export const revokeAuthorization = defineAction({
   permission: "authorization.manage",
   schema: RevokeSchema,
   async handler(input, context) {
-    const { authorization, coveredArticles } = await revoke(input, context);
+    const { authorization, coveredArticles, withdrawnArticles } = await revoke(input, context);
     refresh(authorization.id);
+    // What the rights check withdrew, not only the articles linked to it (an article-scoped
+    // revocation also outranks a whole-source grant).
     const effect =
-      coveredArticles === 0
-        ? "No article relies on it."
-        : authorization.onTermination === "TAKE_DOWN"
-          ? `${coveredArticles} covered ${coveredArticles === 1 ? "article is" : "articles are"} taken down.`
-          : `${coveredArticles} covered ${coveredArticles === 1 ? "article stays" : "articles stay"} up (keep existing).`;
+      withdrawnArticles === 0
+        ? "No published article was withdrawn."
+        : `${withdrawnArticles} published ${withdrawnArticles === 1 ? "article was" : "articles were"} withdrawn.`;
     return {
       ok: true,
       message: `Authorization revoked. ${effect}`,

@@ -5,7 +5,7 @@ import { RelatedArticles } from "@/components/article/related-articles";
 import { ShareLinks } from "@/components/article/share-links";
 import { CommentSection } from "@/components/comments/comment-section";
 import { currentSlugFor } from "@/lib/articles/slug-redirects";
-import { tagPage } from "@/lib/platform/cache/tag-page";
+import { tagPublicPage } from "@/lib/articles/visibility-change";
 import { cacheTag } from "@/lib/platform/cache/tags";
 import { requestNow, slugFromParam } from "@/lib/articles/archives";
 import { getPublishedArticle } from "@/lib/articles/public-articles";
@@ -74,7 +74,7 @@ export default async function ArticlePage({ params }: Props) {
   const article = await getPublishedArticle(slug, requestNow());
   if (!article) {
     // A later publication or rename under this slug replaces the 404 or the redirect.
-    await tagPage([cacheTag.articles]);
+    await tagPublicPage([cacheTag.articles], requestNow());
     const moved = await currentSlugFor(slug, requestNow());
     if (moved) permanentRedirect(articlePath(moved));
     notFound();
@@ -84,14 +84,17 @@ export default async function ArticlePage({ params }: Props) {
     areCommentsOpen(article.id, requestNow()),
     siteIdentity(),
   ]);
-  await tagPage([
-    ...related.map(({ id }) => cacheTag.article(id)),
-    cacheTag.article(article.id),
-    cacheTag.comments(article.id),
-    ...(article.sourceId ? [cacheTag.source(article.sourceId)] : []),
-    ...article.tags.map(({ tagId }) => cacheTag.tag(tagId)),
-    ...article.bylines.map(({ personId }) => cacheTag.person(personId)),
-  ]);
+  await tagPublicPage(
+    [
+      ...related.map(({ id }) => cacheTag.article(id)),
+      cacheTag.article(article.id),
+      cacheTag.comments(article.id),
+      ...(article.sourceId ? [cacheTag.source(article.sourceId)] : []),
+      ...article.tags.map(({ tagId }) => cacheTag.tag(tagId)),
+      ...article.bylines.map(({ personId }) => cacheTag.person(personId)),
+    ],
+    requestNow(),
+  );
   const firstTag = article.tags[0]?.tag;
   const crumbs = [
     { name: site.title, url: "/" },

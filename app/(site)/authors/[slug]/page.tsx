@@ -10,7 +10,7 @@ import {
   slugFromParam,
 } from "@/lib/articles/archives";
 import type { BylineRole } from "@/lib/generated/prisma/enums";
-import { tagPage } from "@/lib/platform/cache/tag-page";
+import { tagPublicPage } from "@/lib/articles/visibility-change";
 import { cacheTag } from "@/lib/platform/cache/tags";
 import { env } from "@/lib/platform/env";
 import { authorPath } from "@/lib/seo/urls";
@@ -44,7 +44,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function AuthorPage({ params }: Props) {
   // Lists show articles and names; every change to either invalidates this one tag.
-  await tagPage([cacheTag.articles]);
+  await tagPublicPage([cacheTag.articles], requestNow());
   const page = archivePageNumber(await params);
   const lookup = await lookupPerson(slugFromParam((await params).slug), requestNow());
   const person = foundOrRedirect(lookup, authorPath, page);

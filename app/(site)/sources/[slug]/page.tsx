@@ -8,7 +8,7 @@ import {
   requestNow,
   slugFromParam,
 } from "@/lib/articles/archives";
-import { tagPage } from "@/lib/platform/cache/tag-page";
+import { tagPublicPage } from "@/lib/articles/visibility-change";
 import { cacheTag } from "@/lib/platform/cache/tags";
 import { env } from "@/lib/platform/env";
 import { siteIdentity } from "@/lib/site/identity";
@@ -40,7 +40,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function SourcePage({ params }: Props) {
   // Lists show articles and names; every change to either invalidates this one tag.
-  await tagPage([cacheTag.articles]);
+  await tagPublicPage([cacheTag.articles], requestNow());
   const page = archivePageNumber(await params);
   const lookup = await lookupSource(slugFromParam((await params).slug), requestNow());
   const source = foundOrRedirect(lookup, sourcePath, page);

@@ -8,7 +8,7 @@ import {
   requestNow,
   slugFromParam,
 } from "@/lib/articles/archives";
-import { tagPage } from "@/lib/platform/cache/tag-page";
+import { tagPublicPage } from "@/lib/articles/visibility-change";
 import { cacheTag } from "@/lib/platform/cache/tags";
 import { env } from "@/lib/platform/env";
 import { siteIdentity } from "@/lib/site/identity";
@@ -38,7 +38,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function TagPage({ params }: Props) {
   // Lists show articles and names; every change to either invalidates this one tag.
-  await tagPage([cacheTag.articles]);
+  await tagPublicPage([cacheTag.articles], requestNow());
   const page = archivePageNumber(await params);
   const tag = foundOrRedirect(await lookupTag(slugFromParam((await params).slug)), tagPath, page);
   const archive = await listTagArticles(tag.id, page, requestNow());

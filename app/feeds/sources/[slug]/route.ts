@@ -1,4 +1,4 @@
-import { publicRead } from "@/lib/platform/cache/public-reads";
+import { readPublic } from "@/lib/articles/visibility-change";
 import { now } from "@/lib/platform/clock";
 import { buildFeed } from "@/lib/feeds/data";
 import { decodeSlug, feedResponse } from "@/lib/feeds/response";
@@ -11,6 +11,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
   return feedResponse(
     slug === null
       ? null
-      : await publicRead(`feed:source:${slug}`, () => buildFeed({ kind: "source", slug }, now())),
+      : await readPublic(`feed:source:${slug}`, now(), () => buildFeed({ kind: "source", slug }, now())),
   );
 }

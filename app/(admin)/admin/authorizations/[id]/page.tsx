@@ -15,6 +15,7 @@ import {
 import { termsFormValues } from "@/lib/rights/authorizations/terms";
 import { now } from "@/lib/platform/clock";
 import { authorizationDetail } from "@/lib/rights/authorizations/list";
+import { previewWithdrawals, withdrawalSentence } from "@/lib/rights/authorizations/consequences";
 import { can } from "@/lib/platform/permissions";
 import { ColumnHeads } from "@/components/ui/data-table";
 
@@ -42,12 +43,17 @@ export default async function AuthorizationPage({ params }: { params: Promise<{ 
   const manage = can(user, "authorization.manage");
   const target = { id: a.id, version: a.version };
   const covered = a.articles.length;
-  const consequence =
-    covered === 0
-      ? "No article relies on it."
-      : a.onTermination === "TAKE_DOWN"
-        ? `${covered} covered ${covered === 1 ? "article" : "articles"} will be taken down.`
-        : `${covered} covered ${covered === 1 ? "article stays" : "articles stay"} up (keep existing).`;
+  // Counted by the rights check on the data as the decision would leave it.
+  const [revokeEffect, denyEffect] = await Promise.all([
+    a.derived === "GRANTED" ? previewWithdrawals(a.id, "revoke", at) : null,
+    a.derived === "REQUESTED" ? previewWithdrawals(a.id, "deny", at) : null,
+  ]);
+  const kept =
+    a.onTermination === "KEEP_EXISTING" && covered > 0
+      ? ` ${covered} covered ${covered === 1 ? "article stays" : "articles stay"} up (keep existing).`
+      : "";
+  const revokeConsequence = revokeEffect ? `${withdrawalSentence(revokeEffect)}${kept}` : "";
+  const denyConsequence = denyEffect ? withdrawalSentence(denyEffect) : "";
   const openRenewal = a.renewedBy.find((r) => r.status === "REQUESTED" || r.status === "GRANTED");
 
   return (
@@ -221,13 +227,13 @@ export default async function AuthorizationPage({ params }: { params: Promise<{ 
               <h3>Grant</h3>
               <GrantForm target={target} terms={termsFormValues(a)} evidenceCount={a.evidence.length} />
               <h3>Deny</h3>
-              <DenyForm target={target} />
+              <DenyForm target={target} consequence={denyConsequence} />
             </>
           )}
           {a.derived === "GRANTED" && (
             <>
               <h3>Revoke</h3>
-              <RevokeForm target={target} consequence={consequence} />
+              <RevokeForm target={target} consequence={revokeConsequence} />
             </>
           )}
           {(a.derived === "GRANTED" || a.derived === "EXPIRED") && (

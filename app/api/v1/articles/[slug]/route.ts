@@ -2,7 +2,7 @@
 // 404 when there is no such public article, 451 when its reprint rights have ended, 308 from an
 // old slug to the current one.
 import type { NextRequest } from "next/server";
-import { publicRead } from "@/lib/platform/cache/public-reads";
+import { readPublic } from "@/lib/articles/visibility-change";
 import { now } from "@/lib/platform/clock";
 import { slugFromParam } from "@/lib/articles/archives";
 import { getApiArticle, refuseParams } from "@/lib/content-api/content-api";
@@ -20,7 +20,7 @@ export async function GET(request: NextRequest, { params }: Context): Promise<Re
     const noParams = refuseParams(request.nextUrl.searchParams);
     if (!noParams.ok) return apiError("INVALID", noParams.error);
     const slug = slugFromParam((await params).slug);
-    const found = await publicRead(`api:article:${slug}`, () => getApiArticle(slug, now()));
+    const found = await readPublic(`api:article:${slug}`, now(), () => getApiArticle(slug, now()));
     switch (found.status) {
       case "found":
         return apiJson({ data: found.article });
