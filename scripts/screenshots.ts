@@ -1,7 +1,8 @@
 // `npm run screenshots [folder]`: starts the built app on a fresh embedded database with the demo
 // content, signs in as its admin, and writes a PNG of every public and staff page at a phone's
 // width (390 px) and a laptop's (1280 px) into `screenshots/` (git-ignored). Run after
-// `npm run build`. Pass page paths after `--` to take only those.
+// `npm run build`. Pass page paths after a second `--` to take only those:
+// `npm run screenshots -- shots -- /admin/users`.
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
