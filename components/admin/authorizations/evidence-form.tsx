@@ -7,8 +7,9 @@ import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 import { addEvidenceUrl } from "@/app/(admin)/admin/authorizations/actions";
 import { FieldMessage, fieldErrors } from "@/components/admin/taxonomy/fields";
+import { EvidenceFileField } from "./evidence-file-field";
 import type { ActionResult } from "@/lib/platform/actions/result";
-import { ACCEPTED_EVIDENCE_TYPES, AUTHORIZATION_MESSAGES } from "@/lib/rights/authorizations/schema";
+import { AUTHORIZATION_MESSAGES } from "@/lib/rights/authorizations/schema";
 import { uploadEvidence } from "./upload-evidence";
 
 type Kind = "URL" | "FILE" | "SCREENSHOT";
@@ -88,20 +89,7 @@ export function EvidenceForm({ authorizationId }: { authorizationId: string }) {
           <FieldMessage state={state} name="url" id={err("url")} />
         </label>
       ) : (
-        <label>
-          {kind === "FILE"
-            ? "File (PDF, PNG, JPEG or WebP, up to 20 MB)"
-            : "Screenshot (PNG, JPEG or WebP, up to 20 MB)"}
-          <input
-            name="file"
-            type="file"
-            required
-            accept={kind === "FILE" ? ACCEPTED_EVIDENCE_TYPES : "image/png,image/jpeg,image/webp"}
-            aria-invalid={invalid("file")}
-            aria-describedby={err("file")}
-          />
-          <FieldMessage state={state} name="file" id={err("file")} />
-        </label>
+        <EvidenceFileField kind={kind} state={state} errorId={err("file")} invalid={invalid("file")} />
       )}
       <label>
         Captured at (your local time; optional)

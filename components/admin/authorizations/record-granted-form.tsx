@@ -7,13 +7,10 @@
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 import { FieldMessage, fieldErrors } from "@/components/admin/taxonomy/fields";
+import { EvidenceFileField } from "./evidence-file-field";
 import type { ActionResult } from "@/lib/platform/actions/result";
 import { fetchResult } from "@/lib/platform/http/json-client";
-import {
-  ACCEPTED_EVIDENCE_TYPES,
-  AUTHORIZATION_MESSAGES,
-  MAX_EVIDENCE_BYTES,
-} from "@/lib/rights/authorizations/schema";
+import { AUTHORIZATION_MESSAGES, MAX_EVIDENCE_BYTES } from "@/lib/rights/authorizations/schema";
 import type { TermsFormValues } from "@/lib/rights/authorizations/terms";
 import { TermsFields } from "./terms-fields";
 
@@ -117,19 +114,12 @@ export function RecordGrantedForm({
           </label>
         )}
         {(kind === "FILE" || kind === "SCREENSHOT") && (
-          <label>
-            {kind === "FILE"
-              ? "File (PDF, PNG, JPEG or WebP, up to 20 MB)"
-              : "Screenshot (PNG, JPEG or WebP, up to 20 MB)"}
-            <input
-              name="file"
-              type="file"
-              required
-              accept={kind === "FILE" ? ACCEPTED_EVIDENCE_TYPES : "image/png,image/jpeg,image/webp"}
-              {...field("file")}
-            />
-            <FieldMessage state={state} name="file" id={err("file")} />
-          </label>
+          <EvidenceFileField
+            kind={kind}
+            state={state}
+            errorId={err("file")}
+            invalid={field("file")["aria-invalid"]}
+          />
         )}
         {kind === "URL" && (
           <label>
