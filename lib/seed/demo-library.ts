@@ -259,5 +259,15 @@ export async function seedDemoLibrary(
   }
   await tx.comment.createMany({ data: comments });
   await tx.comment.createMany({ data: replies });
+  // Every comment has its moderation history, as one posted through the site would.
+  await tx.commentModeration.createMany({
+    data: [...comments, ...replies].map((comment) => ({
+      commentId: comment.id!,
+      actorId: null,
+      action: "submitted",
+      toStatus: "APPROVED" as const,
+      createdAt: comment.createdAt,
+    })),
+  });
   await tx.auditLog.createMany({ data: audit });
 }

@@ -1,5 +1,6 @@
 // The staff frame and the editor's chrome, as an editor meets them: grouped navigation that
 // folds away on a phone, and an editor whose status, Save and Publish never scroll out of reach.
+import type { Editor } from "@tiptap/core";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "../support/browser";
@@ -145,7 +146,15 @@ describe("the editor's chrome", () => {
     await page.keyboard.type("Read the source");
     // Select while the first save is under way: its re-render must leave the selection alone.
     for (let i = 0; i < "source".length; i++) await page.keyboard.press("Shift+ArrowLeft");
-    await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe("source");
+    // The editor's own selection, not only the page's: it takes the browser's a moment later.
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const { state } = (document.querySelector(".ProseMirror") as unknown as { editor: Editor }).editor;
+          return state.doc.textBetween(state.selection.from, state.selection.to);
+        }),
+      )
+      .toBe("source");
     await page.keyboard.press("Control+k");
     const address = page.getByLabel("Link address");
     await address.fill("javascript:alert(1)");

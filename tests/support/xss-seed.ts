@@ -531,7 +531,8 @@ async function seedPayload(
       { place: "article original URL", key: "originalUrl", value: text, fallback: original },
     ],
   );
-  const published = await act<{ version: number }>(actor, articleActions.publishArticle, {
+  // A draft has no address until it goes public: the published state names it.
+  const published = await act<{ server: { slug: string } }>(actor, articleActions.publishArticle, {
     id: article.id,
     version: article.version,
   });
@@ -566,7 +567,7 @@ async function seedPayload(
     grant,
     request,
     imported,
-    article: { id: article.id, slug: article.slug, title: article.title },
+    article: { id: article.id, slug: published.data!.server.slug, title: article.title },
     blocks,
   };
 }
@@ -593,7 +594,7 @@ export async function seedCorpus(options: {
     },
   );
   if (!corpusArticle.ok) throw new Error(`Corpus article refused: ${failure(corpusArticle)}`);
-  const publishedCorpus = await act(actor, articleActions.publishArticle, {
+  const publishedCorpus = await act<{ server: { slug: string } }>(actor, articleActions.publishArticle, {
     id: corpusArticle.data!.id,
     version: corpusArticle.data!.version,
   });
@@ -602,7 +603,7 @@ export async function seedCorpus(options: {
   const comments = await mapLimit(made, 6, (m) => postComment(baseUrl, ledger, m.payload, m.article.id));
   return {
     entities: made.map((m, i) => ({ ...m, comment: comments[i] ?? null })),
-    corpus: { id: corpusArticle.data!.id, slug: corpusArticle.data!.slug },
+    corpus: { id: corpusArticle.data!.id, slug: publishedCorpus.data!.server.slug },
   };
 }
 
