@@ -11,7 +11,7 @@ import { db } from "@/lib/platform/db";
 import { getStorage } from "@/lib/platform/storage";
 import { detectImageType, type ImageType } from "./detect-type";
 import { AltTextSchema, MAX_IMAGE_PIXELS, MAX_UPLOAD_BYTES, MEDIA_MESSAGES, VARIANT_WIDTHS } from "./rules";
-import { mediaItemSelect, toMediaItem, type MediaItem, type MediaVariant } from "./types";
+import { mediaItemSelect, toMediaItem, type MediaItem, type MediaRow, type MediaVariant } from "./types";
 
 const SHARP_OPTIONS: SharpOptions = { failOn: "error", limitInputPixels: MAX_IMAGE_PIXELS, animated: false };
 const ENCODE_TIMEOUT_SECONDS = 60;
@@ -138,18 +138,7 @@ export async function processUpload(
 
 /** A checked, re-encoded image whose files are stored: what its Media row holds. */
 export interface StoredImage {
-  row: {
-    id: string;
-    storageKey: string;
-    fileName: string;
-    contentType: string;
-    byteSize: number;
-    width: number;
-    height: number;
-    sha256: string;
-    alt: string;
-    variants: MediaVariant[];
-  };
+  row: Omit<MediaRow, "variants" | "createdAt"> & { variants: MediaVariant[] };
   /** Every file written, for removal when the row cannot be. */
   keys: string[];
 }
