@@ -84,9 +84,16 @@ describe("the public site's frame", () => {
     }
   });
 
+  // Without scripts, so the notice must be in the HTML itself, not painted by the client.
   it("answers an unknown address 404 inside the site's frame: header, search and footer", async () => {
-    const page = await (await browser.newContext()).newPage();
-    for (const path of ["/no-such-page", "/articles/no-such-article"]) {
+    const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+    for (const path of [
+      "/no-such-page",
+      "/articles/no-such-article",
+      "/tags/no-such-tag",
+      "/sources/no-such-source",
+      "/authors/no-such-person",
+    ]) {
       const response = await page.goto(`${baseUrl}${path}`);
       expect(response?.status(), path).toBe(404);
       expect(await page.getByRole("heading", { name: "Page not found" }).count(), path).toBe(1);

@@ -20,6 +20,7 @@ import {
   lookupTag,
   slugFromParam,
 } from "@/lib/articles/archives";
+import { addressOf, mayHavePage, type AddressKind } from "@/lib/articles/public-addresses";
 import { db } from "@/lib/platform/db";
 import type { CurrentUser } from "@/lib/platform/session";
 import { createPerson } from "@/lib/taxonomy/people";
@@ -370,5 +371,43 @@ describe("/authors/[slug]", () => {
       status: 308,
       location: "/authors/bob-brush",
     });
+  });
+});
+
+// ─── Before routing ──────────────────────────────────────────────────────────
+
+describe("the proxy's check of which addresses may have a page", () => {
+  const slugOf = async (id: string) => (await db.article.findUniqueOrThrow({ where: { id } })).slug;
+
+  it("lets through what the pages show or redirect, and nothing they answer 404 for", async () => {
+    const at = now();
+    const cases: Array<readonly [AddressKind, string, boolean]> = [
+      ["articles", await slugOf(reprintId), true],
+      ...(await Promise.all(allHidden().map(async (id) => ["articles", await slugOf(id), false] as const))),
+      ["articles", "no-such-article", false],
+      ["tags", "taiwan", true],
+      ["tags", "nothing-yet", true],
+      ["tags", "strait", true],
+      ["tags", "taiwan-strait", true],
+      ["tags", "no-such-tag", false],
+      ["sources", "bu-yidao", true],
+      ["sources", "lapsed-daily", false],
+      ["sources", "nobody", false],
+      ["authors", "alice-archer", true],
+      ["authors", "bob-old", true],
+      ["authors", "ghost-writer", false],
+      ["authors", "nobody-at-all", false],
+    ];
+    for (const [kind, slug, expected] of cases) {
+      expect(await mayHavePage(kind, slug, at), `${kind}/${slug}`).toBe(expected);
+    }
+  });
+
+  it("reads the address of each kind, and nothing else", () => {
+    expect(addressOf("/articles/%E5%8F%B0%E6%B5%B7")).toEqual({ kind: "articles", slug: "台海" });
+    expect(addressOf("/authors/alice-archer/")).toEqual({ kind: "authors", slug: "alice-archer" });
+    expect(addressOf("/tags/%ff")).toBeNull();
+    expect(addressOf("/articles/a/og-image")).toBeNull();
+    expect(addressOf("/admin/articles")).toBeNull();
   });
 });
