@@ -5,11 +5,7 @@
 import "server-only";
 import type { JSONContent } from "@tiptap/core";
 import { z } from "zod";
-import {
-  articleContentSelect,
-  articleContentWithBodySelect,
-  type ArticleContent,
-} from "@/lib/articles/public-articles";
+import { articleContentSelect, type ArticleContent } from "@/lib/articles/public-articles";
 import { currentSlugFor } from "@/lib/articles/slug-redirects";
 import { publicArticleWhere } from "@/lib/articles/visibility";
 import { isWithdrawnSlug } from "@/lib/rights/withdrawn";
@@ -25,6 +21,8 @@ import { absoluteUrl, tagPath } from "@/lib/seo/urls";
 import { resolveSourceSlugRedirect } from "@/lib/sources/slugs";
 import { resolveSlugRedirect } from "@/lib/taxonomy/shared";
 import { isStorableText } from "@/lib/platform/storable-text";
+import { coverageSelect } from "@/lib/rights/coverage";
+import { articleNinjsRights, type NinjsRights } from "@/lib/rights/ninjs-fields";
 
 export const API_DEFAULT_LIMIT = 20;
 export const API_MAX_LIMIT = 100;
@@ -51,7 +49,8 @@ export interface ApiAttribution {
   originalTitle?: string;
 }
 
-export interface ApiArticle {
+/** The article's rights in IPTC ninjs names (lib/rights/ninjs-fields.ts, docs/api.md). */
+export interface ApiArticle extends NinjsRights {
   id: string;
   slug: string;
   url: string;
@@ -83,7 +82,17 @@ export interface ApiTag {
   articleCount: number;
 }
 
-function toApiArticle(row: ArticleContent): ApiArticle {
+/** The public select, plus what the ninjs fields need: the authorization's term and its renewals. */
+const apiArticleSelect = {
+  ...articleContentSelect,
+  authorization: { select: { ...articleContentSelect.authorization.select, ...coverageSelect } },
+} as const satisfies Prisma.ArticleSelect;
+
+const apiArticleWithBodySelect = { ...apiArticleSelect, body: true } as const satisfies Prisma.ArticleSelect;
+
+type ApiArticleRow = ArticleContent & Prisma.ArticleGetPayload<{ select: typeof apiArticleSelect }>;
+
+function toApiArticle(row: ApiArticleRow, now: Date): ApiArticle {
   const source = row.source ? { name: row.source.name, slug: row.source.slug, kind: row.source.kind } : null;
   let attribution: ApiAttribution | null = null;
   if (row.kind === "REPRINT") {
@@ -113,6 +122,7 @@ function toApiArticle(row: ArticleContent): ApiArticle {
     bylines: row.bylines.map((b) => ({ name: b.person.name, slug: b.person.slug, role: b.role })),
     tags: row.tags.map(({ tag }) => ({ name: tag.name, slug: tag.slug, kind: tag.kind })),
     attribution,
+    ...articleNinjsRights(row, attribution?.text ?? null, now),
   };
 }
 
@@ -306,7 +316,7 @@ export async function listApiArticles(query: ArticleListQuery, now: Date): Promi
     where: { AND: filters },
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
     take: query.limit + 1,
-    select: articleContentSelect,
+    select: apiArticleSelect,
   });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
@@ -314,7 +324,7 @@ export async function listApiArticles(query: ArticleListQuery, now: Date): Promi
     rows.length > query.limit && last?.publishedAt
       ? encodeCursor({ publishedAt: last.publishedAt, id: last.id })
       : null;
-  return { ok: true, value: { data: page.map(toApiArticle), nextCursor } };
+  return { ok: true, value: { data: page.map((row) => toApiArticle(row, now)), nextCursor } };
 }
 
 export type ApiArticleLookup =
@@ -328,7 +338,7 @@ export type ApiArticleLookup =
 export async function getApiArticle(slug: string, now: Date): Promise<ApiArticleLookup> {
   const row = await db.article.findFirst({
     where: { AND: [{ slug }, publicArticleWhere(now)] },
-    select: articleContentWithBodySelect,
+    select: apiArticleWithBodySelect,
   });
   if (row) {
     const { body, ...rest } = row;
@@ -336,7 +346,7 @@ export async function getApiArticle(slug: string, now: Date): Promise<ApiArticle
     return {
       status: "found",
       article: {
-        ...toApiArticle(rest),
+        ...toApiArticle(rest, now),
         // The JSON keeps the stored media paths; the HTML is for showing as it is, so it is absolute.
         body: renderableBody(document),
         html: renderBodyHtml(document, env.SITE_URL),

@@ -105,3 +105,59 @@ export const SCOPE_SPECIFICITY: Record<AuthorizationScope, number> = {
   AUTHOR: 1,
   ARTICLE: 2,
 };
+
+/** What `coverageEnd` needs of an authorization and of each renewal. */
+export interface CoverageLink extends AuthorizationTimes {
+  onTermination: TerminationEffect;
+  renewedBy?: readonly CoverageLink[];
+}
+
+const coverageTerms = { status: true, validFrom: true, validUntil: true, onTermination: true } as const;
+
+/**
+ * An authorization with its renewals, renewals of those and so on to `RENEWAL_DEPTH` levels
+ * (lib/articles/visibility.ts), every state included: a requested renewal in the middle of a
+ * chain still leads to a granted one, as in the visibility rule.
+ */
+export const coverageSelect = {
+  ...coverageTerms,
+  renewedBy: {
+    select: {
+      ...coverageTerms,
+      renewedBy: { select: { ...coverageTerms, renewedBy: { select: coverageTerms } } },
+    },
+  },
+} as const;
+
+function inForceAt(authorization: AuthorizationTimes, at: Date): boolean {
+  return authorizationStateAt(authorization, at) === "VALID";
+}
+
+function renewalsOf(link: CoverageLink): CoverageLink[] {
+  return (link.renewedBy ?? []).flatMap((renewal) => [renewal, ...renewalsOf(renewal)]);
+}
+
+/**
+ * Until when an article linked to `link` stays public by the visibility rule if nobody decides
+ * anything more: the end of the unbroken run of terms in force from `at` on, the linked
+ * authorization's and its renewals' (a renewal that starts as another ends carries on), or no end
+ * (`until: null`) when one of them has none or the linked one keeps existing pieces up.
+ * `covered: false` when nothing lets it be served at `at`.
+ */
+export function coverageEnd(
+  link: CoverageLink,
+  at: Date,
+): { covered: false } | { covered: true; until: Date | null } {
+  const chain = [link, ...renewalsOf(link)];
+  const kept = isStillServable(link, at) && link.onTermination === "KEEP_EXISTING";
+  if (kept) return { covered: true, until: null };
+  if (!chain.some((authorization) => inForceAt(authorization, at))) return { covered: false };
+  let until = at;
+  for (;;) {
+    const inForce = chain.filter((authorization) => inForceAt(authorization, until));
+    if (inForce.length === 0) return { covered: true, until };
+    if (inForce.some((authorization) => authorization.validUntil === null))
+      return { covered: true, until: null };
+    until = new Date(Math.max(...inForce.map((authorization) => authorization.validUntil!.getTime())));
+  }
+}

@@ -1,9 +1,11 @@
 // The authorization screens and the dashboard as an admin uses them (issue 15): Grant stays
 // disabled, saying why, until evidence is on file, and no stale refusal survives adding it; a
 // permission granted before it was recorded is recorded in one form opened from its source's
-// page; every dashboard figure opens the list it counts.
+// page; every dashboard figure opens the list it counts; a grant downloads as an ODRL policy.
+import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { ODRL_CONTEXT, parseAuthorizationPolicy } from "@/lib/rights/authorizations/odrl-policy";
 import { launchBrowser } from "../support/browser";
 import { signIn } from "../support/staff-session";
 
@@ -65,6 +67,31 @@ describe("authorization desk", () => {
 
     await grantButton.click();
     await expect.poll(() => admin.locator("h1").textContent()).toBe(`${SOURCE}: Granted`);
+  });
+
+  it("downloads the granted authorization as an ODRL policy from its page, with its terms", async () => {
+    const id = await detailId(admin, "authorizations");
+    const [download] = await Promise.all([
+      admin.waitForEvent("download"),
+      admin.getByRole("link", { name: "Download ODRL policy" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`authorization-${id}-policy.jsonld`);
+    const policy: unknown = JSON.parse(await readFile((await download.path())!, "utf8"));
+    expect(policy).toMatchObject({ "@context": ODRL_CONTEXT, "@type": "Agreement" });
+    expect((policy as { uid: string }).uid).toMatch(
+      new RegExp(`/admin/authorizations/${id}/policy\\.jsonld$`),
+    );
+    const parsed = parseAuthorizationPolicy(policy);
+    expect(parsed).toMatchObject({
+      ok: true,
+      terms: {
+        scope: "WHOLE_SOURCE",
+        attributionRequired: true,
+        attributionText: "Reprinted by permission of Lantern Weekly.",
+      },
+    });
+    const unknown = await admin.request.get(`${baseUrl}/admin/authorizations/no-such-id/policy.jsonld`);
+    expect(unknown.status()).toBe(404);
   });
 
   it("records a permission granted by email, with its evidence, in one form opened from the source's page", async () => {

@@ -1,6 +1,9 @@
 // Every server action and mutating route handler, found by reading app/, against every kind of
 // caller. A new mutation that is not in MATRIX, or that skips the guard, fails this test.
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { csvExport, evidenceDownload, policyDownload } from "@/lib/rights/authorizations/http";
 import { runAction } from "@/lib/platform/actions/run-action";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ROLE_PERMISSIONS } from "@/lib/platform/permissions";
@@ -71,6 +74,51 @@ const MATRIX: Record<string, Role[]> = {
 // A probe no action's schema accepts: allowed callers get INVALID, so no handler ever runs.
 const PROBE = "authorization-matrix-probe";
 
+/**
+ * Staff reads: every GET route handler under /admin and /api/admin, by file, with who may read
+ * and the read as the route makes it for a caller (the handlers only add the signed-in user).
+ * Allowed callers get `allowed` (404 where the probe names no record); others 401 or 403.
+ */
+const STAFF_READS: Record<
+  string,
+  { roles: Role[]; allowed: number; read: (actor: CurrentUser | null) => Promise<Response> }
+> = {
+  "app/(admin)/admin/authorizations/[id]/policy.jsonld/route.ts": {
+    roles: EDITORS,
+    allowed: 404,
+    read: (actor) => policyDownload(actor, PROBE),
+  },
+  "app/(admin)/admin/authorizations/export/route.ts": {
+    roles: EDITORS,
+    allowed: 200,
+    read: (actor) => csvExport(actor, new URLSearchParams({ source: PROBE })),
+  },
+  "app/api/admin/authorizations/evidence/[evidenceId]/route.ts": {
+    roles: EDITORS,
+    allowed: 404,
+    read: (actor) => evidenceDownload(actor, PROBE),
+  },
+};
+
+/** Staff GET routes whose guard this test cannot call apart from a request, and why. */
+const READS_GUARDED_INLINE: Record<string, string> = {
+  "app/api/admin/media/route.ts":
+    "the media picker's list reads the session itself (media.upload, every staff role)",
+};
+
+async function staffGetRoutes(): Promise<string[]> {
+  const found: string[] = [];
+  for (const root of ["app/(admin)", "app/api/admin"]) {
+    for (const entry of await readdir(root, { recursive: true })) {
+      const file = path.join(root, entry);
+      if (!/(^|\/)route\.tsx?$/.test(file)) continue;
+      if (/export (async )?function GET|export const GET/.test(await readFile(file, "utf8")))
+        found.push(file);
+    }
+  }
+  return found.sort();
+}
+
 describe("authorization matrix", () => {
   let mutations: Mutation[];
   const callers = new Map<Caller, CurrentUser | null>();
@@ -115,6 +163,19 @@ describe("authorization matrix", () => {
               ? "INVALID"
               : "FORBIDDEN";
         expect(result.ok ? "OK" : result.code, `${mutation.id} as ${caller}`).toBe(expected);
+      }
+    }
+  });
+
+  it("knows every staff read route, and each answers every caller as its roles say", async () => {
+    expect(await staffGetRoutes(), "add new staff GET routes to STAFF_READS").toEqual(
+      [...Object.keys(STAFF_READS), ...Object.keys(READS_GUARDED_INLINE)].sort(),
+    );
+    for (const [file, { roles, allowed, read }] of Object.entries(STAFF_READS)) {
+      for (const caller of CALLERS) {
+        const expected =
+          caller === "anonymous" || caller === "deactivated" ? 401 : roles.includes(caller) ? allowed : 403;
+        expect((await read(callers.get(caller)!)).status, `${file} as ${caller}`).toBe(expected);
       }
     }
   });

@@ -327,6 +327,8 @@ const { GET: mediaFile } = await import("@/app/media/[...key]/route");
 const { GET: evidenceFile } = await import("@/app/api/admin/authorizations/evidence/[evidenceId]/route");
 const { GET: listMedia } = await import("@/app/api/admin/media/route");
 const { GET: exportAuthorizations } = await import("@/app/(admin)/admin/authorizations/export/route");
+const { GET: authorizationPolicy } =
+  await import("@/app/(admin)/admin/authorizations/[id]/policy.jsonld/route");
 const searchPage = await import("@/app/(site)/search/page");
 const { searchPagePath } = await import("@/lib/search/page-key");
 const { SearchParamsSchema } = await import("@/lib/search/query");
@@ -475,6 +477,18 @@ const routeBoundaries: Boundary[] = [
         tagged(v, {
           url: `${ORIGIN}/api/admin/evidence/x`,
           params: { evidenceId: decodedSegment(id) },
+        }),
+      ),
+    runs: 30,
+  }),
+  getBoundary({
+    id: "app/(admin)/admin/authorizations/[id]/policy.jsonld/route.ts#GET",
+    handler: authorizationPolicy,
+    input: (pool) =>
+      segmentInput(pool.ids.authorization).map(([v, id]) =>
+        tagged(v, {
+          url: `${ORIGIN}/admin/authorizations/x/policy.jsonld`,
+          params: { id: decodedSegment(id) },
         }),
       ),
     runs: 30,

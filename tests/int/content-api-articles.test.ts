@@ -220,9 +220,14 @@ describe("GET /api/v1/articles", () => {
         [
           "attribution",
           "bylines",
+          "copyrightholder",
+          "copyrightnotice",
+          "embargoed",
           "excerpt",
+          "expires",
           "id",
           "kind",
+          "pubstatus",
           "publishedAt",
           "slug",
           "source",
@@ -230,6 +235,7 @@ describe("GET /api/v1/articles", () => {
           "title",
           "updatedAt",
           "url",
+          "usageterms",
         ].sort(),
       );
     }
@@ -270,8 +276,28 @@ describe("GET /api/v1/articles", () => {
       },
     });
     expect(new Date(item.publishedAt as string).toISOString()).toBe(item.publishedAt);
+    // The same rights in IPTC ninjs names: the grant has no end, so neither has the article.
+    expect(item).toMatchObject({
+      pubstatus: "usable",
+      copyrightholder: "Source the-paper",
+      copyrightnotice: "First published by the Paper. Reprinted with permission.",
+      usageterms:
+        "Reprinted with the authorization of Source the-paper, given to this site only: republishing it needs the permission of Source the-paper. Attribution required: “First published by the Paper. Reprinted with permission.” A link to the original is required.",
+      embargoed: null,
+      expires: null,
+    });
     const own = (body as Listed).data.find((a) => a.id === original.id)!;
-    expect(own).toMatchObject({ kind: "ORIGINAL", source: null, attribution: null });
+    expect(own).toMatchObject({
+      kind: "ORIGINAL",
+      source: null,
+      attribution: null,
+      pubstatus: "usable",
+      copyrightholder: null,
+      copyrightnotice: null,
+      usageterms: null,
+      embargoed: null,
+      expires: null,
+    });
   });
 
   it("pages by cursor through every article exactly once, in order, at any page size", async () => {
@@ -415,10 +441,15 @@ describe("GET /api/v1/articles/:slug", () => {
         "attribution",
         "body",
         "bylines",
+        "copyrightholder",
+        "copyrightnotice",
+        "embargoed",
         "excerpt",
+        "expires",
         "html",
         "id",
         "kind",
+        "pubstatus",
         "publishedAt",
         "slug",
         "source",
@@ -426,6 +457,7 @@ describe("GET /api/v1/articles/:slug", () => {
         "title",
         "updatedAt",
         "url",
+        "usageterms",
       ].sort(),
     );
     expectNothingPrivate(response);

@@ -6,6 +6,11 @@ import "server-only";
 import { stringify } from "csv-stringify/sync";
 import { authorizationsForExport, coveredArticlesForExport } from "@/lib/rights/authorizations/list";
 import type { AuthorizationFilters } from "@/lib/rights/authorizations/schema";
+import { env } from "@/lib/platform/env";
+import { absoluteUrl } from "@/lib/platform/site-url";
+import { coverageEnd } from "@/lib/rights/coverage";
+import { authorizationPubstatus, usageTerms } from "@/lib/rights/ninjs-fields";
+import { policyPath } from "./odrl-policy";
 import { derivedStatus, isoDate } from "./status";
 
 export type ExportKind = "authorizations" | "articles";
@@ -61,6 +66,13 @@ const AUTHORIZATION_COLUMNS = [
   "Revoked by",
   "Revocation reason",
   "Renews",
+  // The same rights in IPTC ninjs names (lib/rights/ninjs-fields.ts), and the ODRL policy.
+  "Pubstatus",
+  "Copyright holder",
+  "Copyright notice",
+  "Usage terms",
+  "Expires",
+  "ODRL policy",
 ] as const;
 
 const ARTICLE_COLUMNS = [
@@ -80,6 +92,23 @@ const ARTICLE_COLUMNS = [
   "On termination",
 ] as const;
 
+/**
+ * When what it covers stops being served, renewals counted: from now for one in force, from its
+ * start for one granted for later; "no end" for none, blank when it covers nothing.
+ */
+function expiresCell(
+  authorization: Parameters<typeof coverageEnd>[0],
+  at: Date,
+): { cell: string; until: Date | null } {
+  const from =
+    authorization.status === "GRANTED" && authorization.validFrom.getTime() > at.getTime()
+      ? authorization.validFrom
+      : at;
+  const coverage = coverageEnd(authorization, from);
+  if (!coverage.covered) return { cell: "", until: null };
+  return { cell: coverage.until ? coverage.until.toISOString() : "no end", until: coverage.until };
+}
+
 export async function authorizationsCsv(
   filters: Omit<AuthorizationFilters, "page">,
   at: Date,
@@ -87,37 +116,46 @@ export async function authorizationsCsv(
   const rows = await authorizationsForExport(filters, at);
   return toCsv(
     AUTHORIZATION_COLUMNS,
-    rows.map((a) => [
-      a.id,
-      a.source.name,
-      a.scope,
-      a.scopeUrl,
-      a.scopeAuthorName,
-      derivedStatus(a, at),
-      isoDate(a.validFrom),
-      isoDate(a.validUntil),
-      a.attributionRequired,
-      a.attributionText,
-      a.linkBackRequired,
-      a.canonicalToOriginal,
-      a.modificationAllowed,
-      a.translationAllowed,
-      a.territories,
-      a.channels,
-      a.onTermination,
-      a.grantorStatement,
-      a._count.evidence,
-      a._count.articles,
-      a.requestedAt,
-      a.requestedBy?.email,
-      a.decidedAt,
-      a.decidedBy?.email,
-      a.denialReason,
-      a.revokedAt,
-      a.revokedBy?.email,
-      a.revocationReason,
-      a.renewsId,
-    ]),
+    rows.map((a) => {
+      const expires = expiresCell(a, at);
+      return [
+        a.id,
+        a.source.name,
+        a.scope,
+        a.scopeUrl,
+        a.scopeAuthorName,
+        derivedStatus(a, at),
+        isoDate(a.validFrom),
+        isoDate(a.validUntil),
+        a.attributionRequired,
+        a.attributionText,
+        a.linkBackRequired,
+        a.canonicalToOriginal,
+        a.modificationAllowed,
+        a.translationAllowed,
+        a.territories,
+        a.channels,
+        a.onTermination,
+        a.grantorStatement,
+        a._count.evidence,
+        a._count.articles,
+        a.requestedAt,
+        a.requestedBy?.email,
+        a.decidedAt,
+        a.decidedBy?.email,
+        a.denialReason,
+        a.revokedAt,
+        a.revokedBy?.email,
+        a.revocationReason,
+        a.renewsId,
+        authorizationPubstatus(a, at),
+        a.source.name,
+        a.attributionText,
+        usageTerms({ holder: a.source.name, ...a, until: expires.until }),
+        expires.cell,
+        absoluteUrl(env.SITE_URL, policyPath(a.id)),
+      ];
+    }),
   );
 }
 

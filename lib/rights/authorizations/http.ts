@@ -1,15 +1,19 @@
 import "server-only";
-// The read-only responses of the authorization screens: evidence downloads and CSV exports.
+// The read-only responses of the authorization screens: evidence downloads, CSV exports and
+// ODRL policies.
 // Kept free of Next's request APIs (the route handlers pass the signed-in user in), so tests
-// can ask for them as any user. Both need `authorization.read`.
+// can ask for them as any user. All need `authorization.read`.
 import { now } from "@/lib/platform/clock";
 import { jsonError, type Refusal } from "@/lib/platform/http/json-errors";
-import { evidenceFile } from "@/lib/rights/authorizations/list";
+import { authorizationForPolicy, evidenceFile } from "@/lib/rights/authorizations/list";
+import { env } from "@/lib/platform/env";
+import { z } from "zod";
 import { can, type Actor } from "@/lib/platform/permissions";
 import { getStorage, isValidStorageKey } from "@/lib/platform/storage";
 import { ExportQuerySchema } from "@/lib/rights/authorizations/schema";
 import { isStorableText } from "@/lib/platform/storable-text";
 import { exportCsv } from "./export";
+import { authorizationPolicy } from "./odrl-policy";
 
 const PRIVATE = { "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" } as const;
 
@@ -68,6 +72,32 @@ export async function csvExport(actor: Actor | null, searchParams: URLSearchPara
       ...PRIVATE,
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": attachmentDisposition(fileName),
+    },
+  });
+}
+
+/** An id that could name a record: anything else is no authorization of ours. */
+const AuthorizationIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
+
+/** GET /admin/authorizations/<id>/policy.jsonld: the authorization as an ODRL 2.2 policy. */
+export async function policyDownload(actor: Actor | null, authorizationId: string): Promise<Response> {
+  const refused = refuseReader(actor);
+  if (refused) return refused;
+  const id = AuthorizationIdSchema.safeParse(authorizationId);
+  const authorization = id.success ? await authorizationForPolicy(id.data) : null;
+  if (!authorization) {
+    return refusal("NOT_FOUND", "No authorization has this id. Open it from the list of authorizations.");
+  }
+  const policy = authorizationPolicy(authorization, env.SITE_URL);
+  return new Response(`${JSON.stringify(policy, null, 2)}\n`, {
+    headers: {
+      ...PRIVATE,
+      "Content-Type": "application/ld+json; charset=utf-8",
+      "Content-Disposition": attachmentDisposition(`authorization-${authorization.id}-policy.jsonld`),
     },
   });
 }

@@ -3,8 +3,9 @@ import "server-only";
 // The status filter speaks derived statuses: GRANTED means granted and not expired at `at`,
 // EXPIRED means granted with a term that has ended.
 import { derivedStatus, type DerivedStatus } from "@/lib/rights/authorizations/status";
-import { renewalTerms, type Terms } from "@/lib/rights/authorizations/terms";
+import { renewalTerms, TERM_KEYS, type TermKey, type Terms } from "@/lib/rights/authorizations/terms";
 import { db } from "@/lib/platform/db";
+import { coverageSelect } from "@/lib/rights/coverage";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AuthorizationFilters } from "@/lib/rights/authorizations/schema";
 
@@ -148,6 +149,16 @@ export function evidenceFile(evidenceId: string) {
   });
 }
 
+const termsSelect = Object.fromEntries(TERM_KEYS.map((key) => [key, true])) as Record<TermKey, true>;
+
+/** What an authorization's ODRL policy states: its terms, its status and its source. */
+export function authorizationForPolicy(id: string) {
+  return db.reprintAuthorization.findUnique({
+    where: { id },
+    select: { id: true, status: true, source: { select: { name: true, slug: true } }, ...termsSelect },
+  });
+}
+
 // ─── For the CSV export ──────────────────────────────────────────────────────
 
 export function authorizationsForExport(filters: Omit<AuthorizationFilters, "page">, at: Date) {
@@ -160,6 +171,7 @@ export function authorizationsForExport(filters: Omit<AuthorizationFilters, "pag
       decidedBy: { select: { email: true } },
       revokedBy: { select: { email: true } },
       _count: { select: { evidence: true, articles: true } },
+      renewedBy: coverageSelect.renewedBy,
     },
   });
 }

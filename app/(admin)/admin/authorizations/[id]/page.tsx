@@ -13,6 +13,7 @@ import {
   TERMINATION_LABELS,
 } from "@/lib/rights/authorizations/status";
 import { termsFormValues } from "@/lib/rights/authorizations/terms";
+import { policyPath } from "@/lib/rights/authorizations/odrl-policy";
 import { now } from "@/lib/platform/clock";
 import { authorizationDetail } from "@/lib/rights/authorizations/list";
 import { previewWithdrawals, withdrawalSentence } from "@/lib/rights/authorizations/consequences";
@@ -110,6 +111,12 @@ export default async function AuthorizationPage({ params }: { params: Promise<{ 
         <dt>When it ends or is revoked</dt>
         <dd>{TERMINATION_LABELS[a.onTermination]}</dd>
       </dl>
+      <p>
+        <a href={policyPath(a.id)} download>
+          Download ODRL policy
+        </a>{" "}
+        <span className="meta">(these terms in W3C&apos;s rights language, JSON-LD)</span>
+      </p>
 
       <h2>The grantor&apos;s words</h2>
       {a.grantorStatement ? (
