@@ -92,10 +92,15 @@ export async function reviewSourceReprints(
 }
 
 export async function sweepRights(at: Date): Promise<SweepResult> {
+  const scheduled = await publishDueArticles(at);
+  const lapsed = await withdrawLapsedReprints(at);
+  return { published: scheduled.published, withdrawn: scheduled.withdrawn + lapsed.withdrawn };
+}
+
+/** Scheduled articles whose time has come: re-check, then publish or withdraw. */
+export async function publishDueArticles(at: Date): Promise<SweepResult> {
   let published = 0;
   let withdrawn = 0;
-
-  // Scheduled articles whose time has come: re-check, then publish or withdraw.
   const due = await db.article.findMany({
     where: { status: "SCHEDULED", publishedAt: { lte: at }, withdrawnAt: null },
     select: { id: true, version: true, authorizationId: true },
@@ -117,13 +122,20 @@ export async function sweepRights(at: Date): Promise<SweepResult> {
         entityType: "Article",
         entityId: article.id,
       });
+      await emitArticleEvent(tx, "article.published", article.id);
       return true;
     });
     if (changed) await invalidateArticle(article.id);
   }
+  return { published, withdrawn };
+}
 
-  // Published reprints whose rights no longer let them be served, and those served only by a
-  // renewal of their lapsed authorization (to be linked to it).
+/**
+ * Published reprints whose rights no longer let them be served (withdrawn), and those served only
+ * by a renewal of their lapsed authorization (linked to it).
+ */
+export async function withdrawLapsedReprints(at: Date): Promise<{ withdrawn: number }> {
+  let withdrawn = 0;
   const lapsed = await db.article.findMany({
     where: {
       status: "PUBLISHED",
@@ -139,5 +151,5 @@ export async function sweepRights(at: Date): Promise<SweepResult> {
     // The page and the API show which authorization a reprint stands on.
     if (result.withdrawn || result.relinked) await invalidateArticle(article.id);
   }
-  return { published, withdrawn };
+  return { withdrawn };
 }
