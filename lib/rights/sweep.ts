@@ -7,22 +7,27 @@ import { recordAudit } from "@/lib/platform/audit/record";
 import { invalidateArticle } from "@/lib/platform/cache/article-changes";
 import { db, type DbTransaction } from "@/lib/platform/db";
 import { servableRightsWhere, servedByRenewalWhere } from "@/lib/articles/visibility";
-import { evaluateRights, RIGHTS_REASON_TEXT, type RightsTrigger } from "./check-publishable";
+import { evaluateRights, RIGHTS_REASON_TEXT, type RightsReason, type RightsTrigger } from "./check-publishable";
 import { isStillServable } from "./coverage";
+import { emitArticleEvent } from "@/lib/webhooks/emit";
 
 export interface SweepResult {
   published: number;
   withdrawn: number;
 }
 
-/** Withdraws `articleId` (recording why), unless it is already withdrawn. */
+/**
+ * Withdraws `articleId` (recording why), unless it is already withdrawn; downstream copies hear
+ * of it (article.withdrawn, with the rights check's reason codes).
+ */
 export async function withdrawArticle(
   tx: DbTransaction,
   article: { id: string },
-  reason: string,
+  reasons: readonly RightsReason[],
   at: Date,
   actorId: string | null,
 ): Promise<boolean> {
+  const reason = reasons.map((r) => RIGHTS_REASON_TEXT[r]).join(" ");
   const { count } = await tx.article.updateMany({
     where: { id: article.id, withdrawnAt: null },
     data: { withdrawnAt: at, withdrawnReason: reason, version: { increment: 1 } },
@@ -34,6 +39,12 @@ export async function withdrawArticle(
     entityType: "Article",
     entityId: article.id,
     after: { withdrawnAt: at, reason },
+  });
+  await emitArticleEvent(tx, "article.withdrawn", article.id, {
+    reasonCode: reasons[0] ?? null,
+    reasonCodes: reasons,
+    reason,
+    withdrawnAt: at.toISOString(),
   });
   return true;
 }
@@ -64,8 +75,7 @@ async function reviewArticle(
     ? await tx.reprintAuthorization.findUnique({ where: { id: decision.authorizationId } })
     : null;
   if (ruling && isStillServable(ruling, at)) return { allowed: false, withdrawn: false, relinked: false };
-  const reason = decision.reasons.map((r) => RIGHTS_REASON_TEXT[r]).join(" ");
-  const withdrawn = await withdrawArticle(tx, article, reason, at, actorId);
+  const withdrawn = await withdrawArticle(tx, article, decision.reasons, at, actorId);
   return { allowed: false, withdrawn, relinked: false };
 }
 

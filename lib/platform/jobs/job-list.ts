@@ -61,7 +61,7 @@ export async function listJobs(filters: JobFilters) {
   const states: readonly string[] | null = filters.state ? JOB_STATE_FILTERS[filters.state].states : null;
   const name = filters.name ? `%${filters.name.replace(/[\\%_]/g, "\\$&")}%` : null;
   const offset = (filters.page - 1) * JOB_PAGE_SIZE;
-  const [rows, [{ total }], counts] = await Promise.all([
+  const [rows, totals, counts] = await Promise.all([
     db.$queryRaw<RawJob[]>`
       SELECT id::text, name, state::text, retry_count, retry_limit, created_on, start_after,
              started_on, completed_on, COALESCE(output->>'message', output->>'value') AS error
@@ -91,15 +91,15 @@ export async function listJobs(filters: JobFilters) {
   }));
   return {
     jobs,
-    total,
-    pages: Math.max(1, Math.ceil(total / JOB_PAGE_SIZE)),
+    total: totals[0]?.total ?? 0,
+    pages: Math.max(1, Math.ceil((totals[0]?.total ?? 0) / JOB_PAGE_SIZE)),
     counts: Object.fromEntries(counts.map((c) => [c.state, c.count])) as Record<string, number>,
   };
 }
 
 /** pg-boss creates its schema when the queue first starts; before that there is nothing to list. */
 async function queueSchemaExists(): Promise<boolean> {
-  const [{ exists }] = await db.$queryRaw<{ exists: boolean }[]>`
+  const rows = await db.$queryRaw<{ exists: boolean }[]>`
     SELECT to_regclass('pgboss.job') IS NOT NULL AS exists`;
-  return exists;
+  return rows[0]?.exists ?? false;
 }

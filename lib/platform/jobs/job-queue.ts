@@ -80,3 +80,8 @@ export async function stopJobQueue(timeoutMs = 8_000): Promise<void> {
   delete global[STATE];
   await state.boss.stop({ graceful: true, wait: true, timeout: timeoutMs });
 }
+
+/** Whether jobs can be sent from this process now. */
+export function isJobQueueRunning(): boolean {
+  return global[STATE] !== undefined;
+}

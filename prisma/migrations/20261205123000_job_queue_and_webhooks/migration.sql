@@ -28,6 +28,7 @@ CREATE TABLE "WebhookDelivery" (
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "deliveredAt" TIMESTAMP(3),
     "resendOfId" TEXT,
+    "jobId" TEXT,
 
     CONSTRAINT "WebhookDelivery_pkey" PRIMARY KEY ("id")
 );
@@ -46,6 +47,9 @@ CREATE TABLE "WebhookAttempt" (
 
 -- CreateIndex
 CREATE INDEX "WebhookDelivery_endpointId_createdAt_idx" ON "WebhookDelivery"("endpointId", "createdAt" DESC);
+
+-- CreateIndex
+CREATE INDEX "WebhookDelivery_jobId_status_idx" ON "WebhookDelivery"("jobId", "status");
 
 -- CreateIndex
 CREATE INDEX "WebhookAttempt_deliveryId_startedAt_idx" ON "WebhookAttempt"("deliveryId", "startedAt");
