@@ -56,6 +56,8 @@ export async function sitePages(
     /^\/admin\/authorizations\/c/,
   );
   const sourceAdmin = await firstHref(page, baseUrl, "/admin/sources", /^\/admin\/sources\/c/);
+  // Only where an earlier test added one.
+  const webhook = await firstHref(page, baseUrl, "/admin/webhooks", /^\/admin\/webhooks\/c/);
   const staffPages = [
     "/admin",
     "/admin/articles",
@@ -79,6 +81,10 @@ export async function sitePages(
     "/admin/settings",
     "/admin/settings/commenters",
     "/admin/audit",
+    "/admin/webhooks",
+    "/admin/webhooks/new",
+    webhook,
+    "/admin/jobs",
     "/admin/account",
   ];
   return {
