@@ -7,7 +7,12 @@ import { recordAudit } from "@/lib/platform/audit/record";
 import { invalidateArticle } from "@/lib/platform/cache/article-changes";
 import { db, type DbTransaction } from "@/lib/platform/db";
 import { servableRightsWhere, servedByRenewalWhere } from "@/lib/articles/visibility";
-import { evaluateRights, RIGHTS_REASON_TEXT, type RightsReason, type RightsTrigger } from "./check-publishable";
+import {
+  evaluateRights,
+  RIGHTS_REASON_TEXT,
+  type RightsReason,
+  type RightsTrigger,
+} from "./check-publishable";
 import { isStillServable } from "./coverage";
 import { emitArticleEvent } from "@/lib/webhooks/emit";
 

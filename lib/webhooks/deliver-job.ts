@@ -66,7 +66,14 @@ export async function deliverWebhook(deliveryId: string, job: JobInfo): Promise<
     return;
   }
   const lastTry = outcome.permanent || job.retryCount >= DELIVERY_RETRY_LIMIT;
-  await recordAttempt(deliveryId, startedAt, durationMs, outcome.statusCode, outcome.error, lastTry ? "FAILED" : "PENDING");
+  await recordAttempt(
+    deliveryId,
+    startedAt,
+    durationMs,
+    outcome.statusCode,
+    outcome.error,
+    lastTry ? "FAILED" : "PENDING",
+  );
   // Failing the job is what makes the queue retry it.
   if (!lastTry) throw new DeliveryFailed(outcome.error);
 }

@@ -26,7 +26,6 @@ async function checkTarget(url: string): Promise<void> {
   if (refusal) throw new ActionFailure("INVALID", refusal, { url: [refusal] });
 }
 
-
 export async function createWebhookEndpoint(input: CreateWebhookInput, { actor, ip }: ActionContext) {
   const fields = CreateWebhookSchema.parse(input);
   await checkTarget(fields.url);
@@ -63,7 +62,12 @@ export async function updateWebhookEndpoint(input: UpdateWebhookInput, { actor, 
       action: "webhook.update",
       entityType: "WebhookEndpoint",
       entityId: endpointId,
-      before: { url: before.url, description: before.description, events: before.events, active: before.active },
+      before: {
+        url: before.url,
+        description: before.description,
+        events: before.events,
+        active: before.active,
+      },
       after: fields,
       ip,
     });
@@ -94,7 +98,10 @@ export async function rotateWebhookSecret(input: { endpointId: string }, { actor
 export async function deleteWebhookEndpoint(input: { endpointId: string }, { actor, ip }: ActionContext) {
   const { endpointId } = WebhookIdSchema.parse(input);
   return db.$transaction(async (tx) => {
-    const endpoint = await tx.webhookEndpoint.findUnique({ where: { id: endpointId }, select: endpointSelect });
+    const endpoint = await tx.webhookEndpoint.findUnique({
+      where: { id: endpointId },
+      select: endpointSelect,
+    });
     if (!endpoint) throw new ActionFailure("NOT_FOUND", "This webhook no longer exists.");
     await tx.webhookEndpoint.delete({ where: { id: endpointId } });
     await recordAudit(tx, {

@@ -4,7 +4,12 @@
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { isIP } from "node:net";
-import { isPrivateAddress, PRIVATE_TARGET_MESSAGE, PrivateTargetError, publicOnlyLookup } from "./address-safety";
+import {
+  isPrivateAddress,
+  PRIVATE_TARGET_MESSAGE,
+  PrivateTargetError,
+  publicOnlyLookup,
+} from "./address-safety";
 
 export const DELIVERY_TIMEOUT_MS = 10_000;
 
@@ -21,7 +26,12 @@ export function postWebhook(
   const target = new URL(url);
   const host = target.hostname.replace(/^\[|\]$/g, "");
   if (!/^https?:$/.test(target.protocol)) {
-    return Promise.resolve({ ok: false, statusCode: null, error: "Not an http(s) address.", permanent: true });
+    return Promise.resolve({
+      ok: false,
+      statusCode: null,
+      error: "Not an http(s) address.",
+      permanent: true,
+    });
   }
   if (!allowPrivate && isIP(host) && isPrivateAddress(host)) {
     return Promise.resolve({ ok: false, statusCode: null, error: PRIVATE_TARGET_MESSAGE, permanent: true });
@@ -42,7 +52,12 @@ export function postWebhook(
         response.on("end", () => {
           if (statusCode >= 200 && statusCode < 300) resolve({ ok: true, statusCode });
           else {
-            resolve({ ok: false, statusCode, error: `The receiver answered ${statusCode}.`, permanent: false });
+            resolve({
+              ok: false,
+              statusCode,
+              error: `The receiver answered ${statusCode}.`,
+              permanent: false,
+            });
           }
         });
         response.on("error", (error) =>
@@ -50,8 +65,13 @@ export function postWebhook(
         );
       },
     );
-    const deadline = setTimeout(() => outgoing.destroy(new Error(`No answer within ${DELIVERY_TIMEOUT_MS / 1000} s.`)), DELIVERY_TIMEOUT_MS);
-    outgoing.on("timeout", () => outgoing.destroy(new Error(`No answer within ${DELIVERY_TIMEOUT_MS / 1000} s.`)));
+    const deadline = setTimeout(
+      () => outgoing.destroy(new Error(`No answer within ${DELIVERY_TIMEOUT_MS / 1000} s.`)),
+      DELIVERY_TIMEOUT_MS,
+    );
+    outgoing.on("timeout", () =>
+      outgoing.destroy(new Error(`No answer within ${DELIVERY_TIMEOUT_MS / 1000} s.`)),
+    );
     outgoing.on("error", (error) => {
       clearTimeout(deadline);
       resolve({

@@ -12,7 +12,8 @@ const id = (what: string) =>
     .min(1, `Missing ${what} id.`)
     .max(64, `That ${what} id is not valid.`);
 
-export const WEBHOOK_URL_SCHEME_MESSAGE = "Use an http:// or https:// address, e.g. https://example.com/hooks.";
+export const WEBHOOK_URL_SCHEME_MESSAGE =
+  "Use an http:// or https:// address, e.g. https://example.com/hooks.";
 
 const url = z
   .string({ error: "Enter the address that should receive the events." })
@@ -20,7 +21,10 @@ const url = z
   .min(1, "Enter the address that should receive the events.")
   .max(WEBHOOK_URL_MAX, `Keep the address to ${WEBHOOK_URL_MAX.toLocaleString("en-US")} characters or fewer.`)
   .refine((value) => URL.canParse(value), "That is not a web address; use e.g. https://example.com/hooks.")
-  .refine((value) => !URL.canParse(value) || /^https?:$/.test(new URL(value).protocol), WEBHOOK_URL_SCHEME_MESSAGE)
+  .refine(
+    (value) => !URL.canParse(value) || /^https?:$/.test(new URL(value).protocol),
+    WEBHOOK_URL_SCHEME_MESSAGE,
+  )
   .refine(
     (value) => !URL.canParse(value) || (!new URL(value).username && !new URL(value).password),
     "Leave the user name and password out of the address; the signature proves who is calling.",
@@ -36,10 +40,7 @@ const events = z.preprocess(
 );
 
 /** A checkbox: "on" when ticked, absent when not. */
-const checkbox = z.preprocess(
-  (value) => value === true || value === "on" || value === "true",
-  z.boolean(),
-);
+const checkbox = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());
 
 const description = z
   .string({ error: "The description must be text." })

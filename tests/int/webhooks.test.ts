@@ -41,7 +41,11 @@ async function startReceiver(statuses: number[]) {
     request.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
     request.on("end", () => {
       const header = request.headers[SIGNATURE_HEADER.toLowerCase()] as string | undefined;
-      received.push({ headers: request.headers, body, valid: verifySignature(SECRET, body, header, new Date()) });
+      received.push({
+        headers: request.headers,
+        body,
+        valid: verifySignature(SECRET, body, header, new Date()),
+      });
       response.statusCode = statuses.shift() ?? 200;
       response.end("ok");
     });
@@ -61,7 +65,11 @@ async function endpointFor(url: string, events: string[]) {
 
 async function grantedSource() {
   const source = await db.source.create({
-    data: { name: `Source ${Math.random()}`, slug: `source-${Math.random().toString(36).slice(2)}`, kind: "WEBSITE" },
+    data: {
+      name: `Source ${Math.random()}`,
+      slug: `source-${Math.random().toString(36).slice(2)}`,
+      kind: "WEBSITE",
+    },
   });
   await db.reprintAuthorization.create({
     data: {
@@ -119,7 +127,12 @@ describe("webhook targets (no server-side request forgery)", () => {
   });
 
   it("refuses private hosts when saved, unless allowed by configuration", async () => {
-    for (const url of ["http://127.0.0.1/x", "http://localhost:3000/", "http://[::1]/", "https://10.0.0.5/"]) {
+    for (const url of [
+      "http://127.0.0.1/x",
+      "http://localhost:3000/",
+      "http://[::1]/",
+      "https://10.0.0.5/",
+    ]) {
       expect(await refuseTarget(new URL(url), false), url).toBe(PRIVATE_TARGET_MESSAGE);
       expect(await refuseTarget(new URL(url), true), url).toBeNull();
     }
@@ -132,7 +145,12 @@ describe("webhook targets (no server-side request forgery)", () => {
       // "localhost" passes no syntax check; only its resolution shows it is this machine.
       const url = receiver.url.replace("127.0.0.1", "localhost");
       const outcome = await postWebhook(url, "{}", {}, { allowPrivate: false });
-      expect(outcome).toEqual({ ok: false, statusCode: null, error: PRIVATE_TARGET_MESSAGE, permanent: true });
+      expect(outcome).toEqual({
+        ok: false,
+        statusCode: null,
+        error: PRIVATE_TARGET_MESSAGE,
+        permanent: true,
+      });
       const literal = await postWebhook(receiver.url, "{}", {}, { allowPrivate: false });
       expect(literal).toMatchObject({ ok: false, permanent: true, error: PRIVATE_TARGET_MESSAGE });
       expect(receiver.received).toHaveLength(0);
@@ -213,7 +231,11 @@ describe("events and deliveries", () => {
     setClock(T0);
     const editor = await createTestUser("EDITOR");
     const source = await grantedSource();
-    const draft = await createTestArticle(editor, { title: "Reprint to withdraw", kind: "REPRINT", sourceId: source.id });
+    const draft = await createTestArticle(editor, {
+      title: "Reprint to withdraw",
+      kind: "REPRINT",
+      sourceId: source.id,
+    });
     const article = await publishArticle({ id: draft.id, version: draft.version }, context(editor));
     const subscribed = await endpointFor("http://127.0.0.1:9/a", ["article.withdrawn"]);
     const other = await endpointFor("http://127.0.0.1:9/b", ["article.published"]);
@@ -230,7 +252,11 @@ describe("events and deliveries", () => {
     });
     expect(deliveries).toHaveLength(1);
     const [delivery] = deliveries;
-    expect(delivery).toMatchObject({ endpointId: subscribed.id, event: "article.withdrawn", status: "PENDING" });
+    expect(delivery).toMatchObject({
+      endpointId: subscribed.id,
+      event: "article.withdrawn",
+      status: "PENDING",
+    });
     const body = JSON.parse(delivery!.body) as WebhookBody<{
       article: { id: string; url: string; title: string };
       reasonCode: string;
@@ -261,7 +287,12 @@ describe("events and deliveries", () => {
       expect(first!.headers["crosscurrent-event"]).toBe("notice.received");
       const delivery = await db.webhookDelivery.findUniqueOrThrow({
         where: { id },
-        select: { status: true, attemptCount: true, deliveredAt: true, attempts: { orderBy: { startedAt: "asc" } } },
+        select: {
+          status: true,
+          attemptCount: true,
+          deliveredAt: true,
+          attempts: { orderBy: { startedAt: "asc" } },
+        },
       });
       expect(delivery).toMatchObject({ status: "DELIVERED", attemptCount: 2 });
       expect(delivery.attempts.map((a) => [a.statusCode, a.error])).toEqual([

@@ -56,7 +56,8 @@ export function DeliveryLog({ deliveries }: { deliveries: Delivery[] }) {
                   <ul>
                     {delivery.attempts.map((attempt) => (
                       <li key={attempt.id}>
-                        {time(attempt.startedAt)}: {attempt.statusCode ?? "no answer"}, {attempt.durationMs} ms
+                        {time(attempt.startedAt)}: {attempt.statusCode ?? "no answer"}, {attempt.durationMs}{" "}
+                        ms
                         {attempt.error && ` (${attempt.error})`}
                       </li>
                     ))}

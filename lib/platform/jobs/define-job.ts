@@ -50,10 +50,15 @@ const registry = ((globalThis as { [REGISTRY]?: Map<string, Registered> })[REGIS
 /** Queue names: lower-case words separated by dots or hyphens, e.g. `webhooks.deliver`. */
 const NAME = /^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)*$/;
 
-export function defineJob<T>(name: string, handler: JobHandler<T>, options: JobOptions = {}): JobDefinition<T> {
+export function defineJob<T>(
+  name: string,
+  handler: JobHandler<T>,
+  options: JobOptions = {},
+): JobDefinition<T> {
   const existing = registry.get(name);
   if (existing) return existing.definition as JobDefinition<T>;
-  if (!NAME.test(name)) throw new Error(`Job name "${name}": use lower-case words joined by dots or hyphens.`);
+  if (!NAME.test(name))
+    throw new Error(`Job name "${name}": use lower-case words joined by dots or hyphens.`);
   let markReady: () => void;
   const created = new Promise<void>((resolve) => (markReady = resolve));
   const definition: JobDefinition<T> = { name, options, ready: () => created };
@@ -92,7 +97,12 @@ async function startWorker(
         try {
           await handler(job.data, { id: job.id, retryCount: job.retryCount });
         } catch (error) {
-          log("job.failed", { job: name, id: job.id, attempt: job.retryCount + 1, message: (error as Error).message });
+          log("job.failed", {
+            job: name,
+            id: job.id,
+            attempt: job.retryCount + 1,
+            message: (error as Error).message,
+          });
           throw error;
         }
       },

@@ -12,7 +12,11 @@ export interface EnqueueOptions {
 }
 
 /** Queues `data` for `job`'s handler; returns the job's id. */
-export async function enqueueJob<T>(job: JobDefinition<T>, data: T, options: EnqueueOptions = {}): Promise<string> {
+export async function enqueueJob<T>(
+  job: JobDefinition<T>,
+  data: T,
+  options: EnqueueOptions = {},
+): Promise<string> {
   const state = runningQueue();
   if (!state) throw new Error(`The job queue is not running: cannot queue "${job.name}".`);
   await job.ready();

@@ -57,7 +57,8 @@ interface RawJob {
 
 /** Jobs matching `filters`, and how many of each state the queue holds. */
 export async function listJobs(filters: JobFilters) {
-  if (!(await queueSchemaExists())) return { jobs: [], total: 0, pages: 1, counts: {} as Record<string, number> };
+  if (!(await queueSchemaExists()))
+    return { jobs: [], total: 0, pages: 1, counts: {} as Record<string, number> };
   const states: readonly string[] | null = filters.state ? JOB_STATE_FILTERS[filters.state].states : null;
   const name = filters.name ? `%${filters.name.replace(/[\\%_]/g, "\\$&")}%` : null;
   const offset = (filters.page - 1) * JOB_PAGE_SIZE;

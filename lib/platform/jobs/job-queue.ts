@@ -43,11 +43,11 @@ export function runningQueue(): JobQueueState | undefined {
   return global[STATE];
 }
 
-/** Calls `use` with the queue once it runs (now, if it already does). */
-export function whenQueueRuns(use: (state: JobQueueState) => void): void {
+/** Calls `start` with the queue once it runs (now, if it already does). */
+export function whenQueueRuns(start: (state: JobQueueState) => void): void {
   const state = global[STATE];
-  if (state) use(state);
-  else (global[WAITERS] ??= new Set()).add(use);
+  if (state) start(state);
+  else (global[WAITERS] ??= new Set()).add(start);
 }
 
 function defaultLog(event: string, fields: Record<string, unknown>) {

@@ -1,7 +1,12 @@
 import { ColumnHeads } from "@/components/ui/data-table";
 import { FilterForm, SelectFilter, TextFilter } from "@/components/ui/list-filters";
 import { Pagination } from "@/components/ui/pagination";
-import { JOB_STATE_FILTERS, JobFiltersSchema, listJobs, type JobStateFilter } from "@/lib/platform/jobs/job-list";
+import {
+  JOB_STATE_FILTERS,
+  JobFiltersSchema,
+  listJobs,
+  type JobStateFilter,
+} from "@/lib/platform/jobs/job-list";
 import { requirePagePermission } from "@/lib/platform/page-guard";
 
 export const metadata = { title: "Jobs" };
@@ -62,7 +67,9 @@ export default async function JobsPage({ searchParams }: Props) {
       </FilterForm>
       <p className="meta">{total} jobs</p>
       <table className="data-table">
-        <ColumnHeads columns={["Queued (UTC)", "Kind", "State", "Attempts", "Started", "Finished", "Error"]} />
+        <ColumnHeads
+          columns={["Queued (UTC)", "Kind", "State", "Attempts", "Started", "Finished", "Error"]}
+        />
         <tbody>
           {jobs.map((job) => (
             <tr key={job.id} data-testid={`job-${job.id}`}>
@@ -71,7 +78,9 @@ export default async function JobsPage({ searchParams }: Props) {
                 <code>{job.name}</code>
               </td>
               <td>
-                <span className={STATE_CLASS[job.state] ?? "status-pill"}>{STATE_LABEL[job.state] ?? job.state}</span>
+                <span className={STATE_CLASS[job.state] ?? "status-pill"}>
+                  {STATE_LABEL[job.state] ?? job.state}
+                </span>
                 {job.state === "retry" && <div className="meta">from {time(job.startAfter)}</div>}
               </td>
               <td>

@@ -43,7 +43,9 @@ export const updateWebhook = defineAction({
     refresh(endpoint.id);
     return {
       ok: true,
-      message: endpoint.active ? `Saved. Events go to ${endpoint.url}.` : "Saved. This webhook is off: no events are sent.",
+      message: endpoint.active
+        ? `Saved. Events go to ${endpoint.url}.`
+        : "Saved. This webhook is off: no events are sent.",
     };
   },
 });

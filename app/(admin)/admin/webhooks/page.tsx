@@ -12,8 +12,8 @@ export default async function WebhooksPage() {
     <>
       <h1>Webhooks</h1>
       <p className="meta">
-        Addresses told when articles are published, changed, unpublished, withdrawn or restored, when
-        comments are approved and notices arrive: each request signed, retried for a day when it fails.
+        Addresses told when articles are published, changed, unpublished, withdrawn or restored, when comments
+        are approved and notices arrive: each request signed, retried for a day when it fails.
       </p>
       <p>
         <Link href="/admin/webhooks/new">New webhook</Link>

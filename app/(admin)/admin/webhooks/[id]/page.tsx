@@ -37,8 +37,8 @@ export default async function WebhookPage({ params }: { params: Promise<{ id: st
       />
       <h2>Signing secret</h2>
       <p className="meta">
-        Every request carries <code>{SIGNATURE_HEADER}: t=…,v1=…</code>, an HMAC-SHA256 of the timestamp
-        and the body under this secret. Give it to the receiver only.
+        Every request carries <code>{SIGNATURE_HEADER}: t=…,v1=…</code>, an HMAC-SHA256 of the timestamp and
+        the body under this secret. Give it to the receiver only.
       </p>
       <details>
         <summary>Show the secret</summary>
