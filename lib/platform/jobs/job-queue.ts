@@ -16,7 +16,7 @@ const BOSS_OPTIONS = {
   // Repeating jobs are sent by each instance's ticker (define-job.ts), deduplicated per period.
   schedule: false,
   // Expired jobs (of an instance that died) are noticed within this many seconds.
-  maintenanceIntervalSeconds: 10,
+  maintenanceIntervalSeconds: 5,
   // What /admin/jobs shows: finished jobs stay in the job table for a day, then in the archive.
   archiveCompletedAfterSeconds: 24 * 60 * 60,
   archiveFailedAfterSeconds: 7 * 24 * 60 * 60,
