@@ -39,7 +39,7 @@ export function DeliveryLog({ deliveries }: { deliveries: Delivery[] }) {
         {deliveries.map((delivery) => (
           <tr key={delivery.id} data-testid={`delivery-${delivery.id}`}>
             <td>{time(delivery.createdAt)}</td>
-            <td>
+            <td className="address-cell">
               <code>{delivery.event}</code>
               <div className="meta">
                 {delivery.eventId}

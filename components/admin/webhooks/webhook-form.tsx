@@ -53,7 +53,8 @@ export function WebhookForm({ endpoint }: { endpoint?: EditableWebhook }) {
           aria-describedby={`${id}-url-hint ${id}-url-error`}
         />
         <span className="meta" id={`${id}-url-hint`}>
-          Where each event is POSTed as signed JSON (see docs/webhooks.md). http:// or https:// only.
+          Where each event is sent (POST, signed JSON). http:// or https:// only; not an address on this
+          server’s own network.
         </span>
         <FieldMessage state={state} name="url" id={`${id}-url-error`} />
       </label>

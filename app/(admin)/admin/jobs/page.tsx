@@ -51,16 +51,16 @@ export default async function JobsPage({ searchParams }: Props) {
         (every 30 s). A failed attempt is retried as its kind allows; finished jobs leave this list after a
         day (failed ones after a week).
       </p>
-      <ul className="tiles" aria-label="Jobs by state">
-        {(["queued", "running", "failed", "completed"] as const).map((filter) => (
-          <li key={filter}>
-            <a className="tile" href={`/admin/jobs?state=${filter}`}>
-              <strong>{count(filter)}</strong>
-              <span>{JOB_STATE_FILTERS[filter].label}</span>
+      <p>
+        {(["queued", "running", "failed", "completed"] as const).map((filter, index) => (
+          <span key={filter}>
+            {index > 0 && " · "}
+            <a href={`/admin/jobs?state=${filter}`}>
+              {count(filter)} {JOB_STATE_FILTERS[filter].label.toLowerCase()}
             </a>
-          </li>
+          </span>
         ))}
-      </ul>
+      </p>
       <FilterForm>
         <SelectFilter label="State" name="state" value={filters.state} options={STATE_OPTIONS} />
         <TextFilter label="Kind" name="name" value={filters.name} placeholder="webhooks.deliver" />

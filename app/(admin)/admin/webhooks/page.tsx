@@ -26,13 +26,17 @@ export default async function WebhooksPage() {
           <tbody>
             {endpoints.map((endpoint) => (
               <tr key={endpoint.id}>
-                <td>
-                  <Link href={`/admin/webhooks/${endpoint.id}`} className="break-anywhere">
-                    {endpoint.url}
-                  </Link>
+                <td className="address-cell">
+                  <Link href={`/admin/webhooks/${endpoint.id}`}>{endpoint.url}</Link>
                   {endpoint.description && <div className="meta">{endpoint.description}</div>}
                 </td>
-                <td>{endpoint.events.join(", ")}</td>
+                <td>
+                  {endpoint.events.map((event) => (
+                    <div key={event}>
+                      <code>{event}</code>
+                    </div>
+                  ))}
+                </td>
                 <td>
                   <span className={endpoint.active ? "status-pill status-published" : "status-pill"}>
                     {endpoint.active ? "Active" : "Off"}

@@ -40,15 +40,17 @@ export default async function WebhookPage({ params }: { params: Promise<{ id: st
         Every request carries <code>{SIGNATURE_HEADER}: t=…,v1=…</code>, an HMAC-SHA256 of the timestamp and
         the body under this secret. Give it to the receiver only.
       </p>
-      <details>
-        <summary>Show the secret</summary>
-        <p>
-          <code className="break-anywhere" data-testid="webhook-secret">
-            {endpoint.secret}
-          </code>
-        </p>
-      </details>
-      <RotateSecretButton endpointId={endpoint.id} />
+      <div className="stack">
+        <details>
+          <summary>Show the secret</summary>
+          <p>
+            <code className="break-anywhere" data-testid="webhook-secret">
+              {endpoint.secret}
+            </code>
+          </p>
+        </details>
+        <RotateSecretButton endpointId={endpoint.id} />
+      </div>
       <h2>Deliveries</h2>
       <p className="meta">The latest {DELIVERY_LOG_SIZE}, newest first.</p>
       <DeliveryLog deliveries={deliveries} />
