@@ -3,7 +3,7 @@
 // workers begin once the queue runs (job-queue.ts). Defining the same name again (another bundle
 // of the same module) keeps the first handler.
 import type PgBoss from "pg-boss";
-import { runningQueue, whenQueueRuns, type JobQueueState } from "./job-queue";
+import { onQueueStart, runningQueue, type JobQueueState } from "./job-queue";
 
 export interface JobOptions {
   /** Retries after the first attempt fails (default 2). */
@@ -33,8 +33,6 @@ export type JobHandler<T> = (data: T, job: JobInfo) => Promise<void>;
 export interface JobDefinition<T> {
   readonly name: string;
   readonly options: JobOptions;
-  /** Resolves once the queue exists in the database (so jobs can be sent to it). */
-  ready(): Promise<void>;
   /** Type only: the data this job takes. */
   readonly __data?: T;
 }
@@ -59,17 +57,33 @@ export function defineJob<T>(
   if (existing) return existing.definition as JobDefinition<T>;
   if (!NAME.test(name))
     throw new Error(`Job name "${name}": use lower-case words joined by dots or hyphens.`);
-  let markReady: () => void;
-  const created = new Promise<void>((resolve) => (markReady = resolve));
-  const definition: JobDefinition<T> = { name, options, ready: () => created };
+  const definition: JobDefinition<T> = { name, options };
   registry.set(name, { definition, handler: handler as JobHandler<unknown> });
-  whenQueueRuns((state) => void startWorker(state, name, handler as JobHandler<unknown>, options, markReady));
+  const state = runningQueue();
+  if (state) void queueReady(state, name).catch(() => {}); // logged by startWorker
   return definition;
 }
 
-/** The definitions known to this process (for /admin/jobs and tests). */
+// Whenever the queue starts, every kind defined so far gets its queue and this process's worker.
+onQueueStart((state) => {
+  for (const name of registry.keys()) void queueReady(state, name).catch(() => {});
+});
+
+/** The definitions known to this process. */
 export function definedJobNames(): string[] {
   return [...registry.keys()].sort();
+}
+
+/** Resolves once `name`'s queue exists in the database (and this process works on it). */
+export function queueReady(state: JobQueueState, name: string): Promise<void> {
+  let ready = state.queues.get(name);
+  if (!ready) {
+    const registered = registry.get(name);
+    if (!registered) return Promise.reject(new Error(`No job is defined as "${name}".`));
+    ready = startWorker(state, name, registered.handler, registered.definition.options);
+    state.queues.set(name, ready);
+  }
+  return ready;
 }
 
 async function startWorker(
@@ -77,7 +91,6 @@ async function startWorker(
   name: string,
   handler: JobHandler<unknown>,
   options: JobOptions,
-  markReady: () => void,
 ): Promise<void> {
   const { boss, log } = state;
   try {
@@ -88,7 +101,6 @@ async function startWorker(
       retryBackoff: options.retryBackoff ?? false,
       expireInSeconds: options.expireInSeconds ?? 15 * 60,
     });
-    markReady();
     await boss.work<unknown>(
       name,
       { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, includeMetadata: true },
@@ -107,10 +119,11 @@ async function startWorker(
         }
       },
     );
-    if (options.everySeconds) repeat(state, name, options.everySeconds);
   } catch (error) {
     log("jobs.worker.failed", { job: name, message: (error as Error).message });
+    throw error;
   }
+  if (options.everySeconds) repeat(state, name, options.everySeconds);
 }
 
 /** Offers the job once per period from this instance; the queue keeps one per period in all. */

@@ -1,7 +1,7 @@
 // Sending a job. Given the transaction of the change that calls for it, the job is written in
 // that transaction: it exists exactly when the change committed, never before and never without.
 import type { DbTransaction } from "@/lib/platform/db";
-import type { JobDefinition } from "./define-job";
+import { queueReady, type JobDefinition } from "./define-job";
 import { runningQueue } from "./job-queue";
 
 export interface EnqueueOptions {
@@ -19,7 +19,7 @@ export async function enqueueJob<T>(
 ): Promise<string> {
   const state = runningQueue();
   if (!state) throw new Error(`The job queue is not running: cannot queue "${job.name}".`);
-  await job.ready();
+  await queueReady(state, job.name);
   const { tx, startAfter } = options;
   const id = await state.boss.send(job.name, data as object, {
     ...(startAfter ? { startAfter } : {}),

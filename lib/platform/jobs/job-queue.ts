@@ -26,14 +26,16 @@ const BOSS_OPTIONS = {
 export interface JobQueueState {
   boss: PgBoss;
   log: (event: string, fields: Record<string, unknown>) => void;
+  /** Each job kind's queue, once created in the database (with this process's worker on it). */
+  queues: Map<string, Promise<void>>;
 }
 
 const STATE = Symbol.for("crosscurrent.jobs.state");
-const WAITERS = Symbol.for("crosscurrent.jobs.waiters");
+const LISTENERS = Symbol.for("crosscurrent.jobs.listeners");
 
 type Global = {
   [STATE]?: JobQueueState;
-  [WAITERS]?: Set<(state: JobQueueState) => void>;
+  [LISTENERS]?: Set<(state: JobQueueState) => void>;
 };
 
 const global = globalThis as Global;
@@ -43,11 +45,11 @@ export function runningQueue(): JobQueueState | undefined {
   return global[STATE];
 }
 
-/** Calls `start` with the queue once it runs (now, if it already does). */
-export function whenQueueRuns(start: (state: JobQueueState) => void): void {
+/** Calls `listener` each time the queue starts (now too, if it runs). */
+export function onQueueStart(listener: (state: JobQueueState) => void): void {
+  (global[LISTENERS] ??= new Set()).add(listener);
   const state = global[STATE];
-  if (state) start(state);
-  else (global[WAITERS] ??= new Set()).add(start);
+  if (state) listener(state);
 }
 
 function defaultLog(event: string, fields: Record<string, unknown>) {
@@ -63,11 +65,9 @@ export async function startJobQueue(
   const boss = new PgBoss({ connectionString: databaseUrl, max: 4, ...BOSS_OPTIONS });
   boss.on("error", (error: Error) => log("jobs.error", { message: error.message }));
   await boss.start();
-  const state: JobQueueState = { boss, log };
+  const state: JobQueueState = { boss, log, queues: new Map() };
   global[STATE] = state;
-  const waiters = [...(global[WAITERS] ?? [])];
-  global[WAITERS]?.clear();
-  for (const waiter of waiters) waiter(state);
+  for (const listener of global[LISTENERS] ?? []) listener(state);
 }
 
 /**
