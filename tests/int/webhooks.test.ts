@@ -5,7 +5,9 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createWebhook, updateWebhook } from "@/app/(admin)/admin/webhooks/actions";
-import { publishArticle } from "@/lib/articles/workflow";
+import { saveArticle } from "@/lib/articles/save-article";
+import { publishArticle, unpublishArticle } from "@/lib/articles/workflow";
+import { moderateComment } from "@/lib/comments/moderation";
 import { runAction } from "@/lib/platform/actions/run-action";
 import { now, resetClock, setClock } from "@/lib/platform/clock";
 import { db } from "@/lib/platform/db";
@@ -21,7 +23,7 @@ import { emitWebhookEvent, type WebhookBody } from "@/lib/webhooks/emit";
 import { postWebhook } from "@/lib/webhooks/post-webhook";
 import { WEBHOOK_URL_SCHEME_MESSAGE } from "@/lib/webhooks/schema";
 import { signatureHeader, SIGNATURE_HEADER, verifySignature } from "@/lib/webhooks/signing";
-import { context, createTestArticle } from "../support/articles";
+import { articleFields, context, createTestArticle } from "../support/articles";
 import { createTestUser } from "../support/users";
 
 const SECRET = "whsec_test-secret-for-the-receiver";
@@ -266,6 +268,71 @@ describe("events and deliveries", () => {
     expect(body.data.reasonCode).toBe("REVOKED");
     expect(body.data.article).toMatchObject({ id: article.id, title: "Reprint to withdraw" });
     expect(body.data.article.url).toMatch(new RegExp(`/articles/${article.slug}$`));
+  });
+
+  it("publishing, saving, unpublishing, republishing after a withdrawal and approving a comment each send their event", async () => {
+    setClock(T0);
+    const editor = await createTestUser("EDITOR");
+    const endpoint = await endpointFor("http://127.0.0.1:9/all", [
+      "article.published",
+      "article.updated",
+      "article.unpublished",
+      "article.restored",
+      "comment.approved",
+    ]);
+    const source = await grantedSource();
+    const draft = await createTestArticle(editor, {
+      title: "Lifecycle",
+      kind: "REPRINT",
+      sourceId: source.id,
+    });
+    const published = await publishArticle({ id: draft.id, version: draft.version }, context(editor));
+    const saved = await saveArticle(
+      {
+        ...articleFields({ title: "Lifecycle, revised", kind: "REPRINT", sourceId: source.id }),
+        id: draft.id,
+        version: published.version,
+        manual: true,
+      },
+      context(editor),
+    );
+    const comment = await db.comment.create({
+      data: {
+        articleId: draft.id,
+        authorName: "A reader",
+        authorEmail: "reader@example.com",
+        body: "Well put.",
+      },
+    });
+    await moderateComment({ commentId: comment.id, decision: "approve" }, context(editor));
+    await db.article.update({
+      where: { id: draft.id },
+      data: { withdrawnAt: now(), withdrawnReason: "Test." },
+    });
+    const restored = await publishArticle({ id: draft.id, version: saved.version }, context(editor));
+    await unpublishArticle({ id: draft.id, version: restored.version }, context(editor));
+
+    const deliveries = await db.webhookDelivery.findMany({
+      where: { endpointId: endpoint.id },
+      orderBy: { createdAt: "asc" },
+      select: { event: true, body: true },
+    });
+    expect(deliveries.map((d) => d.event)).toEqual([
+      "article.published",
+      "article.updated",
+      "comment.approved",
+      "article.restored",
+      "article.unpublished",
+    ]);
+    const approved = JSON.parse(deliveries[2]!.body) as WebhookBody<{ comment: Record<string, unknown> }>;
+    expect(approved.data.comment).toMatchObject({
+      id: comment.id,
+      authorName: "A reader",
+      body: "Well put.",
+    });
+    expect(deliveries[2]!.body).not.toContain("reader@example.com");
+    const updated = JSON.parse(deliveries[1]!.body) as WebhookBody<{ article: { title: string } }>;
+    expect(updated.data.article.title).toBe("Lifecycle, revised");
   });
 
   it("logs each attempt, retries a 500 and stops at the 200: one success, signed and valid", async () => {
