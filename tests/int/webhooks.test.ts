@@ -21,6 +21,7 @@ import { isPrivateAddress, PRIVATE_TARGET_MESSAGE, refuseTarget } from "@/lib/we
 import { deliverWebhook } from "@/lib/webhooks/deliver-job";
 import { emitWebhookEvent, type WebhookBody } from "@/lib/webhooks/emit";
 import { postWebhook } from "@/lib/webhooks/post-webhook";
+import { resendWebhookDelivery } from "@/lib/webhooks/resend";
 import { WEBHOOK_URL_SCHEME_MESSAGE } from "@/lib/webhooks/schema";
 import { signatureHeader, SIGNATURE_HEADER, verifySignature } from "@/lib/webhooks/signing";
 import { articleFields, context, createTestArticle } from "../support/articles";
@@ -367,6 +368,26 @@ describe("events and deliveries", () => {
         [200, null],
       ]);
       for (const attempt of delivery.attempts) expect(attempt.durationMs).toBeGreaterThanOrEqual(0);
+
+      // "Resend": the same event, as a delivery of its own, audited.
+      const admin = await createTestUser("ADMIN");
+      const resent = await resendWebhookDelivery({ deliveryId: id }, context(admin));
+      const copy = await db.webhookDelivery.findUniqueOrThrow({ where: { id: resent.id } });
+      const original = await db.webhookDelivery.findUniqueOrThrow({ where: { id } });
+      expect(copy).toMatchObject({
+        eventId: original.eventId,
+        body: original.body,
+        resendOfId: id,
+        status: "PENDING",
+      });
+      await deliverWebhook(resent.id, { id: "job-2", retryCount: 0 });
+      expect(receiver.received).toHaveLength(3);
+      expect(receiver.received[2]!.valid).toBe(true);
+      expect(
+        await db.auditLog.count({
+          where: { action: "webhook.resend", entityId: endpoint.id, actorId: admin.id },
+        }),
+      ).toBe(1);
     } finally {
       await receiver.close();
     }
