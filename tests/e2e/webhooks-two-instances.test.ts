@@ -68,7 +68,14 @@ describe("webhooks with two app instances on one database", () => {
       });
       expect(await deliveryOf(sql, receiver.url)).toEqual([{ status: "DELIVERED", attemptCount: 2 }]);
 
-      // The admin sees it in the endpoint's log and among the jobs.
+      // The admin sees it in the endpoint's log (both attempts) and among the jobs.
+      const { rows } = await sql.query<{ id: string }>(`select id from "WebhookEndpoint" where url = $1`, [
+        receiver.url,
+      ]);
+      const log = await fetch(`${baseUrl}/admin/webhooks/${rows[0]!.id}`, { headers: { Cookie: cookie } });
+      const logHtml = await log.text();
+      expect(logHtml).toContain("Delivered");
+      expect(logHtml).toContain("The receiver answered 500.");
       const jobs = await fetch(`${baseUrl}/admin/jobs?state=completed&name=webhooks.deliver`, {
         headers: { Cookie: cookie },
       });
