@@ -13,11 +13,19 @@ const DOMAIN_IMPORTS = {
   site: ["media"],
   // Evidence files are checked like uploads; the public rule is the articles' visibility rule;
   // the 451 answer reads the slug from an article's path.
-  rights: ["media", "articles/visibility.ts", "articles/visibility-change.ts", "articles/paths.ts"],
+  rights: [
+    "media",
+    "articles/visibility.ts",
+    "articles/visibility-change.ts",
+    "articles/paths.ts",
+    "webhooks",
+  ],
   sources: ["rights", "taxonomy"],
   // An article carries its comment policy; comments' client-safe policy module only.
-  articles: ["rights", "media", "sources", "taxonomy", "editor", "comments/policy.ts"],
-  comments: ["articles", "seo"],
+  articles: ["rights", "media", "sources", "taxonomy", "editor", "comments/policy.ts", "webhooks"],
+  comments: ["articles", "seo", "webhooks"],
+  // Webhooks name articles by their one path helper. Articles, rights and comments emit events.
+  webhooks: ["articles/paths.ts"],
   search: ["articles"],
   feeds: ["articles", "comments", "editor", "seo", "site", "sources"],
   "content-api": ["articles", "editor", "rights", "seo", "sources", "taxonomy"],

@@ -1,14 +1,13 @@
 // Runs once when a server instance starts.
-// - Every instance sweeps reprint rights every 30 seconds, so a lapsed authorization is
-//   withdrawn (and every cached page showing it invalidated) within a minute even when nobody
-//   touches the app. The sweep is idempotent, so several instances may run it side by side.
+// - Every domain's jobs are defined here, so this instance works on them: the rights sweep and
+//   scheduled publishing (every 30 s, once across all instances), webhook deliveries. The queue
+//   itself is started and stopped by the launcher (scripts/serve.ts, lib/platform/jobs).
 // - Every instance listens for the cache invalidations the others broadcast.
-const RIGHTS_SWEEP_INTERVAL_MS = 30_000;
-
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
-  const { startRightsSweep } = await import("@/lib/rights/sweep-timer");
-  startRightsSweep(RIGHTS_SWEEP_INTERVAL_MS);
+  await import("@/lib/rights/sweep-jobs");
+  await import("@/lib/webhooks/deliver-job");
+  await import("@/lib/webhooks/requeue-outbox-job");
   if (process.env.DATABASE_URL) {
     const { listenForInvalidations } = await import("@/lib/platform/cache/listener");
     listenForInvalidations(process.env.DATABASE_URL);

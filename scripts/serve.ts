@@ -9,6 +9,7 @@ import { resolveAuthSecret } from "@/lib/platform/auth/local-secret";
 import { openDatabase, type OpenDatabase } from "@/lib/platform/database/open";
 import { prepareDatabaseInChild } from "@/lib/platform/database/prepare-in-child";
 import { env } from "@/lib/platform/env";
+import { startJobQueue, stopJobQueue } from "@/lib/platform/jobs/job-queue";
 import { createLogger, flushLogger } from "@/lib/platform/logger";
 import { parseTrustedProxies } from "@/lib/platform/server/forwarded-for";
 
@@ -66,6 +67,9 @@ async function serve(database: OpenDatabase, authSecret: string) {
     __NEXT_PRIVATE_ORIGIN: `http://localhost:${env.PORT}`,
   });
 
+  // Before Next: its start-up (instrumentation.ts) defines the jobs this instance works on.
+  await startJobQueue(database.url, (event, fields) => logger.info({ event, ...fields }, event));
+
   // Loaded only now: Next and React choose their build by NODE_ENV when first imported.
   const { startNextServer } = await import("@/lib/platform/server/start-next");
   const server = await startNextServer({
@@ -93,6 +97,8 @@ async function serve(database: OpenDatabase, authSecret: string) {
 
 async function shutDown(server: { close(): Promise<void> }, database: OpenDatabase, code: number) {
   await server.close().catch((error: Error) => console.error(error.message));
+  // Jobs under way finish (or go back to the queue for a retry) before the database closes.
+  await stopJobQueue().catch((error: Error) => console.error(error.message));
   await database.close().catch((error: Error) => console.error(error.message));
   await flushLogger(logger);
   // 128 + the signal's number, as Next's own server exits.

@@ -3,6 +3,7 @@
 import { ActionFailure } from "@/lib/platform/actions/result";
 import type { ActionContext } from "@/lib/platform/actions/run-action";
 import { recordAudit } from "@/lib/platform/audit/record";
+import { emitArticleEvent } from "@/lib/webhooks/emit";
 import { invalidateArticle } from "@/lib/platform/cache/article-changes";
 import { db, type DbTransaction } from "@/lib/platform/db";
 import { documentToPlainText } from "@/lib/editor/document";
@@ -123,7 +124,7 @@ export async function saveArticle(
     .$transaction(async (tx) => {
       const current = await tx.article.findUnique({
         where: { id: input.id },
-        select: { ...articleVersionSelect, createdById: true },
+        select: { ...articleVersionSelect, createdById: true, withdrawnAt: true },
       });
       if (!current) throw new ActionFailure("NOT_FOUND", "This article no longer exists.");
       if (!canEditArticle(actor, current)) {
@@ -161,6 +162,10 @@ export async function saveArticle(
         after: { version: saved.version, title: saved.title, slug: saved.slug },
         ip,
       });
+      // An edit of a published article is live at once: downstream copies hear of it.
+      if (saved.status === "PUBLISHED" && current.withdrawnAt === null) {
+        await emitArticleEvent(tx, "article.updated", saved.id);
+      }
       return saved;
     })
     .catch(missingReference);

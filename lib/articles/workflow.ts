@@ -9,6 +9,7 @@ import { now } from "@/lib/platform/clock";
 import { db, type DbTransaction } from "@/lib/platform/db";
 import type { ArticleStatus } from "@/lib/generated/prisma/enums";
 import { evaluateRights, RIGHTS_REASON_TEXT, type RightsReason } from "@/lib/rights/check-publishable";
+import { emitArticleEvent } from "@/lib/webhooks/emit";
 import { canEditArticle } from "./access";
 import { writeRevision } from "./revisions";
 import { hasOwnAddress, uniqueArticleSlug } from "./slugs";
@@ -105,7 +106,23 @@ async function move(
     after: { status: moved.status, version: moved.version },
     ip,
   });
+  const event = webhookEvent(current, moved.status, republishing);
+  if (event) await emitArticleEvent(tx, event, current.id);
   return { moved };
+}
+
+/** What downstream copies hear of a move: going public, coming back, or leaving. */
+function webhookEvent(
+  before: { status: ArticleStatus; withdrawnAt: Date | null },
+  after: ArticleStatus,
+  republishing: boolean,
+) {
+  if (republishing) return "article.restored" as const;
+  if (after === "PUBLISHED" && before.status !== "PUBLISHED") return "article.published" as const;
+  if (before.status === "PUBLISHED" && after !== "PUBLISHED" && before.withdrawnAt === null) {
+    return "article.unpublished" as const;
+  }
+  return null;
 }
 
 async function runMove(

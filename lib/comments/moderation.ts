@@ -13,6 +13,7 @@ import type { Decision } from "@/lib/comments/moderation-schema";
 import { REPORTS_DISMISSED, type ModerationAction } from "./moderation-terms";
 import { isVisibleToReaders, queueOf, type CommentQueue } from "./queues";
 import { MAX_THREAD_DEPTH } from "./policy";
+import { emitCommentEvent } from "@/lib/webhooks/emit";
 
 export interface ModerationChange {
   id: string;
@@ -172,6 +173,9 @@ async function applyDecision(
     },
     ip,
   });
+  if (step.to === "APPROVED" && comment.status !== "APPROVED") {
+    await emitCommentEvent(tx, "comment.approved", comment.id);
+  }
   return {
     id: comment.id,
     articleId: comment.articleId,

@@ -15,7 +15,7 @@ export function createPrismaClient(connectionString: string, poolSize = 10, Clie
   const adapter = new PrismaPg({ connectionString, max: poolSize, ...(Client ? { Client } : {}) });
   return new PrismaClient({
     adapter,
-    omit: { user: { passwordHash: true } },
+    omit: { user: { passwordHash: true }, webhookEndpoint: { secret: true } },
     transactionOptions: TRANSACTION_OPTIONS,
   });
 }

@@ -27,6 +27,10 @@ const EnvSchema = z.object({
   SMTP_URL: optional(z.url({ protocol: /^smtps?$/ })),
   /** The From address of the site's mail; defaults to no-reply at SITE_URL's host. */
   MAIL_FROM: optional(z.string().min(3)),
+  /** Let webhooks reach private, loopback and link-local addresses (a receiver on the same network). */
+  WEBHOOK_ALLOW_PRIVATE: optional(z.stringbool()),
+  /** Seconds before a failed webhook delivery's first retry; each later retry waits about twice as long. */
+  WEBHOOK_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
 });
 
 export type Env = Omit<z.infer<typeof EnvSchema>, "SITE_URL"> & { SITE_URL: string };

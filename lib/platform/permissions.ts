@@ -21,6 +21,8 @@ export const PERMISSIONS = [
   "settings.manage",
   "user.manage",
   "audit.read",
+  "webhook.manage",
+  "jobs.read",
   "account.manageOwn",
 ] as const;
 

@@ -7,22 +7,32 @@ import { recordAudit } from "@/lib/platform/audit/record";
 import { invalidateArticle } from "@/lib/platform/cache/article-changes";
 import { db, type DbTransaction } from "@/lib/platform/db";
 import { servableRightsWhere, servedByRenewalWhere } from "@/lib/articles/visibility";
-import { evaluateRights, RIGHTS_REASON_TEXT, type RightsTrigger } from "./check-publishable";
+import {
+  evaluateRights,
+  RIGHTS_REASON_TEXT,
+  type RightsReason,
+  type RightsTrigger,
+} from "./check-publishable";
 import { isStillServable } from "./coverage";
+import { emitArticleEvent } from "@/lib/webhooks/emit";
 
 export interface SweepResult {
   published: number;
   withdrawn: number;
 }
 
-/** Withdraws `articleId` (recording why), unless it is already withdrawn. */
+/**
+ * Withdraws `articleId` (recording why), unless it is already withdrawn; downstream copies hear
+ * of it (article.withdrawn, with the rights check's reason codes).
+ */
 export async function withdrawArticle(
   tx: DbTransaction,
   article: { id: string },
-  reason: string,
+  reasons: readonly RightsReason[],
   at: Date,
   actorId: string | null,
 ): Promise<boolean> {
+  const reason = reasons.map((r) => RIGHTS_REASON_TEXT[r]).join(" ");
   const { count } = await tx.article.updateMany({
     where: { id: article.id, withdrawnAt: null },
     data: { withdrawnAt: at, withdrawnReason: reason, version: { increment: 1 } },
@@ -34,6 +44,12 @@ export async function withdrawArticle(
     entityType: "Article",
     entityId: article.id,
     after: { withdrawnAt: at, reason },
+  });
+  await emitArticleEvent(tx, "article.withdrawn", article.id, {
+    reasonCode: reasons[0] ?? null,
+    reasonCodes: reasons,
+    reason,
+    withdrawnAt: at.toISOString(),
   });
   return true;
 }
@@ -64,8 +80,7 @@ async function reviewArticle(
     ? await tx.reprintAuthorization.findUnique({ where: { id: decision.authorizationId } })
     : null;
   if (ruling && isStillServable(ruling, at)) return { allowed: false, withdrawn: false, relinked: false };
-  const reason = decision.reasons.map((r) => RIGHTS_REASON_TEXT[r]).join(" ");
-  const withdrawn = await withdrawArticle(tx, article, reason, at, actorId);
+  const withdrawn = await withdrawArticle(tx, article, decision.reasons, at, actorId);
   return { allowed: false, withdrawn, relinked: false };
 }
 
@@ -92,10 +107,15 @@ export async function reviewSourceReprints(
 }
 
 export async function sweepRights(at: Date): Promise<SweepResult> {
+  const scheduled = await publishDueArticles(at);
+  const lapsed = await withdrawLapsedReprints(at);
+  return { published: scheduled.published, withdrawn: scheduled.withdrawn + lapsed.withdrawn };
+}
+
+/** Scheduled articles whose time has come: re-check, then publish or withdraw. */
+export async function publishDueArticles(at: Date): Promise<SweepResult> {
   let published = 0;
   let withdrawn = 0;
-
-  // Scheduled articles whose time has come: re-check, then publish or withdraw.
   const due = await db.article.findMany({
     where: { status: "SCHEDULED", publishedAt: { lte: at }, withdrawnAt: null },
     select: { id: true, version: true, authorizationId: true },
@@ -117,13 +137,20 @@ export async function sweepRights(at: Date): Promise<SweepResult> {
         entityType: "Article",
         entityId: article.id,
       });
+      await emitArticleEvent(tx, "article.published", article.id);
       return true;
     });
     if (changed) await invalidateArticle(article.id);
   }
+  return { published, withdrawn };
+}
 
-  // Published reprints whose rights no longer let them be served, and those served only by a
-  // renewal of their lapsed authorization (to be linked to it).
+/**
+ * Published reprints whose rights no longer let them be served (withdrawn), and those served only
+ * by a renewal of their lapsed authorization (linked to it).
+ */
+export async function withdrawLapsedReprints(at: Date): Promise<{ withdrawn: number }> {
+  let withdrawn = 0;
   const lapsed = await db.article.findMany({
     where: {
       status: "PUBLISHED",
@@ -139,5 +166,5 @@ export async function sweepRights(at: Date): Promise<SweepResult> {
     // The page and the API show which authorization a reprint stands on.
     if (result.withdrawn || result.relinked) await invalidateArticle(article.id);
   }
-  return { published, withdrawn };
+  return { withdrawn };
 }

@@ -69,6 +69,11 @@ const MATRIX: Record<string, Role[]> = {
   "app/(admin)/admin/settings/commenters/actions.ts#lookUpCommenter": ["ADMIN"],
   "app/(admin)/admin/settings/commenters/actions.ts#eraseCommenter": ["ADMIN"],
   "app/(admin)/admin/settings/commenters/export/route.ts#POST": ["ADMIN"],
+  "app/(admin)/admin/webhooks/actions.ts#createWebhook": ["ADMIN"],
+  "app/(admin)/admin/webhooks/actions.ts#updateWebhook": ["ADMIN"],
+  "app/(admin)/admin/webhooks/actions.ts#rotateSecret": ["ADMIN"],
+  "app/(admin)/admin/webhooks/actions.ts#deleteWebhook": ["ADMIN"],
+  "app/(admin)/admin/webhooks/actions.ts#resendDelivery": ["ADMIN"],
 };
 
 // A probe no action's schema accepts: allowed callers get INVALID, so no handler ever runs.

@@ -21,6 +21,19 @@ async function firstHref(
   return (await hrefs(page, baseUrl, listPath, pattern))[0] ?? null;
 }
 
+/** A webhook endpoint's page: the first listed, or one added through the form when there is none. */
+async function webhookPage(page: Page, baseUrl: string): Promise<string> {
+  const listed = await firstHref(page, baseUrl, "/admin/webhooks", /^\/admin\/webhooks\/c/);
+  if (listed) return listed;
+  await page.goto(`${baseUrl}/admin/webhooks/new`);
+  await page.getByLabel("Address").fill("https://receiver.example/crosscurrent-hooks");
+  await page.getByLabel("Description").fill("Partner feed (example)");
+  await page.getByRole("checkbox", { name: /notice\.received/ }).check();
+  await page.getByRole("button", { name: "Add webhook" }).click();
+  await page.waitForURL(/\/admin\/webhooks\/c[^/]+$/, { timeout: 15_000 });
+  return new URL(page.url()).pathname;
+}
+
 export interface SitePages {
   publicPages: string[];
   staffPages: string[];
@@ -56,6 +69,7 @@ export async function sitePages(
     /^\/admin\/authorizations\/c/,
   );
   const sourceAdmin = await firstHref(page, baseUrl, "/admin/sources", /^\/admin\/sources\/c/);
+  const webhook = await webhookPage(page, baseUrl);
   const staffPages = [
     "/admin",
     "/admin/articles",
@@ -79,6 +93,10 @@ export async function sitePages(
     "/admin/settings",
     "/admin/settings/commenters",
     "/admin/audit",
+    "/admin/webhooks",
+    "/admin/webhooks/new",
+    webhook,
+    "/admin/jobs",
     "/admin/account",
   ];
   return {

@@ -4,12 +4,14 @@ import {
   FileText,
   Gauge,
   History,
+  ListChecks,
   Image as ImageIcon,
   MessagesSquare,
   Settings,
   Tags,
   UserRound,
   Users,
+  Webhook,
   type LucideIcon,
 } from "lucide-react";
 import type { Permission } from "@/lib/platform/permissions";
@@ -57,6 +59,8 @@ export const ADMIN_NAVIGATION: ReadonlyArray<{ label: string; sections: readonly
       { href: "/admin/users", label: "Users", permission: "user.manage", icon: Users },
       { href: "/admin/settings", label: "Settings", permission: "settings.manage", icon: Settings },
       { href: "/admin/audit", label: "Audit log", permission: "audit.read", icon: History },
+      { href: "/admin/webhooks", label: "Webhooks", permission: "webhook.manage", icon: Webhook },
+      { href: "/admin/jobs", label: "Jobs", permission: "jobs.read", icon: ListChecks },
     ],
   },
 ];
