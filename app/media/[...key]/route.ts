@@ -1,6 +1,7 @@
 // Public files of the media library: /media/<id>/<file> is the storage key "media/<id>/<file>".
 // Only keys under "media/" are reachable here, and the storage layer refuses any key that
-// could leave its folder. Keys never change content, so responses are cached for good.
+// could leave its folder. Keys never change content, so responses are cached for good. The file
+// is streamed from storage (local disk or PostgreSQL), never read whole into memory here.
 import { getStorage, isValidStorageKey } from "@/lib/platform/storage";
 
 const HEADERS = {
@@ -24,13 +25,13 @@ export async function GET(_request: Request, { params }: { params: Promise<{ key
   const { key: segments } = await params;
   const key = ["media", ...segments].join("/");
   if (!isValidStorageKey(key)) return notFound();
-  const stored = await getStorage().get(key);
+  const stored = await getStorage().open(key);
   if (!stored) return notFound();
-  return new Response(stored.bytes as Uint8Array<ArrayBuffer>, {
+  return new Response(stored.stream, {
     headers: {
       ...HEADERS,
       "Content-Type": stored.contentType,
-      "Content-Length": String(stored.bytes.byteLength),
+      "Content-Length": String(stored.byteSize),
     },
   });
 }
