@@ -27,6 +27,15 @@ const EnvSchema = z.object({
    */
   MEDIA_STORAGE: z.enum(["local", "postgres"]).default("local"),
   /**
+   * Fixed at build time (next.config.ts): the same on every instance of one release, a new one per
+   * release, so a browser holding another release's pages reloads instead of mixing them.
+   */
+  NEXT_DEPLOYMENT_ID: optional(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{1,64}$/, "NEXT_DEPLOYMENT_ID: up to 64 letters, digits, '.', '_' or '-'"),
+  ),
+  /**
    * Server actions' key (base64 of 16, 24 or 32 bytes), read by Next at build time (it salts the
    * action ids) and at run time (it encrypts bound arguments). The same on every instance.
    */
