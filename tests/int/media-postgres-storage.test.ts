@@ -83,6 +83,17 @@ describe("media in PostgreSQL", () => {
     expect((await sharp(new Uint8Array(await variant.arrayBuffer())).metadata()).width).toBe(320);
   });
 
+  it("answers HEAD with the same headers and no body", async () => {
+    const media = await processUpload(await photo(500, 400), "photo.jpg", "Headed", writer);
+    const head = await getMediaFile(new Request(`http://localhost${media.url}`, { method: "HEAD" }), {
+      params: Promise.resolve({ key: media.url.split("/").slice(2) }),
+    });
+    expect(head.status).toBe(200);
+    expect(head.headers.get("content-length")).toBe(String(media.byteSize));
+    expect(head.headers.get("content-type")).toBe("image/jpeg");
+    expect(head.body).toBeNull();
+  });
+
   it("answers 404, never cached, for a key the database does not hold", async () => {
     const response = await get("/media/no-such-id/original.png");
     expect(response.status).toBe(404);

@@ -21,17 +21,21 @@ function notFound(): Response {
   });
 }
 
-export async function GET(_request: Request, { params }: { params: Promise<{ key: string[] }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ key: string[] }> }) {
   const { key: segments } = await params;
   const key = ["media", ...segments].join("/");
   if (!isValidStorageKey(key)) return notFound();
   const stored = await getStorage().open(key);
   if (!stored) return notFound();
-  return new Response(stored.stream, {
-    headers: {
-      ...HEADERS,
-      "Content-Type": stored.contentType,
-      "Content-Length": String(stored.byteSize),
-    },
-  });
+  const headers = {
+    ...HEADERS,
+    "Content-Type": stored.contentType,
+    "Content-Length": String(stored.byteSize),
+  };
+  // Next answers HEAD with this handler too: close the file rather than leave it open unread.
+  if (request.method === "HEAD") {
+    await stored.stream.cancel();
+    return new Response(null, { headers });
+  }
+  return new Response(stored.stream, { headers });
 }
