@@ -2,11 +2,13 @@
 // next. Two instances started from the same build with the same NEXT_SERVER_ACTIONS_ENCRYPTION_KEY
 // on one database: the action id that instance A's page carries is accepted by instance B. An
 // instance configured with another key than its build's refuses to start (build-identity.ts).
-import { randomBytes } from "node:crypto";
+// Both keep media in PostgreSQL (MEDIA_STORAGE=postgres): an image uploaded through A is served by B.
+import { createHash, randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readBuildIdentity } from "@/lib/platform/server/build-identity";
 import { startAppServer, type AppServer } from "../support/app-server";
@@ -37,6 +39,7 @@ async function startInstance(env: Record<string, string | undefined> = {}): Prom
     SEED_ADMIN_PASSWORD: ADMIN.password,
     TRUSTED_PROXY: undefined,
     NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: buildKey,
+    MEDIA_STORAGE: "postgres",
     ...env,
   });
   servers.push(server);
@@ -91,6 +94,34 @@ describe("server actions across instances", () => {
     } finally {
       await client.end();
     }
+  });
+
+  it("serves through instance B an image uploaded through instance A", async () => {
+    const cookie = await signInOverHttp(a.baseUrl, ADMIN.email, ADMIN.password);
+    const png = await sharp({ create: { width: 900, height: 600, channels: 3, background: "#336699" } })
+      .png()
+      .toBuffer();
+    const form = new FormData();
+    form.set("file", new Blob([new Uint8Array(png)], { type: "image/png" }), "shared.png");
+    form.set("alt", "A blue rectangle");
+    const upload = await fetch(`${a.baseUrl}/api/admin/media`, {
+      method: "POST",
+      headers: { Cookie: cookie, Origin: a.baseUrl },
+      body: form,
+    });
+    expect(upload.status).toBe(200);
+    const { data } = (await upload.json()) as {
+      data: { url: string; sha256: string; variants: { url: string }[] };
+    };
+    const original = await fetch(`${b.baseUrl}${data.url}`);
+    expect(original.status).toBe(200);
+    expect(original.headers.get("content-type")).toBe("image/png");
+    expect(original.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    const bytes = new Uint8Array(await original.arrayBuffer());
+    expect(createHash("sha256").update(bytes).digest("hex")).toBe(data.sha256);
+    const variant = await fetch(`${b.baseUrl}${data.variants[0]!.url}`);
+    expect(variant.status).toBe(200);
+    expect(variant.headers.get("content-type")).toBe("image/webp");
   });
 
   it("refuses to start an instance whose key differs from its build's", async () => {
