@@ -39,6 +39,11 @@ const nextConfig: NextConfig = {
   // Separate builds side by side (e.g. one per working copy of the test suite); the launcher and
   // the tests find the build the same way (lib/platform/server/build-dir.ts).
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  // One id per release, the same on every instance (NEXT_DEPLOYMENT_ID at build time): a browser
+  // holding pages of another release reloads rather than mixing the two. The server-actions key
+  // (NEXT_SERVER_ACTIONS_ENCRYPTION_KEY) Next reads from the environment itself, at build and at
+  // run time; the launcher refuses a build made with another key or id (build-identity.ts).
+  deploymentId: process.env.NEXT_DEPLOYMENT_ID || undefined,
   poweredByHeader: false,
   // The launcher compresses, after giving each HTML response its own script nonce; for the same
   // reason no ETag: a 304 would pair a new policy with a body holding an older nonce.

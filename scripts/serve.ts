@@ -78,6 +78,10 @@ async function serve(database: OpenDatabase, authSecret: string) {
     siteOrigin: new URL(env.SITE_URL).origin,
     trustedProxies: parseTrustedProxies(env.TRUSTED_PROXY),
     serveBenchPages: env.SERVE_BENCH_PAGES ?? false,
+    buildIdentity: {
+      encryptionKey: env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY,
+      deploymentId: env.NEXT_DEPLOYMENT_ID,
+    },
     logger,
   });
   console.log(`Ready on http://localhost:${env.PORT} (${mode === "dev" ? "development" : "production"})`);

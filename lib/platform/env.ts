@@ -21,6 +21,32 @@ const EnvSchema = z.object({
   /** pino level for the server's logs; "silent" turns the access log off. */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   REDIS_URL: optional(z.url()),
+  /**
+   * Where uploads and evidence are stored: "local" (DATA_DIR/uploads, one instance) or "postgres"
+   * (the database, read by every instance). `npm run media:migrate` copies between them.
+   */
+  MEDIA_STORAGE: z.enum(["local", "postgres"]).default("local"),
+  /**
+   * Fixed at build time (next.config.ts): the same on every instance of one release, a new one per
+   * release, so a browser holding another release's pages reloads instead of mixing them.
+   */
+  NEXT_DEPLOYMENT_ID: optional(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{1,64}$/, "NEXT_DEPLOYMENT_ID: up to 64 letters, digits, '.', '_' or '-'"),
+  ),
+  /**
+   * Server actions' key (base64 of 16, 24 or 32 bytes), read by Next at build time (it salts the
+   * action ids) and at run time (it encrypts bound arguments). The same on every instance.
+   */
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: optional(
+    z
+      .base64("NEXT_SERVER_ACTIONS_ENCRYPTION_KEY must be base64 (e.g. `openssl rand -base64 32`)")
+      .refine(
+        (key) => [16, 24, 32].includes(Buffer.from(key, "base64").length),
+        "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY must decode to 16, 24 or 32 bytes (e.g. `openssl rand -base64 32`)",
+      ),
+  ),
   /** Serve the benchmark's yardstick pages (/bench-static/*); set by `npm run bench` only. */
   SERVE_BENCH_PAGES: optional(z.stringbool()),
   /** smtp:// or smtps:// URL of the mail relay (credentials in the URL). Unset: no mail is sent. */

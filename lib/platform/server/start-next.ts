@@ -15,6 +15,7 @@ import type { Logger } from "@/lib/platform/logger";
 import { loggablePath } from "./access-log";
 import { withBenchPages } from "./bench-pages";
 import { buildDir } from "./build-dir";
+import { assertBuildMatches, readBuildIdentity, type BuildIdentity } from "./build-identity";
 import { withCrossSiteGuard } from "@/lib/platform/http/cross-site";
 import { withRequestContext, type Handler } from "./request-handler";
 import { withAnswerStatus } from "./answer-status";
@@ -38,11 +39,16 @@ export async function startNextServer(options: {
   trustedProxies: ReadonlySet<string>;
   /** Whether the benchmark's yardstick pages are served (see bench-pages.ts). */
   serveBenchPages: boolean;
+  /** The server-actions key and deployment id configured for this instance (build-identity.ts). */
+  buildIdentity: Partial<BuildIdentity>;
   logger: Logger;
 }): Promise<NextHttpServer> {
   const { dev, port, siteOrigin, trustedProxies, serveBenchPages, logger } = options;
   const server = createServer();
-  if (!dev) takeConfigFromBuild();
+  if (!dev) {
+    takeConfigFromBuild();
+    assertBuildMatches(readBuildIdentity(path.join(process.cwd(), buildDir())), options.buildIdentity);
+  }
   // hostname/port are where Next believes it runs, as `next start` tells it.
   const app = next({ dev, dir: process.cwd(), hostname: "localhost", port, httpServer: server });
   await app.prepare();

@@ -1,28 +1,19 @@
 // Storage on the local disk, one file per key under a root folder. Local files carry no
-// metadata, so the content type follows from the key's extension, and `put` refuses a
-// content type that differs from it: what is served is always what was stored.
+// metadata, so the content type follows from the key's extension (storage.ts), and `put`
+// refuses a content type that differs from it: what is served is always what was stored.
 import { randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, rmdir, unlink, writeFile } from "node:fs/promises";
+import { mkdir, open, readdir, readFile, rename, rmdir, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { assertValidStorageKey, type Storage, type StoredObject } from "./storage";
-
-/** The content types local storage keeps, by extension. Add one here to store a new kind. */
-export const LOCAL_CONTENT_TYPES: Readonly<Record<string, string>> = {
-  jpg: "image/jpeg",
-  jpeg: "image/jpeg",
-  png: "image/png",
-  webp: "image/webp",
-  avif: "image/avif",
-  // Reprint-authorization evidence; never served under /media (that route serves media/ keys only).
-  pdf: "application/pdf",
-  // The grantor's reply pasted as text (an authorization recorded as already granted).
-  txt: "text/plain; charset=utf-8",
-};
-
-function contentTypeOf(key: string): string | undefined {
-  const extension = path.posix.extname(key).slice(1);
-  return Object.hasOwn(LOCAL_CONTENT_TYPES, extension) ? LOCAL_CONTENT_TYPES[extension] : undefined;
-}
+import { Readable } from "node:stream";
+import {
+  assertValidStorageKey,
+  assertContentTypeOf,
+  contentTypeOf,
+  isValidStorageKey,
+  type Storage,
+  type StoredObject,
+  type StoredStream,
+} from "./storage";
 
 function isMissing(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | null)?.code;
@@ -30,6 +21,7 @@ function isMissing(error: unknown): boolean {
 }
 
 export class LocalDiskStorage implements Storage {
+  readonly name = "local";
   readonly root: string;
 
   constructor(root: string) {
@@ -46,11 +38,7 @@ export class LocalDiskStorage implements Storage {
 
   async put(key: string, bytes: Uint8Array, contentType: string): Promise<void> {
     const file = this.fileOf(key);
-    const expected = contentTypeOf(key);
-    if (!expected) throw new Error(`Local storage keeps no files with the extension of ${key}`);
-    if (contentType !== expected) {
-      throw new Error(`Local storage serves ${key} as ${expected}, not ${contentType}`);
-    }
+    assertContentTypeOf(key, contentType);
     await mkdir(path.dirname(file), { recursive: true });
     // Write beside the target, then rename: a reader never sees half a file.
     const temporary = path.join(
@@ -75,6 +63,43 @@ export class LocalDiskStorage implements Storage {
     } catch (error) {
       if (isMissing(error)) return null;
       throw error;
+    }
+  }
+
+  async open(key: string): Promise<StoredStream | null> {
+    const file = this.fileOf(key);
+    const contentType = contentTypeOf(key);
+    if (!contentType) return null;
+    try {
+      // The size comes from the opened file, so it matches the bytes the stream reads.
+      const handle = await open(file, "r");
+      try {
+        const stat = await handle.stat();
+        if (!stat.isFile()) throw Object.assign(new Error(`Not a file: ${key}`), { code: "EISDIR" });
+        const stream = Readable.toWeb(handle.createReadStream()) as ReadableStream<Uint8Array>;
+        return { stream, contentType, byteSize: stat.size };
+      } catch (error) {
+        await handle.close();
+        throw error;
+      }
+    } catch (error) {
+      if (isMissing(error)) return null;
+      throw error;
+    }
+  }
+
+  async *keys(): AsyncIterable<string> {
+    const entries = await readdir(this.root, { recursive: true, withFileTypes: true }).catch(
+      (error: unknown) => {
+        if (isMissing(error)) return [];
+        throw error;
+      },
+    );
+    for (const entry of entries) {
+      if (!entry.isFile()) continue;
+      const key = path.relative(this.root, path.join(entry.parentPath, entry.name)).split(path.sep).join("/");
+      // Half-written files (".name.tmp") and anything not put here under a key are not objects.
+      if (isValidStorageKey(key) && contentTypeOf(key)) yield key;
     }
   }
 

@@ -1,5 +1,6 @@
 // Where uploaded files live. Everything above this layer speaks keys ("media/<id>/w640.webp"),
-// never paths, so the local disk can give way to S3-compatible storage without touching callers.
+// never paths, so the local disk and PostgreSQL (index.ts chooses by MEDIA_STORAGE) serve the
+// same callers. tests/int/storage-contract.test.ts holds every backend to this interface.
 
 export interface StoredObject {
   bytes: Uint8Array;
@@ -7,13 +8,26 @@ export interface StoredObject {
   contentType: string;
 }
 
+/** An object read as a stream: what a response needs, without the whole file in memory. */
+export interface StoredStream {
+  stream: ReadableStream<Uint8Array>;
+  contentType: string;
+  byteSize: number;
+}
+
 export interface Storage {
+  /** What the logs and the migration command call this backend ("local", "postgres"). */
+  readonly name: string;
   /** Stores `bytes` under `key`, replacing what was there. */
   put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
   /** The object under `key`, or null when there is none. */
   get(key: string): Promise<StoredObject | null>;
+  /** The object under `key` as a stream of its bytes, or null when there is none. */
+  open(key: string): Promise<StoredStream | null>;
   /** Removes the object under `key`; removing a missing key is not an error. */
   delete(key: string): Promise<void>;
+  /** Every stored key, in no particular order (for copying between backends). */
+  keys(): AsyncIterable<string>;
 }
 
 export class InvalidStorageKeyError extends Error {
@@ -42,4 +56,37 @@ export function isValidStorageKey(key: string): boolean {
 
 export function assertValidStorageKey(key: string): void {
   if (!isValidStorageKey(key)) throw new InvalidStorageKeyError(key);
+}
+
+/** The content types storage keeps, by extension. Add one here to store a new kind. */
+export const STORED_CONTENT_TYPES: Readonly<Record<string, string>> = {
+  jpg: "image/jpeg",
+  jpeg: "image/jpeg",
+  png: "image/png",
+  webp: "image/webp",
+  avif: "image/avif",
+  // Reprint-authorization evidence; never served under /media (that route serves media/ keys only).
+  pdf: "application/pdf",
+  // The grantor's reply pasted as text (an authorization recorded as already granted).
+  txt: "text/plain; charset=utf-8",
+};
+
+/**
+ * The content type of a key, from its extension. Every backend keeps a key's type to this, so
+ * that what is served is what was stored, and a file copies from one backend to another as it is.
+ */
+export function contentTypeOf(key: string): string | undefined {
+  const extension =
+    key
+      .slice(key.lastIndexOf("/") + 1)
+      .split(".")
+      .slice(1)
+      .at(-1) ?? "";
+  return Object.hasOwn(STORED_CONTENT_TYPES, extension) ? STORED_CONTENT_TYPES[extension] : undefined;
+}
+
+export function assertContentTypeOf(key: string, contentType: string): void {
+  const expected = contentTypeOf(key);
+  if (!expected) throw new Error(`Storage keeps no files with the extension of ${key}`);
+  if (contentType !== expected) throw new Error(`Storage serves ${key} as ${expected}, not ${contentType}`);
 }

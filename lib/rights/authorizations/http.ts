@@ -47,13 +47,13 @@ export async function evidenceDownload(actor: Actor | null, evidenceId: string):
   if (!evidence?.storageKey || !isValidStorageKey(evidence.storageKey)) {
     return refusal("NOT_FOUND", "No such evidence file.");
   }
-  const stored = await getStorage().get(evidence.storageKey);
+  const stored = await getStorage().open(evidence.storageKey);
   if (!stored) return refusal("NOT_FOUND", "The evidence file is missing from storage.");
-  return new Response(stored.bytes as Uint8Array<ArrayBuffer>, {
+  return new Response(stored.stream, {
     headers: {
       ...PRIVATE,
       "Content-Type": stored.contentType,
-      "Content-Length": String(stored.bytes.byteLength),
+      "Content-Length": String(stored.byteSize),
       "Content-Disposition": attachmentDisposition(evidence.fileName ?? "evidence"),
       "Content-Security-Policy": "default-src 'none'; sandbox",
       ...(evidence.sha256 ? { "X-Evidence-SHA256": evidence.sha256 } : {}),
