@@ -13,7 +13,7 @@ const DOMAIN_IMPORTS = {
   site: ["media"],
   // Evidence files are checked like uploads; the public rule is the articles' visibility rule;
   // the 451 answer reads the slug from an article's path.
-  rights: ["media", "articles/visibility.ts", "articles/visibility-change.ts", "articles/paths.ts"],
+  rights: ["media", "editor", "articles/visibility.ts", "articles/visibility-change.ts", "articles/paths.ts"],
   sources: ["rights", "taxonomy"],
   // An article carries its comment policy; comments' client-safe policy module only.
   articles: ["rights", "media", "sources", "taxonomy", "editor", "comments/policy.ts"],

@@ -9,10 +9,9 @@ import { importReprint, previewImport } from "@/app/(admin)/admin/articles/actio
 import { FieldMessage, fieldErrors } from "@/components/admin/taxonomy/fields";
 import type { ActionResult } from "@/lib/platform/actions/result";
 import type { ImportSummary } from "@/lib/import/import-reprint";
-import { LANGUAGE_NAMES } from "@/lib/import/language";
+import { languageLabel } from "@/lib/platform/languages";
 
-const languageName = (tag: string | null) =>
-  tag ? `${LANGUAGE_NAMES[tag] ?? tag} (${tag})` : "not recognised";
+const languageName = (tag: string | null) => (tag ? languageLabel(tag) : "not recognised");
 
 const STATUS_WORDS: Record<string, string> = {
   DRAFT: "draft",
