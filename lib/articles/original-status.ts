@@ -67,3 +67,22 @@ export async function articleOriginal(articleId: string): Promise<ArticleOrigina
     confirmedHeadline: article.confirmedHeadline,
   };
 }
+
+/** What the side-by-side page shows: our text as saved, and the original beside it. */
+export async function articleForSideBySide(articleId: string) {
+  const article = await db.article.findUnique({
+    where: { id: articleId },
+    select: {
+      id: true,
+      title: true,
+      kind: true,
+      isTranslation: true,
+      body: true,
+      createdById: true,
+      status: true,
+    },
+  });
+  if (!article) return null;
+  const { body, ...rest } = article;
+  return { ...rest, paragraphs: documentParagraphs(body), original: await articleOriginal(articleId) };
+}

@@ -64,6 +64,7 @@ export async function sitePages(
     editor,
     editor && `${editor}/revisions`,
     editor && `${editor}/preview`,
+    editor && `${editor}/original`,
     "/admin/media",
     "/admin/tags",
     "/admin/people",
