@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { confirmHeadline, saveAlignment } from "@/app/(admin)/admin/articles/actions";
 import { DiffPartView } from "@/components/admin/revisions/revision-diff-view";
 import type { ArticleOriginal } from "@/lib/articles/original-status";
@@ -121,18 +121,27 @@ export function SideBySide(props: {
     handler();
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLElement>) {
-    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "s") {
-      event.preventDefault();
-      void save();
-    }
-  }
+  // Ctrl/⌘+S saves the alignment wherever the focus is on the page, as it saves in the editor.
+  const saveRef = useRef(save);
+  useEffect(() => {
+    saveRef.current = save;
+  });
+  useEffect(() => {
+    const onKeyDown = (event: globalThis.KeyboardEvent) => {
+      if ((event.metaKey || event.ctrlKey) && !event.altKey && event.key.toLowerCase() === "s") {
+        event.preventDefault();
+        void saveRef.current();
+      }
+    };
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, []);
 
   const findingsFor = (row: AlignmentRow) =>
     props.findings.filter((f) => f.paragraph !== null && row.original.includes(f.paragraph - 1));
 
   return (
-    <section className="side-by-side stack" aria-label="Original and translation" onKeyDown={onKeyDown}>
+    <section className="side-by-side stack" aria-label="Original and translation">
       {original.outOfDate && (
         <div className="notice" role="alert" data-testid="out-of-date">
           <strong>The translation is out of date.</strong> It follows revision {original.outOfDate.follows} of
@@ -214,7 +223,8 @@ export function SideBySide(props: {
           const rowFindings = findingsFor(row);
           return (
             <li
-              key={`${row.original.join(",")}|${row.translation.join(",")}`}
+              // By position, so the focused row stays focused when rows are merged, split or skipped.
+              key={i}
               ref={(el) => {
                 rowRefs.current[i] = el;
               }}

@@ -13,6 +13,8 @@ import { ActionFailure } from "@/lib/platform/actions/result";
 import { runAction } from "@/lib/platform/actions/run-action";
 import { importPastedReprint } from "@/lib/import/import-reprint";
 import { publishArticle } from "@/lib/articles/workflow";
+import { checkPublishable } from "@/lib/rights/check-publishable";
+import { seedDemoContent } from "@/lib/seed/demo-content";
 import { db } from "@/lib/platform/db";
 import { documentParagraphs } from "@/lib/editor/document";
 import { defaultAlignment, mergeRows, splitRow, toggleSkip } from "@/lib/rights/fidelity/alignment";
@@ -457,5 +459,24 @@ describe("a re-imported original", () => {
       }),
     ).toMatchObject({ ok: true, data: { outOfDate: null } });
     expect(await publish(editor, article.id)).toMatchObject({ ok: true });
+  });
+});
+
+describe("the demo content", () => {
+  it("has a translated piece that keeps its Chinese original, aligned and clear to publish", async () => {
+    await seedDemoContent(db, {
+      email: "originals-demo@crosscurrent.test",
+      password: "a demo password for originals",
+    });
+    const piece = await db.article.findFirstOrThrow({
+      where: { originalTitle: "北京为何关注马尼拉的海警" },
+      select: { id: true, body: true, isTranslation: true, alignedOriginalRevision: true },
+    });
+    const original = await db.originalRevision.findFirstOrThrow({ where: { articleId: piece.id } });
+    expect(piece).toMatchObject({ isTranslation: true, alignedOriginalRevision: 1 });
+    expect(original).toMatchObject({ revision: 1, language: "zh-Hans" });
+    expect(documentParagraphs(original.body)).toHaveLength(documentParagraphs(piece.body).length);
+    const decision = await db.$transaction((tx) => checkPublishable(tx, piece.id, new Date()));
+    expect(decision).toMatchObject({ allowed: true });
   });
 });
