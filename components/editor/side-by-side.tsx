@@ -141,7 +141,7 @@ export function SideBySide(props: {
     props.findings.filter((f) => f.paragraph !== null && row.original.includes(f.paragraph - 1));
 
   return (
-    <section className="side-by-side stack" aria-label="Original and translation">
+    <section className="side-by-side stack wide" aria-label="Original and translation">
       {original.outOfDate && (
         <div className="notice" role="alert" data-testid="out-of-date">
           <strong>The translation is out of date.</strong> It follows revision {original.outOfDate.follows} of
