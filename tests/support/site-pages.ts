@@ -56,6 +56,13 @@ export async function sitePages(
     /^\/admin\/authorizations\/c/,
   );
   const sourceAdmin = await firstHref(page, baseUrl, "/admin/sources", /^\/admin\/sources\/c/);
+  // A translated reprint, for its original side by side: the demo's piece from a WeChat account.
+  const reprint = await firstHref(
+    page,
+    baseUrl,
+    "/admin/articles?kind=REPRINT&q=coast+guard",
+    /^\/admin\/articles\/c[^/]+$/,
+  );
   const staffPages = [
     "/admin",
     "/admin/articles",
@@ -64,7 +71,7 @@ export async function sitePages(
     editor,
     editor && `${editor}/revisions`,
     editor && `${editor}/preview`,
-    editor && `${editor}/original`,
+    reprint && `${reprint}/original`,
     "/admin/media",
     "/admin/tags",
     "/admin/people",
