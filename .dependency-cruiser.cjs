@@ -15,6 +15,7 @@ const DOMAIN_IMPORTS = {
   // the 451 answer reads the slug from an article's path.
   rights: [
     "media",
+    "editor",
     "articles/visibility.ts",
     "articles/visibility-change.ts",
     "articles/paths.ts",

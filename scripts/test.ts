@@ -42,6 +42,11 @@ const REQUIREMENTS: Requirement[] = [
     present: () => postgresBinDir() !== null,
   },
   { debianPackage: "wrk", purpose: "wrk, for the load test", present: () => onPath("wrk") },
+  {
+    debianPackage: "fonts-noto-cjk",
+    purpose: "a Chinese and Japanese font, for screenshots of the original beside its translation",
+    present: () => existsSync("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),
+  },
 ];
 
 function onPath(command: string): boolean {

@@ -65,6 +65,8 @@ export function ArticleEditor(props: {
   const [picking, setPicking] = useState<"body" | "featured" | null>(null);
   const [featuredUrl, setFeaturedUrl] = useState(props.featuredImageUrl);
   const [linkOpen, setLinkOpen] = useState(false);
+  /** A publish or schedule refused because the original has a newer revision: confirming retries it. */
+  const [outOfDateRetry, setOutOfDateRetry] = useState<(() => void) | null>(null);
   const bodyTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const update = useCallback(<K extends keyof EditorFields>(key: K, value: EditorFields[K]) => {
@@ -169,6 +171,7 @@ export function ArticleEditor(props: {
     extra: Record<string, unknown> = {},
   ) {
     setNotice(null);
+    setOutOfDateRetry(null);
     clearTimeout(bodyTimer.current);
     // Save what is on screen first, so what gets published is exactly what the editor sees.
     const onScreen = editor ? { ...fields, body: editorDocument(editor) } : fields;
@@ -187,6 +190,9 @@ export function ArticleEditor(props: {
     } else {
       // A refusal stays in the top bar until the next attempt: it says what to fix.
       setNotice(result.message);
+      const outOfDate = (result.data as { outOfDate?: unknown } | undefined)?.outOfDate;
+      if (outOfDate)
+        setOutOfDateRetry(() => () => void runWorkflow(action, { ...extra, confirmOutOfDate: true }));
     }
     router.refresh();
   }
@@ -236,6 +242,15 @@ export function ArticleEditor(props: {
         publishBlocked={publishBlocked}
       />
       <div className="editor-main">
+        {outOfDateRetry && (
+          <div className="notice" role="alert" data-testid="out-of-date-confirm">
+            The translation is out of date with its original.{" "}
+            <button type="button" onClick={outOfDateRetry}>
+              Publish it as it is
+            </button>{" "}
+            <a href={`/admin/articles/${props.articleId}/original`}>See what changed</a>
+          </div>
+        )}
         {restorable && (
           <div className="notice" role="alert">
             This browser has unsaved changes from {new Date(restorable.savedAt).toLocaleString()}.{" "}
@@ -292,6 +307,7 @@ export function ArticleEditor(props: {
         <WorkflowBar
           article={article}
           canPublish={props.canPublish}
+          isReprint={fields.kind === "REPRINT"}
           onSchedule={(publishAt) => void runWorkflow(scheduleArticle, { publishAt })}
           onUnpublish={() => void runWorkflow(unpublishArticle)}
           onArchive={() => void runWorkflow(archiveArticle)}

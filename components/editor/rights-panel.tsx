@@ -2,6 +2,7 @@
 
 import { CircleCheck, CircleAlert } from "lucide-react";
 import type { RightsPreview } from "@/lib/rights/publish-preview";
+import { DiffPartView } from "@/components/admin/revisions/revision-diff-view";
 
 /**
  * What the rights check would answer if the article were published now, with a way to act on
@@ -53,6 +54,22 @@ export function RightsPanel({
           <li key={reason.code}>{reason.text}</li>
         ))}
       </ul>
+      {preview.details.length > 0 && (
+        <ul className="rights-details" aria-label="Where the text departs from the original">
+          {preview.details.map((detail) => (
+            <li key={detail.text}>
+              {detail.text}
+              {detail.diff && (
+                <span className="rights-diff">
+                  {detail.diff.map((part, k) => (
+                    <DiffPartView key={k} part={part} />
+                  ))}
+                </span>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
       <p className="rights-actions">
         {preview.authorization && (
           <a href={`/admin/authorizations/${preview.authorization.id}`}>

@@ -7,6 +7,8 @@ import type { ServerArticle } from "@/lib/articles/editor-types";
 export function WorkflowBar(props: {
   article: ServerArticle | null;
   canPublish: boolean;
+  /** A reprint: link to its original, side by side with our text. */
+  isReprint: boolean;
   onSchedule: (publishAt: string) => void;
   onUnpublish: () => void;
   onArchive: () => void;
@@ -21,6 +23,12 @@ export function WorkflowBar(props: {
     <div className="workflow" aria-label="Publishing" role="group">
       <p>
         <a href={`/admin/articles/${props.article.id}/revisions`}>Revisions</a>
+        {props.isReprint && (
+          <>
+            {" · "}
+            <a href={`/admin/articles/${props.article.id}/original`}>Original and translation</a>
+          </>
+        )}
       </p>
       {props.canPublish && status !== "PUBLISHED" && (
         <div className="schedule">

@@ -88,7 +88,10 @@ export const ArticleIdSchema = z.object({ id });
 
 export const TransitionSchema = ArticleIdSchema.extend({ version: z.number().int().min(1) });
 
-export const ScheduleSchema = TransitionSchema.extend({
+/** Publishing and scheduling: the editor may confirm going ahead with an out-of-date translation. */
+export const PublishSchema = TransitionSchema.extend({ confirmOutOfDate: z.boolean().optional() });
+
+export const ScheduleSchema = PublishSchema.extend({
   publishAt: z.coerce.date({ error: "Choose a date and time." }),
 });
 

@@ -11,6 +11,7 @@ import type { ArticleStatus } from "@/lib/generated/prisma/enums";
 import { evaluateRights, RIGHTS_REASON_TEXT, type RightsReason } from "@/lib/rights/check-publishable";
 import { emitArticleEvent } from "@/lib/webhooks/emit";
 import { canEditArticle } from "./access";
+import { outOfDateStatus, type OutOfDate } from "./out-of-date";
 import { writeRevision } from "./revisions";
 import { hasOwnAddress, uniqueArticleSlug } from "./slugs";
 import { articleVersionSelect, conflict, type ArticleVersion } from "./save-article";
@@ -24,6 +25,23 @@ interface Move {
   /** Run the reprint-rights check (and record it) before moving. */
   rights?: "PUBLISH" | "SCHEDULE";
   revision?: boolean;
+  /** The editor saw that the translation is out of date with its original and goes ahead. */
+  confirmOutOfDate?: boolean;
+}
+
+/** The refusal that asks the editor to confirm publishing a translation its original has outgrown. */
+function outOfDateRefusal(outOfDate: OutOfDate): ActionFailure {
+  const changed = outOfDate.changedParagraphs;
+  const what =
+    changed.length === 0
+      ? "no paragraph changed in substance"
+      : `paragraph${changed.length === 1 ? "" : "s"} ${changed.join(", ")} changed`;
+  return new ActionFailure(
+    "CONFLICT",
+    `The original was re-imported: the translation follows revision ${outOfDate.follows} and the latest is revision ${outOfDate.latest} (${what}). Update the translation, or confirm to publish it as it is.`,
+    undefined,
+    { outOfDate },
+  );
 }
 
 type MoveOutcome = { moved: ArticleVersion } | { refused: RightsReason[] };
@@ -63,6 +81,8 @@ async function move(
     );
   }
   let authorizationId: string | null | undefined;
+  const outOfDate = step.rights ? await outOfDateStatus(tx, current.id) : null;
+  if (outOfDate && !step.confirmOutOfDate) throw outOfDateRefusal(outOfDate);
   if (step.rights) {
     const decision = await evaluateRights(tx, {
       articleId: current.id,
@@ -97,6 +117,16 @@ async function move(
     select: articleVersionSelect,
   });
   if (step.revision) await writeRevision(tx, moved, "PUBLISH", actor.id);
+  if (outOfDate) {
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "article.out_of_date_confirmed",
+      entityType: "Article",
+      entityId: current.id,
+      after: { ...outOfDate, move: step.action },
+      ip,
+    });
+  }
   await recordAudit(tx, {
     actorId: actor.id,
     action: `article.${step.action}`,
@@ -156,7 +186,10 @@ async function runPublicMove(...moves: Parameters<typeof runMove>): Promise<Arti
   return moved;
 }
 
-export function publishArticle(target: { id: string; version: number }, context: ActionContext) {
+export function publishArticle(
+  target: { id: string; version: number; confirmOutOfDate?: boolean },
+  context: ActionContext,
+) {
   const at = now();
   return runPublicMove(
     target,
@@ -168,6 +201,7 @@ export function publishArticle(target: { id: string; version: number }, context:
       publishedAt: (current, status) => (status === "PUBLISHED" && current ? current : at),
       rights: "PUBLISH",
       revision: true,
+      confirmOutOfDate: target.confirmOutOfDate,
     },
     context,
     at,
@@ -175,7 +209,7 @@ export function publishArticle(target: { id: string; version: number }, context:
 }
 
 export async function scheduleArticle(
-  target: { id: string; version: number; publishAt: Date },
+  target: { id: string; version: number; publishAt: Date; confirmOutOfDate?: boolean },
   context: ActionContext,
 ) {
   if (target.publishAt <= now()) {
@@ -193,6 +227,7 @@ export async function scheduleArticle(
       publishedAt: () => target.publishAt,
       rights: "SCHEDULE",
       revision: true,
+      confirmOutOfDate: target.confirmOutOfDate,
     },
     context,
   );

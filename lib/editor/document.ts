@@ -46,3 +46,14 @@ export function countWords(text: string): number {
 export function readingMinutes(text: string): number {
   return Math.max(1, Math.round(countWords(text) / WORDS_PER_MINUTE));
 }
+
+/**
+ * The paragraphs of a document as the side-by-side view and the fidelity check count them: each
+ * top-level block with text (a paragraph, heading, quote or list), in order. Section breaks and
+ * empty blocks are not paragraphs.
+ */
+export function documentParagraphs(doc: unknown): string[] {
+  if (doc === null || typeof doc !== "object" || Array.isArray(doc)) return [];
+  const blocks = (doc as JSONContent).content ?? [];
+  return blocks.map((block) => documentToPlainText(block).trim()).filter((text) => text.length > 0);
+}

@@ -16,7 +16,9 @@ import { createArticle } from "@/lib/articles/save-article";
 import { authorizationStateAt, scopeCovers } from "@/lib/rights/coverage";
 import { isoDate, SCOPE_LABELS } from "@/lib/rights/authorizations/status";
 import { findPossibleDuplicates, type PossibleDuplicate } from "./duplicates";
+import { readOriginal } from "./import-original";
 import { detectLanguage } from "./language";
+import { attachOriginal } from "@/lib/articles/attach-original";
 import type { ImportPreviewInput, ImportReprintInput } from "./schema";
 import { guessTranslation } from "./translation";
 
@@ -173,8 +175,17 @@ export async function importPastedReprint(
     }
     authorizationId = chosen.id;
   }
-  const originalDay = choices.originalPublishedOn ?? summary.originalDate;
-  const isTranslation = choices.isTranslation ?? summary.isTranslation;
+  // Read before anything is written, so a bad original changes nothing.
+  const original = choices.originalText
+    ? readOriginal({
+        originalText: choices.originalText,
+        originalTextLanguage: choices.originalTextLanguage ?? choices.originalLanguage,
+        originalTextUrl: choices.originalTextUrl ?? originalUrl ?? undefined,
+      })
+    : null;
+  const originalDay = choices.originalPublishedOn ?? summary.originalDate ?? original?.publishedOn ?? null;
+  const isTranslation =
+    choices.isTranslation ?? (original ? original.language !== summary.textLanguage : summary.isTranslation);
   const [tagIds, personIds] = await Promise.all([
     suggestTags(`${draft.title}\n${plain}`),
     findOrCreatePeople(
@@ -182,7 +193,7 @@ export async function importPastedReprint(
       context,
     ),
   ]);
-  return createArticle(
+  const article = await createArticle(
     {
       title: draft.title,
       excerpt: draft.excerpt,
@@ -192,7 +203,7 @@ export async function importPastedReprint(
       authorizationId,
       originalUrl,
       sourceLine: draft.source?.line ?? null,
-      originalLanguage: choices.originalLanguage ?? summary.originalLanguage,
+      originalLanguage: original?.language ?? choices.originalLanguage ?? summary.originalLanguage,
       originalPublishedAt: originalDay ? new Date(`${originalDay}T00:00:00Z`) : null,
       isTranslation,
       isModified: false,
@@ -201,4 +212,6 @@ export async function importPastedReprint(
     },
     context,
   );
+  if (original) await attachOriginal(article.id, original, context);
+  return article;
 }

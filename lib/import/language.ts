@@ -28,12 +28,3 @@ export function detectLanguage(text: string): string | null {
   const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
   return count(text, ENGLISH_WORDS) >= words * 0.1 ? "en" : null;
 }
-
-/** Languages named in the import summary. */
-export const LANGUAGE_NAMES: Record<string, string> = {
-  "zh-Hans": "Chinese (simplified)",
-  "zh-Hant": "Chinese (traditional)",
-  ja: "Japanese",
-  ko: "Korean",
-  en: "English",
-};

@@ -1,6 +1,8 @@
 // Input of "New from pasted text": the check (what would be extracted) and the draft itself,
 // made with what the editor confirmed in the summary. Empty fields mean "as detected".
 import { z } from "zod";
+import { OriginalLanguageSchema } from "@/lib/articles/original-schema";
+import { originalChoicesShape } from "./import-original";
 
 const blankToUndefined = (value: unknown) =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
@@ -44,18 +46,15 @@ export const ImportReprintSchema = z.object({
       .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "That day does not exist.")
       .optional(),
   ),
-  originalLanguage: z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "Enter a language tag such as zh-Hans or en.")
-      .optional(),
-  ),
+  originalLanguage: z.preprocess(blankToUndefined, OriginalLanguageSchema.optional()),
   isTranslation: flag,
   /** "none" means the editor chose no authorization; absent means "the one that covers it, if only one does". */
   authorizationId: z.preprocess(blankToUndefined, z.string().trim().max(64).optional()),
   /** The editor saw the possible duplicates and wants a draft anyway. */
   allowDuplicate: flag,
+  /** The original itself, kept beside the translation (optional). */
+  originalText: z.preprocess(blankToUndefined, originalChoicesShape.originalText.optional()),
+  originalTextLanguage: originalChoicesShape.originalTextLanguage,
+  originalTextUrl: originalChoicesShape.originalTextUrl,
 });
 export type ImportReprintInput = z.output<typeof ImportReprintSchema>;

@@ -21,6 +21,7 @@ import {
   scopeCovers,
 } from "./coverage";
 import type { AuthorizationState } from "./coverage";
+import { fidelityFindings, type FidelityFinding } from "./fidelity/fidelity-findings";
 
 export { authorizationStateAt, isStillServable, normalizeName, normalizeUrl, scopeCovers } from "./coverage";
 export type { AuthorizationState } from "./coverage";
@@ -34,6 +35,7 @@ export const RIGHTS_REASONS = [
   "DENIED",
   "SCOPE_MISMATCH",
   "MODIFICATION_NOT_PERMITTED",
+  "OMISSION_NOT_PERMITTED",
   "TRANSLATION_NOT_PERMITTED",
   "WRONG_SOURCE",
 ] as const;
@@ -57,6 +59,8 @@ export const RIGHTS_REASON_TEXT: Record<RightsReason, string> = {
     "The linked authorization covers a different article or author; check the original URL and bylines, or link an authorization that covers this piece.",
   MODIFICATION_NOT_PERMITTED:
     "The authorization does not allow modified versions; publish the original text unchanged or get the source's permission to modify it.",
+  OMISSION_NOT_PERMITTED:
+    "The authorization does not allow leaving parts of the original out; translate every paragraph of the original or get the source's permission to omit.",
   TRANSLATION_NOT_PERMITTED:
     "The authorization does not allow translation; get the source's permission to translate before publishing.",
   WRONG_SOURCE:
@@ -66,9 +70,18 @@ export const RIGHTS_REASON_TEXT: Record<RightsReason, string> = {
 /** What set off a rights check; stored in RightsCheck.trigger. */
 export type RightsTrigger = "PUBLISH" | "SCHEDULE" | "SCHEDULED_PUBLISH" | "SWEEP" | "REVOCATION";
 
+/** What a fidelity reason points at: a paragraph of the original, or the headline. */
+export type RightsDetail = FidelityFinding;
+
 export type RightsDecision =
   | { allowed: true; authorizationId: string | null }
-  | { allowed: false; reasons: RightsReason[]; authorizationId: string | null };
+  | {
+      allowed: false;
+      reasons: RightsReason[];
+      authorizationId: string | null;
+      /** Present when the article departs from its original in ways the terms do not allow. */
+      details?: RightsDetail[];
+    };
 
 /** The article as the rule sees it. */
 export interface ArticleRights {
@@ -81,6 +94,8 @@ export interface ArticleRights {
   isModified: boolean;
   /** Names (and native-script names) of the people in its AUTHOR bylines. */
   authorNames: readonly string[];
+  /** How it departs from its kept original (lib/rights/fidelity); none without an original. */
+  fidelity?: readonly FidelityFinding[];
 }
 
 /** An authorization as the rule sees it; load it with `authorizationRightsSelect`. */
@@ -95,6 +110,7 @@ export interface AuthorizationRights {
   validUntil: Date | null;
   modificationAllowed: boolean;
   translationAllowed: boolean;
+  omissionAllowed: boolean;
   onTermination: TerminationEffect;
   /** When it was granted or denied; orders a renewed grant after an earlier refusal. */
   decidedAt: Date | null;
@@ -115,6 +131,7 @@ export const authorizationRightsSelect = {
   validUntil: true,
   modificationAllowed: true,
   translationAllowed: true,
+  omissionAllowed: true,
   onTermination: true,
   decidedAt: true,
   revokedAt: true,
@@ -126,9 +143,19 @@ function allow(authorizationId: string | null): RightsDecision {
   return { allowed: true, authorizationId };
 }
 
-function refuse(reasons: readonly RightsReason[], authorizationId: string | null): RightsDecision {
+function refuse(
+  reasons: readonly RightsReason[],
+  authorizationId: string | null,
+  article?: ArticleRights,
+): RightsDecision {
   const present = new Set(reasons);
-  return { allowed: false, reasons: RIGHTS_REASONS.filter((r) => present.has(r)), authorizationId };
+  const details = (article?.fidelity ?? []).filter((f) => present.has(f.reason));
+  return {
+    allowed: false,
+    reasons: RIGHTS_REASONS.filter((r) => present.has(r)),
+    authorizationId,
+    ...(details.length > 0 ? { details } : {}),
+  };
 }
 
 const STATE_REASON: Record<Exclude<AuthorizationState, "VALID">, RightsReason> = {
@@ -176,7 +203,13 @@ function conditionProblems(a: AuthorizationRights, article: ArticleRights): Righ
   const problems: RightsReason[] = [];
   if (article.isModified && !a.modificationAllowed) problems.push("MODIFICATION_NOT_PERMITTED");
   if (article.isTranslation && !a.translationAllowed) problems.push("TRANSLATION_NOT_PERMITTED");
-  return problems;
+  for (const finding of article.fidelity ?? []) {
+    if (finding.reason === "MODIFICATION_NOT_PERMITTED" && !a.modificationAllowed)
+      problems.push("MODIFICATION_NOT_PERMITTED");
+    if (finding.reason === "OMISSION_NOT_PERMITTED" && !a.omissionAllowed)
+      problems.push("OMISSION_NOT_PERMITTED");
+  }
+  return [...new Set(problems)];
 }
 
 const TELLING_STATES = ["NOT_YET_VALID", "EXPIRED", "REVOKED", "DENIED"] as const;
@@ -283,8 +316,8 @@ export function decideRights(
     if (working) return allow(working.id);
     // The source's latest decided word on the renewal explains more than the lapsed original.
     const latest = renewals.find((r) => r.status !== "REQUESTED");
-    if (latest) return refuse(linkedProblems(latest, article, at), latest.id);
-    return refuse(own, named.id);
+    if (latest) return refuse(linkedProblems(latest, article, at), latest.id, article);
+    return refuse(own, named.id, article);
   }
 
   // None linked: the best valid covering grant, preferring one whose conditions this version
@@ -300,7 +333,7 @@ export function decideRights(
         byRank(x.a, y.a),
     );
   const best = valid[0];
-  if (best) return best.problems.length > 0 ? refuse(best.problems, best.a.id) : allow(best.a.id);
+  if (best) return best.problems.length > 0 ? refuse(best.problems, best.a.id, article) : allow(best.a.id);
 
   const telling = mostTelling(covering, at);
   if (telling) return refuse([telling.reason], telling.authorizationId);
@@ -319,10 +352,21 @@ export const articleRightsSelect = {
     where: { role: "AUTHOR" },
     select: { person: { select: { name: true, nativeName: true } } },
   },
+  // The fidelity check's material: our text, its alignment and the latest revision of the original.
+  title: true,
+  body: true,
+  alignment: true,
+  confirmedHeadline: true,
+  originalRevisions: { orderBy: { revision: "desc" }, take: 1, select: { title: true, body: true } },
 } as const;
 
-interface ArticleRightsRow extends Omit<ArticleRights, "authorNames"> {
+interface ArticleRightsRow extends Omit<ArticleRights, "authorNames" | "fidelity"> {
   bylines: { person: { name: string; nativeName: string | null } }[];
+  title: string;
+  body: unknown;
+  alignment: unknown;
+  confirmedHeadline: string | null;
+  originalRevisions: { title: string; body: unknown }[];
 }
 
 export function articleRightsOf(row: ArticleRightsRow): ArticleRights {
@@ -336,6 +380,19 @@ export function articleRightsOf(row: ArticleRightsRow): ArticleRights {
     authorNames: row.bylines.flatMap(({ person }) =>
       person.nativeName ? [person.name, person.nativeName] : [person.name],
     ),
+    fidelity:
+      row.kind === "REPRINT"
+        ? fidelityFindings({
+            original: row.originalRevisions[0] ?? null,
+            article: {
+              title: row.title,
+              body: row.body,
+              isTranslation: row.isTranslation,
+              alignment: row.alignment,
+              confirmedHeadline: row.confirmedHeadline,
+            },
+          })
+        : [],
   };
 }
 
@@ -378,6 +435,10 @@ export async function evaluateRights(
       trigger: input.trigger,
       allowed: decision.allowed,
       reasons: decision.allowed ? [] : decision.reasons,
+      // The words only: the diff is shown live in the editor, and the revision keeps the text.
+      details: decision.allowed
+        ? []
+        : (decision.details ?? []).map(({ reason, paragraph, text }) => ({ reason, paragraph, text })),
       actorId: input.actorId,
       createdAt: input.at,
     },

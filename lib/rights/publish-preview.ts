@@ -3,12 +3,19 @@ import "server-only";
 import { now } from "@/lib/platform/clock";
 import { db } from "@/lib/platform/db";
 import { authorizationSummary } from "./authorizations/status";
-import { checkPublishable, RIGHTS_REASON_TEXT, type RightsReason } from "./check-publishable";
+import {
+  checkPublishable,
+  RIGHTS_REASON_TEXT,
+  type RightsDetail,
+  type RightsReason,
+} from "./check-publishable";
 
 /** The rights check's answer for an article as saved, without recording it: the editor's rights panel. */
 export interface RightsPreview {
   allowed: boolean;
   reasons: { code: RightsReason; text: string }[];
+  /** What a fidelity reason points at: the paragraph of the original, the headline, with the diff. */
+  details: RightsDetail[];
   /** The authorization the answer rests on: the covering grant, or the one whose state refuses. */
   authorization: { id: string; summary: string } | null;
   sourceId: string | null;
@@ -31,6 +38,7 @@ export async function rightsPreview(articleId: string, at = now()): Promise<Righ
       reasons: decision.allowed
         ? []
         : decision.reasons.map((code) => ({ code, text: RIGHTS_REASON_TEXT[code] })),
+      details: decision.allowed ? [] : (decision.details ?? []),
       authorization: authorization
         ? { id: authorization.id, summary: authorizationSummary(authorization, at) }
         : null,

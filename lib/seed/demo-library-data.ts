@@ -50,6 +50,8 @@ export interface DemoPiece {
     originalTitle?: string;
     originalLanguage?: string;
   };
+  /** The original kept beside a translation (revision 1), paragraph for paragraph. */
+  original?: { language: string; title: string; authorLine: string; publishedOn: string; body: PlainBlock[] };
   /** A card the seed draws (a gradient and the title), as the featured image. */
   card?: { from: string; to: string; kicker: string; alt: string };
   body: PlainBlock[];
@@ -420,6 +422,21 @@ export const DEMO_LIBRARY_PIECES: readonly DemoPiece[] = [
       originalUrl: "https://jadebridge.example.net/s/manila-coast-guard",
       originalTitle: "北京为何关注马尼拉的海警",
       originalLanguage: "zh-Hans",
+    },
+    original: {
+      language: "zh-Hans",
+      title: "北京为何关注马尼拉的海警",
+      authorLine: "王杰",
+      publishedOn: "2025-02-09",
+      body: [
+        p("近两年，南海上的对峙越来越多地发生在双方海警之间，而不是海军之间。对北京来说，这一变化很重要。"),
+        p(
+          "海警船让两国政府既能宣示主张，又能把事件控制在军事冲突的门槛之下。马尼拉还特意邀请记者登船，把每一次相遇都变成一个公开的故事。",
+        ),
+        p(
+          "在中方看来，这种宣传是试图影响国际舆论。作者认为，双方都有意避免这些相遇升级，而两国海警之间的热线比镜头更能服务于这一共同利益。",
+        ),
+      ],
     },
     body: [
       p(

@@ -210,6 +210,7 @@ export async function seedDemoLibrary(
         originalTitle: piece.reprint?.originalTitle,
         originalLanguage: piece.reprint?.originalLanguage,
         isTranslation: Boolean(piece.translators?.length),
+        alignedOriginalRevision: piece.original ? 1 : null,
         featuredImageId: image?.row.id,
         featuredImageAlt: image?.row.alt,
         createdById: adminId,
@@ -226,6 +227,22 @@ export async function seedDemoLibrary(
         tags: {
           createMany: { data: piece.tags.map((name, position) => ({ tagId: tagIds.get(name)!, position })) },
         },
+        originalRevisions: piece.original
+          ? {
+              create: {
+                revision: 1,
+                language: piece.original.language,
+                title: piece.original.title,
+                body: documentFromBlocks(piece.original.body),
+                bodyText: documentToPlainText(documentFromBlocks(piece.original.body)),
+                url: piece.reprint?.originalUrl,
+                authorLine: piece.original.authorLine,
+                publishedOn: new Date(`${piece.original.publishedOn}T00:00:00Z`),
+                createdById: adminId,
+                createdAt: publishedAt,
+              },
+            }
+          : undefined,
         revisions: {
           create: {
             version: 1,

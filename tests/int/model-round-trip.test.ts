@@ -19,6 +19,7 @@ import {
   type CommentModeration,
   type CommentReport,
   type Media,
+  type OriginalRevision,
   type Person,
   type RateLimit,
   type ReprintAuthorization,
@@ -141,6 +142,7 @@ const grantedThenRevoked = {
   canonicalToOriginal: true,
   modificationAllowed: false,
   translationAllowed: true,
+  omissionAllowed: false,
   territories: ["CN", "HK", "TW", "worldwide-online"],
   channels: ["web", "newsletter"],
   onTermination: "TAKE_DOWN",
@@ -175,6 +177,7 @@ const deniedRenewal = {
   canonicalToOriginal: false,
   modificationAllowed: true,
   translationAllowed: false,
+  omissionAllowed: true,
   territories: [],
   channels: ["print"],
   onTermination: "KEEP_EXISTING",
@@ -291,6 +294,12 @@ const article = {
   originalPublishedAt: new Date("2022-07-08T00:00:00.000Z"),
   isTranslation: true,
   isModified: true,
+  alignment: [
+    { original: [0, 1], translation: [0] },
+    { original: [2], translation: [], omitted: true },
+  ],
+  alignedOriginalRevision: 2,
+  confirmedHeadline: "Tokyo’s choice",
   featuredImageId: media.id,
   featuredImageAlt: "Tokyo skyline at dusk",
   seoTitle: "Tokyo’s choice | Crosscurrent",
@@ -319,6 +328,24 @@ const revision = {
   authorId: editor.id,
   createdAt: at("2025-01-15T06:30:00.249Z"),
 } satisfies ArticleRevision;
+
+const originalRevision = {
+  id: "original_revision_2",
+  articleId: article.id,
+  revision: 2,
+  language: "zh-Hans",
+  title: "东京的选择",
+  body: {
+    type: "doc",
+    content: [{ type: "paragraph", content: [{ type: "text", text: "东京在两条路之间。" }] }],
+  },
+  bodyText: "东京在两条路之间。",
+  url: "https://mp.weixin.qq.com/s/AbCdEf123",
+  authorLine: "作者：某某",
+  publishedOn: new Date("2022-07-08T00:00:00.000Z"),
+  createdById: editor.id,
+  createdAt: at("2025-01-11T03:00:00.004Z"),
+} satisfies OriginalRevision;
 
 const slugRedirect = {
   entityType: "Article",
@@ -380,6 +407,13 @@ const rightsCheck = {
   trigger: "authorization.revoked",
   allowed: false,
   reasons: ["AUTHORIZATION_REVOKED", "TAKE_DOWN_ON_TERMINATION"],
+  details: [
+    {
+      reason: "OMISSION_NOT_PERMITTED",
+      paragraph: 3,
+      text: "Paragraph 3 of the original has no translation.",
+    },
+  ],
   actorId: admin.id,
   createdAt: at("2025-03-01T07:00:00.500Z"),
 } satisfies RightsCheck;
@@ -523,6 +557,11 @@ async function writeGraph() {
   await db.articleRevision.create({ data: revision });
   remember("ArticleRevision", revision, () =>
     db.articleRevision.findUniqueOrThrow({ where: { id: revision.id } }),
+  );
+
+  await db.originalRevision.create({ data: originalRevision });
+  remember("OriginalRevision", originalRevision, () =>
+    db.originalRevision.findUniqueOrThrow({ where: { id: originalRevision.id } }),
   );
 
   await db.slugRedirect.create({ data: slugRedirect });

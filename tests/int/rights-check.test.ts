@@ -621,6 +621,7 @@ describe("decideRights on plain data", () => {
     validUntil: null,
     modificationAllowed: false,
     translationAllowed: false,
+    omissionAllowed: false,
     onTermination: "TAKE_DOWN",
     decidedAt: before(DAY),
     revokedAt: null,

@@ -70,6 +70,13 @@ export async function sitePages(
   );
   const sourceAdmin = await firstHref(page, baseUrl, "/admin/sources", /^\/admin\/sources\/c/);
   const webhook = await webhookPage(page, baseUrl);
+  // A translated reprint, for its original side by side: the demo's piece from a WeChat account.
+  const reprint = await firstHref(
+    page,
+    baseUrl,
+    "/admin/articles?kind=REPRINT&q=coast+guard",
+    /^\/admin\/articles\/c[^/]+$/,
+  );
   const staffPages = [
     "/admin",
     "/admin/articles",
@@ -78,6 +85,7 @@ export async function sitePages(
     editor,
     editor && `${editor}/revisions`,
     editor && `${editor}/preview`,
+    reprint && `${reprint}/original`,
     "/admin/media",
     "/admin/tags",
     "/admin/people",

@@ -9,10 +9,9 @@ import { importReprint, previewImport } from "@/app/(admin)/admin/articles/actio
 import { FieldMessage, fieldErrors } from "@/components/admin/taxonomy/fields";
 import type { ActionResult } from "@/lib/platform/actions/result";
 import type { ImportSummary } from "@/lib/import/import-reprint";
-import { LANGUAGE_NAMES } from "@/lib/import/language";
+import { KNOWN_LANGUAGES, languageLabel } from "@/lib/platform/languages";
 
-const languageName = (tag: string | null) =>
-  tag ? `${LANGUAGE_NAMES[tag] ?? tag} (${tag})` : "not recognised";
+const languageName = (tag: string | null) => (tag ? languageLabel(tag) : "not recognised");
 
 const STATUS_WORDS: Record<string, string> = {
   DRAFT: "draft",
@@ -80,6 +79,36 @@ export function ImportForm() {
         />
         <FieldMessage state={state} name="originalUrl" id={err("originalUrl")} />
       </label>
+      <details className="import-original">
+        <summary>The original, to keep beside the translation (optional)</summary>
+        <label>
+          Original text or HTML (for example the Chinese or Japanese page)
+          <textarea
+            name="originalText"
+            rows={8}
+            aria-invalid={invalid("originalText")}
+            aria-describedby={err("originalText")}
+          />
+          <FieldMessage state={state} name="originalText" id={err("originalText")} />
+        </label>
+        <label>
+          Language of the original text
+          <select
+            name="originalTextLanguage"
+            defaultValue=""
+            aria-invalid={invalid("originalTextLanguage")}
+            aria-describedby={err("originalTextLanguage")}
+          >
+            <option value="">Detect from the text</option>
+            {KNOWN_LANGUAGES.map((tag) => (
+              <option key={tag} value={tag}>
+                {languageLabel(tag)}
+              </option>
+            ))}
+          </select>
+          <FieldMessage state={state} name="originalTextLanguage" id={err("originalTextLanguage")} />
+        </label>
+      </details>
       {summary && <Summary summary={summary} state={state} idPrefix={id} />}
       <button type="submit" className={summary ? "button-primary" : undefined} disabled={pending}>
         {pending

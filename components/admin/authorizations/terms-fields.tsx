@@ -179,6 +179,11 @@ export function TermsFields({ state, defaults }: { state: ActionResult | null; d
           label="Translation allowed"
           defaultChecked={defaults.translationAllowed}
         />
+        <Flag
+          name="omissionAllowed"
+          label="Omission allowed (paragraphs of the original may be left out)"
+          defaultChecked={defaults.omissionAllowed}
+        />
         <label>
           Territories
           <input

@@ -12,7 +12,8 @@ const LINE: CSSProperties = { minHeight: "1.6em" };
 const ADDED: CSSProperties = { background: "#d7f5dd", color: "inherit", textDecoration: "underline" };
 const REMOVED: CSSProperties = { background: "#fde2e1", color: "inherit", textDecoration: "line-through" };
 
-function Part({ part }: { part: DiffPart }) {
+/** One part of a diff: added text underlined, removed text struck through, both announced. */
+export function DiffPartView({ part }: { part: DiffPart }) {
   if (part.kind === "added") {
     return (
       <ins style={ADDED}>
@@ -38,7 +39,7 @@ function Line({ parts }: { parts: DiffPart[] }) {
   return (
     <div style={LINE}>
       {parts.map((part, index) => (
-        <Part key={index} part={part} />
+        <DiffPartView key={index} part={part} />
       ))}
     </div>
   );

@@ -44,7 +44,7 @@ export async function previewWithdrawals(
       withdrawnAt: null,
       status: { in: ["PUBLISHED", "SCHEDULED"] },
     },
-    select: { id: true, title: true, ...articleRightsSelect },
+    select: { id: true, ...articleRightsSelect },
     orderBy: { title: "asc" },
   });
   const linked = reprints.flatMap((r) => (r.authorizationId ? [r.authorizationId] : []));

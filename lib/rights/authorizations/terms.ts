@@ -14,6 +14,7 @@ export const TERM_KEYS = [
   "canonicalToOriginal",
   "modificationAllowed",
   "translationAllowed",
+  "omissionAllowed",
   "territories",
   "channels",
   "onTermination",
@@ -86,6 +87,7 @@ export interface TermsFormValues {
   canonicalToOriginal: boolean;
   modificationAllowed: boolean;
   translationAllowed: boolean;
+  omissionAllowed: boolean;
   territories: string;
   channels: string;
   onTermination: Terms["onTermination"];
@@ -107,6 +109,7 @@ export function termsFormValues(terms: Terms): TermsFormValues {
     canonicalToOriginal: terms.canonicalToOriginal,
     modificationAllowed: terms.modificationAllowed,
     translationAllowed: terms.translationAllowed,
+    omissionAllowed: terms.omissionAllowed,
     territories: terms.territories.join(", "),
     channels: terms.channels.join(", "),
     onTermination: terms.onTermination,
@@ -128,6 +131,7 @@ export function blankTermsFormValues(at: Date): TermsFormValues {
     canonicalToOriginal: false,
     modificationAllowed: false,
     translationAllowed: false,
+    omissionAllowed: false,
     territories: "",
     channels: "",
     onTermination: "TAKE_DOWN",

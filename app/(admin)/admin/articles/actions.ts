@@ -15,10 +15,15 @@ import {
   unpublishArticle as unpublish,
 } from "@/lib/articles/workflow";
 import { rightsForEditor } from "@/lib/articles/editor-rights";
+import { saveAlignment as storeAlignment, SaveAlignmentSchema } from "@/lib/articles/save-alignment";
+import { confirmHeadline as confirmTitle, ConfirmHeadlineSchema } from "@/lib/articles/confirm-headline";
+import { articleOriginal } from "@/lib/articles/original-status";
+import { AttachOriginalSchema, importOriginal } from "@/lib/import/import-original";
 import {
   ArticleIdSchema,
   BulkArchiveSchema,
   CreateArticleSchema,
+  PublishSchema,
   SaveArticleSchema,
   ScheduleSchema,
   TransitionSchema,
@@ -68,7 +73,7 @@ export const checkArticleRights = defineAction({
 
 export const publishArticle = defineAction({
   permission: "article.publish",
-  schema: TransitionSchema,
+  schema: PublishSchema,
   async handler(input, context) {
     const article = await publish(input, context);
     refreshDesk();
@@ -136,5 +141,40 @@ export const importReprint = defineAction({
     const article = await importPastedReprint(input.text, context, input);
     refreshDesk();
     return { ok: true, redirectTo: `/admin/articles/${article.id}` };
+  },
+});
+
+/** Keeps a reprint's original beside it; a second import is a new revision of the original. */
+export const attachOriginal = defineAction({
+  permission: "article.editOwn",
+  schema: AttachOriginalSchema,
+  async handler(input, context) {
+    const attached = await importOriginal(input, context);
+    return {
+      ok: true,
+      message: attached.reimported
+        ? `Original revision ${attached.revision} kept: the translation is now out of date.`
+        : "Original kept beside the article.",
+      data: await articleOriginal(input.id),
+    };
+  },
+});
+
+export const saveAlignment = defineAction({
+  permission: "article.editOwn",
+  schema: SaveAlignmentSchema,
+  async handler(input, context) {
+    await storeAlignment(input, context);
+    return { ok: true, message: "Alignment saved.", data: await articleOriginal(input.id) };
+  },
+});
+
+/** An editor's word that a headline differing from the original title is intended. */
+export const confirmHeadline = defineAction({
+  permission: "article.publish",
+  schema: ConfirmHeadlineSchema,
+  async handler(input, context) {
+    await confirmTitle(input, context);
+    return { ok: true, message: "Headline confirmed." };
   },
 });

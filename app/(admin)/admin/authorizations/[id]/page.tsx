@@ -104,6 +104,8 @@ export default async function AuthorizationPage({ params }: { params: Promise<{ 
         <dd>{yesNo(a.modificationAllowed)}</dd>
         <dt>Translation allowed</dt>
         <dd>{yesNo(a.translationAllowed)}</dd>
+        <dt>Omission allowed</dt>
+        <dd>{yesNo(a.omissionAllowed)}</dd>
         <dt>Territories</dt>
         <dd>{a.territories.length ? a.territories.join(", ") : "None named"}</dd>
         <dt>Channels</dt>

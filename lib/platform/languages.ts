@@ -1,0 +1,29 @@
+// The languages the site knows: those an original may be in, that the importer detects and that
+// screens name. One list, so a tag the desk cannot label or search is refused everywhere alike.
+
+export const KNOWN_LANGUAGES = ["zh-Hans", "zh-Hant", "ja", "ko", "en"] as const;
+
+export type KnownLanguage = (typeof KNOWN_LANGUAGES)[number];
+
+export const LANGUAGE_NAMES: Record<KnownLanguage, string> = {
+  "zh-Hans": "Chinese (simplified)",
+  "zh-Hant": "Chinese (traditional)",
+  ja: "Japanese",
+  ko: "Korean",
+  en: "English",
+};
+
+export function isKnownLanguage(tag: string): tag is KnownLanguage {
+  return (KNOWN_LANGUAGES as readonly string[]).includes(tag);
+}
+
+/** "Japanese (ja)", or the bare tag when the site does not know it. */
+export function languageLabel(tag: string): string {
+  return isKnownLanguage(tag) ? `${LANGUAGE_NAMES[tag]} (${tag})` : tag;
+}
+
+/** The refusal for a tag outside the list, naming what the site accepts. */
+export function unknownLanguageMessage(tag: string): string {
+  const known = KNOWN_LANGUAGES.map((t) => `${LANGUAGE_NAMES[t]} (${t})`).join(", ");
+  return `The site does not know the language “${tag.slice(0, 40)}”. Choose one of: ${known}.`;
+}
