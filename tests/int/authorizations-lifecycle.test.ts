@@ -786,7 +786,7 @@ describe("reprint authorizations", () => {
     const text = new TextDecoder().decode(bytes);
     const lines = text.split("\r\n");
     expect(lines[0]).toBe(
-      "Authorization ID,Source,Scope,Scope URL,Scope author,Status,Valid from,Valid until,Attribution required,Attribution text,Link back required,Canonical link to the original,Modification allowed,Translation allowed,Territories,Channels,On termination,Grantor statement,Evidence,Articles covered,Requested at,Requested by,Decided at,Decided by,Denial reason,Revoked at,Revoked by,Revocation reason,Renews,Pubstatus,Copyright holder,Copyright notice,Usage terms,Expires,ODRL policy",
+      "Authorization ID,Source,Scope,Scope URL,Scope author,Status,Valid from,Valid until,Attribution required,Attribution text,Link back required,Canonical link to the original,Modification allowed,Translation allowed,Omission allowed,Territories,Channels,On termination,Grantor statement,Evidence,Articles covered,Requested at,Requested by,Decided at,Decided by,Denial reason,Revoked at,Revoked by,Revocation reason,Renews,Pubstatus,Copyright holder,Copyright notice,Usage terms,Expires,ODRL policy",
     );
     expect(lines[1]).toContain(`${auth.id},'@Evil Source,WHOLE_SOURCE,,,GRANTED,2026-01-01,2027-01-01,yes,`);
     expect(text).toContain(`"'=HYPERLINK(""https://evil.example"",""click"")"`);

@@ -57,6 +57,7 @@ const BASE: PolicyAuthorization = {
   canonicalToOriginal: false,
   modificationAllowed: false,
   translationAllowed: true,
+  omissionAllowed: false,
   territories: ["worldwide", "中国大陆"],
   channels: ["website", "newsletter"],
   onTermination: "TAKE_DOWN",
@@ -77,7 +78,7 @@ const SCOPES: Array<Pick<Terms, "scope" | "scopeUrl" | "scopeAuthorName">> = [
 function* everyCombination(): Generator<PolicyAuthorization> {
   const bits = (n: number, count: number) => Array.from({ length: count }, (_, i) => Boolean(n & (1 << i)));
   for (const scope of SCOPES) {
-    for (let n = 0; n < 1 << 10; n++) {
+    for (let n = 0; n < 1 << 11; n++) {
       const [
         attributionRequired,
         linkBackRequired,
@@ -89,7 +90,8 @@ function* everyCombination(): Generator<PolicyAuthorization> {
         lists,
         wording,
         statement,
-      ] = bits(n, 10) as boolean[];
+        omissionAllowed,
+      ] = bits(n, 11) as boolean[];
       yield {
         ...BASE,
         ...scope,
@@ -99,6 +101,7 @@ function* everyCombination(): Generator<PolicyAuthorization> {
         canonicalToOriginal: canonicalToOriginal!,
         modificationAllowed: modificationAllowed!,
         translationAllowed: translationAllowed!,
+        omissionAllowed: omissionAllowed!,
         onTermination: takeDown ? "TAKE_DOWN" : "KEEP_EXISTING",
         validUntil: ends ? BASE.validUntil : null,
         territories: lists ? BASE.territories : [],
@@ -129,7 +132,7 @@ describe("ODRL policy of an authorization", () => {
       });
       count++;
     }
-    expect(count).toBe(3 * 1024);
+    expect(count).toBe(3 * 2048);
   });
 
   it("expands under the ODRL context with no term dropped, for every scope and flag", async () => {
@@ -229,7 +232,7 @@ describe("ODRL policy of an authorization", () => {
     ]);
 
     const prohibitions = policy![`${ODRL}prohibition`] as Expanded[];
-    expect(prohibitions.map((p) => ids(p, `${ODRL}action`)[0])).toEqual([`${ODRL}modify`]);
+    expect(prohibitions.map((p) => ids(p, `${ODRL}action`)[0])).toEqual([`${ODRL}modify`, `${PROFILE}#omit`]);
     expect(policy!["http://purl.org/dc/terms/description"]).toEqual([{ "@value": BASE.grantorStatement }]);
   });
 

@@ -9,17 +9,16 @@
 // - assigner: the source (its page on this site); assignee: the site.
 // - target: all of the source's works (an AssetCollection), one original (an Asset, its URL), or
 //   one author's works (an AssetCollection partOf the source's, with dct:creator).
-// - permissions: reproduce and distribute, and modify and translate when the terms allow them,
+// - permissions: reproduce and distribute, and modify, translate and the profile's omit when the
+//   terms allow them,
 //   each limited by constraints: dateTime gteq validFrom (and lt validUntil), spatial isAnyOf the
 //   territories, deliveryChannel isAnyOf the channels (ODRL 2.2's own left operand for a channel).
 // - duties of distribute: attribute (attributedParty the source, the text as cc:attributionName),
 //   the profile's linkBack and canonicalToOriginal, and delete when covered pieces are taken
 //   down at the end (ODRL's delete: remove the copies once the use is over).
-// - prohibitions: modify when modification is not allowed (ODRL has no action of its own for
-//   omitting passages: leaving parts out changes the content, so it is modify) and translate
-//   when translation is not allowed.
-// - What ODRL has no term for is in this site's profile (`profileIri`): the two duties above and
-//   the recorded status. The grantor's own words are the policy's dct:description.
+// - prohibitions: each of modify, translate and omit that the terms do not allow.
+// - What ODRL has no term for is in this site's profile (`profileIri`): the two duties above, omit
+//   (leaving passages of the original out of a translation) and the recorded status. The grantor's own words are the policy's dct:description.
 import { absoluteUrl } from "@/lib/platform/site-url";
 import type { AuthorizationStatus } from "@/lib/generated/prisma/enums";
 import { z } from "zod";
@@ -46,7 +45,7 @@ export function profileIri(siteUrl: string): string {
   return absoluteUrl(siteUrl, "/rights/odrl-profile");
 }
 
-const profileTerm = (profile: string, name: "linkBack" | "canonicalToOriginal" | "status") =>
+const profileTerm = (profile: string, name: "linkBack" | "canonicalToOriginal" | "omit" | "status") =>
   `${profile}#${name}`;
 
 const dateTimeValue = (date: Date) => ({ "@value": date.toISOString(), "@type": XSD_DATE_TIME });
@@ -120,16 +119,13 @@ export function authorizationPolicy(authorization: PolicyAuthorization, siteUrl:
   const sourceIri = absoluteUrl(siteUrl, `/sources/${encodeURIComponent(authorization.source.slug)}`);
   const constraint = constraintsOf(authorization);
   const duty = dutiesOf(authorization, sourceIri, profile);
-  const actions = [
-    "reproduce",
-    "distribute",
-    ...(authorization.modificationAllowed ? ["modify"] : []),
-    ...(authorization.translationAllowed ? ["translate"] : []),
+  const optional: Array<[action: string, allowed: boolean]> = [
+    ["modify", authorization.modificationAllowed],
+    ["translate", authorization.translationAllowed],
+    [profileTerm(profile, "omit"), authorization.omissionAllowed],
   ];
-  const prohibited = [
-    ...(authorization.modificationAllowed ? [] : ["modify"]),
-    ...(authorization.translationAllowed ? [] : ["translate"]),
-  ];
+  const actions = ["reproduce", "distribute", ...optional.filter(([, allowed]) => allowed).map(([a]) => a)];
+  const prohibited = optional.filter(([, allowed]) => !allowed).map(([action]) => action);
   const granted = authorization.status === "GRANTED" || authorization.status === "REVOKED";
   return {
     "@context": ODRL_CONTEXT,
@@ -229,6 +225,7 @@ export function parseAuthorizationPolicy(document: unknown): PolicyParse {
       canonicalToOriginal: hasDuty(profileTerm(policy.profile, "canonicalToOriginal")),
       modificationAllowed: permits("modify"),
       translationAllowed: permits("translate"),
+      omissionAllowed: permits(profileTerm(policy.profile, "omit")),
       territories: listOperand(distribute, "spatial"),
       channels: listOperand(distribute, "deliveryChannel"),
       onTermination: hasDuty("delete") ? "TAKE_DOWN" : "KEEP_EXISTING",
