@@ -74,6 +74,8 @@ async function serve(database: OpenDatabase, authSecret: string) {
     siteOrigin: new URL(env.SITE_URL).origin,
     trustedProxies: parseTrustedProxies(env.TRUSTED_PROXY),
     serveBenchPages: env.SERVE_BENCH_PAGES ?? false,
+    pageMemoryBytes: env.PAGE_MEMORY_MB * 1024 * 1024,
+    exposeNextRequestCount: env.EXPOSE_NEXT_REQUEST_COUNT ?? false,
     logger,
   });
   console.log(`Ready on http://localhost:${env.PORT} (${mode === "dev" ? "development" : "production"})`);

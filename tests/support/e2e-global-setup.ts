@@ -38,6 +38,8 @@ export default async function setup(project: TestProject) {
     SEED_ADMIN_PASSWORD: E2E_ADMIN.password,
     // As behind a reverse proxy on this machine: tests tell readers apart by X-Forwarded-For.
     TRUSTED_PROXY: "127.0.0.1",
+    // Lets tests tell an answer from the launcher's memory from one Next gave.
+    EXPOSE_NEXT_REQUEST_COUNT: "true",
   });
   project.provide("baseUrl", server.baseUrl);
   project.provide("adminEmail", E2E_ADMIN.email);
