@@ -15,7 +15,12 @@ import { cacheTime, EXPIRES_PREFIX, isFresh } from "@/lib/platform/cache/registr
 import { collectRequestTags } from "@/lib/platform/cache/request-tags";
 import { cacheControlNow } from "./cache-lifetime";
 import { chooseEncoding, compressedForms, type Encoding } from "./content-encoding";
-import { isKeepableAnswer, keepableRequest, mayAnswerFromMemory, varyWithEncoding } from "./public-answer-rules";
+import {
+  isKeepableAnswer,
+  keepableRequest,
+  mayAnswerFromMemory,
+  varyWithEncoding,
+} from "./public-answer-rules";
 import type { Handler } from "./request-handler";
 import { hashScripts } from "./script-hashes";
 import { hashedContentSecurityPolicy } from "./script-nonce";

@@ -50,7 +50,9 @@ function loaderFor(attributes: string): string | null {
     (crossOrigin ? `s.crossOrigin=${scriptString(decodeAttribute(crossOrigin[1] ?? ""))};` : "") +
     "document.head.appendChild(s);";
   // A module-capable browser skips a nomodule script (legacy polyfills).
-  return /\snomodule\b/i.test(attributes) ? `if(!("noModule" in HTMLScriptElement.prototype)){${load}}` : load;
+  return /\snomodule\b/i.test(attributes)
+    ? `if(!("noModule" in HTMLScriptElement.prototype)){${load}}`
+    : load;
 }
 
 /** `html` with its scripts pinned by hash instead of by `nonce` (see above). */
