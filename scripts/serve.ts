@@ -82,6 +82,8 @@ async function serve(database: OpenDatabase, authSecret: string) {
       encryptionKey: env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY,
       deploymentId: env.NEXT_DEPLOYMENT_ID,
     },
+    pageMemoryBytes: env.PAGE_MEMORY_MB * 1024 * 1024,
+    exposeNextRequestCount: env.EXPOSE_NEXT_REQUEST_COUNT ?? false,
     logger,
   });
   console.log(`Ready on http://localhost:${env.PORT} (${mode === "dev" ? "development" : "production"})`);

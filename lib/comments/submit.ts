@@ -71,11 +71,13 @@ async function checkRateLimits(
   keys: { key: string; rule: LimitRule }[],
   at: Date,
 ): Promise<({ ok: false } & Refusal) | null> {
-  const states = [];
-  for (const { key, rule } of keys) states.push({ key, rule, state: await hit(key, rule) });
+  // Each hit is one atomic statement on its own key: counted side by side, they count the same.
+  const states = await Promise.all(
+    keys.map(async ({ key, rule }) => ({ key, rule, state: await hit(key, rule) })),
+  );
   const over = states.filter(({ rule, state }) => state.hits > rule.limit);
   if (over.length === 0) return null;
-  for (const { key, rule } of states) await forgive(key, rule);
+  await Promise.all(states.map(({ key, rule }) => forgive(key, rule)));
 
   const rows = await db.rateLimit.findMany({
     where: { key: { in: over.map((o) => o.key) } },
@@ -108,13 +110,21 @@ export async function submitComment(input: unknown, meta: SubmitMeta): Promise<S
   }
   const data = parsed.data;
   const at = now();
-  const { defaults, words } = await loadCommentSettings();
+  // Reads that do not depend on each other go out together; the steps below still decide in order.
+  const [{ defaults, words }, article, recent] = await Promise.all([
+    loadCommentSettings(),
+    db.article.findFirst({
+      where: { AND: [{ id: data.articleId }, publicArticleWhere(at)] },
+      select: { id: true, ...articleCommentSettingsSelect },
+    }),
+    // For step 5, the same comment again from the same email.
+    db.comment.findMany({
+      where: { authorEmail: data.email, createdAt: { gte: new Date(at.getTime() - DUPLICATE_WINDOW_MS) } },
+      select: { body: true },
+    }),
+  ]);
 
   // 1. The article exists, is public, and takes comments.
-  const article = await db.article.findFirst({
-    where: { AND: [{ id: data.articleId }, publicArticleWhere(at)] },
-    select: { id: true, ...articleCommentSettingsSelect },
-  });
   if (!article) return refuse("NOT_FOUND", "That article could not be found.");
   const rules = effectiveRules(article, defaults);
   if (commentsClosed(article, rules, at)) return refuse("COMMENTS_CLOSED", CLOSED_MESSAGE);
@@ -166,10 +176,6 @@ export async function submitComment(input: unknown, meta: SubmitMeta): Promise<S
 
   // 5. The same comment again from the same email.
   const normalized = normalizeBody(data.body);
-  const recent = await db.comment.findMany({
-    where: { authorEmail: data.email, createdAt: { gte: new Date(at.getTime() - DUPLICATE_WINDOW_MS) } },
-    select: { body: true },
-  });
   if (recent.some((c) => normalizeBody(c.body) === normalized)) {
     return refuse("CONFLICT", "It looks like you have already posted that comment.");
   }
@@ -195,7 +201,18 @@ export async function submitComment(input: unknown, meta: SubmitMeta): Promise<S
       rule: { limit: 1, windowMs: ms, blockMs: ms },
     });
   }
-  const limited = await checkRateLimits(limits, at);
+  // Whether the email is trusted yet (step 9) is read while the limits are counted.
+  const needsTrust =
+    rules.mode !== "PREMODERATE_ALL" && (rules.mode === "PREMODERATE_NEW" || rules.holdFirstTime);
+  const [limited, approvedBefore] = await Promise.all([
+    checkRateLimits(limits, at),
+    needsTrust
+      ? db.comment.count({
+          where: { authorEmail: data.email, status: "APPROVED" },
+          take: TRUSTED_AFTER_APPROVED,
+        })
+      : Promise.resolve(TRUSTED_AFTER_APPROVED),
+  ]);
   if (limited) return limited;
 
   // 7–9. Spam and holds.
@@ -211,12 +228,8 @@ export async function submitComment(input: unknown, meta: SubmitMeta): Promise<S
     if (links > 0 && links >= rules.linkLimit) reasons.push(HOLD_REASONS.links);
     if (rules.mode === "PREMODERATE_ALL") {
       reasons.push(HOLD_REASONS.premoderate);
-    } else if (rules.mode === "PREMODERATE_NEW" || rules.holdFirstTime) {
-      const approved = await db.comment.count({
-        where: { authorEmail: data.email, status: "APPROVED" },
-        take: TRUSTED_AFTER_APPROVED,
-      });
-      if (approved < TRUSTED_AFTER_APPROVED) reasons.push(HOLD_REASONS.firstTime);
+    } else if (needsTrust) {
+      if (approvedBefore < TRUSTED_AFTER_APPROVED) reasons.push(HOLD_REASONS.firstTime);
     }
     if (reasons.length > 0) status = "PENDING";
   }
@@ -240,23 +253,27 @@ async function store(
   reasons: string[],
   at: Date,
 ): Promise<{ id: string; status: CommentStatus }> {
-  const stored = await db.$transaction(async (tx) => {
-    const comment = await tx.comment.create({
-      data: { ...record, status, holdReasons: reasons, createdAt: at, updatedAt: at },
-      select: { id: true, status: true },
-    });
-    await tx.commentModeration.create({
-      data: {
-        commentId: comment.id,
-        actorId: null,
-        action: "submitted",
-        fromStatus: null,
-        toStatus: status,
-        reasons,
-        createdAt: at,
+  // One nested write: Prisma stores the comment and its log row in one transaction, with no
+  // round trip to this process in between.
+  const stored = await db.comment.create({
+    data: {
+      ...record,
+      status,
+      holdReasons: reasons,
+      createdAt: at,
+      updatedAt: at,
+      moderations: {
+        create: {
+          actorId: null,
+          action: "submitted",
+          fromStatus: null,
+          toStatus: status,
+          reasons,
+          createdAt: at,
+        },
       },
-    });
-    return comment;
+    },
+    select: { id: true, status: true },
   });
   // Readers see an approved comment at once: its article's comments and the comment feeds.
   if (status === "APPROVED") await invalidate([cacheTag.comments(record.articleId), cacheTag.allComments]);

@@ -49,6 +49,10 @@ const EnvSchema = z.object({
   ),
   /** Serve the benchmark's yardstick pages (/bench-static/*); set by `npm run bench` only. */
   SERVE_BENCH_PAGES: optional(z.stringbool()),
+  /** MiB of memory for public answers the launcher serves itself (lib/platform/server/page-memory.ts); 0 turns it off. */
+  PAGE_MEMORY_MB: z.coerce.number().int().min(0).max(4096).default(48),
+  /** Tests only: every response says how many requests reached Next so far (X-Next-Request-Count). */
+  EXPOSE_NEXT_REQUEST_COUNT: optional(z.stringbool()),
   /** smtp:// or smtps:// URL of the mail relay (credentials in the URL). Unset: no mail is sent. */
   SMTP_URL: optional(z.url({ protocol: /^smtps?$/ })),
   /** The From address of the site's mail; defaults to no-reply at SITE_URL's host. */

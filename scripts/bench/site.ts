@@ -6,7 +6,12 @@
 //
 // Each route gets `wrk -t2 -c32 -d10s --latency`, and so does its yardstick: the prerendered static
 // page /bench-static/<KB> nearest its size, served by the same Next server, so "ratio" says how
-// close a cached or per-request page comes to serving a file of its size.
+// close a cached or per-request page comes to serving a file of its size. Each route is also
+// measured against the limit: a bare Node http server in a process of its own
+// (scripts/bench/bare-server.ts) answering the same bytes from memory, with the same wrk settings,
+// without and with `Accept-Encoding: gzip` (the bare server then sends the gzip bytes the app
+// sent); "÷ bare" is the route's req/s over the bare server's. A 304 row asks for the article with
+// If-None-Match of its ETag, of both.
 // One article gets exactly 500 approved comments, threaded, for the "long discussion" row. Then
 // POST /api/comments at 16 connections (comment-post.lua): every request a new reader's comment
 // from its own address, as readers behind a reverse proxy the server trusts (TRUSTED_PROXY), so
@@ -16,12 +21,13 @@
 // JavaScript, gzipped, that the article page ships compared with an empty page of the app.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { request as httpRequest } from "node:http";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import pg from "pg";
-import { startAppServer, type AppServer } from "../../tests/support/app-server";
+import { freePort, startAppServer, type AppServer } from "../../tests/support/app-server";
 import { buildDir, launcherDir } from "@/lib/platform/server/build-dir";
 import { launchBrowser } from "../../tests/support/browser";
 import { withDatabase } from "../../tests/support/test-database-url";
@@ -44,7 +50,7 @@ const ARTICLES = 10_000;
 const COMMENTS = 100_000;
 /** Approved comments on the "long discussion" article. */
 const LONG_DISCUSSION = 500;
-const DEADLINE_MS = 360_000; // the whole run stays under six minutes
+const DEADLINE_MS = 720_000; // the whole run stays under twelve minutes
 const ADMIN = { email: "bench@crosscurrent.test", password: "bench password, long enough" };
 const TSX = path.resolve("node_modules/tsx/dist/cli.mjs");
 
@@ -218,6 +224,58 @@ function yardstickFor(bytes: number): string {
 
 // ─── The run ─────────────────────────────────────────────────────────────────
 
+/** An answer's bytes exactly as sent (no decoding), and the headers the bare server repeats. */
+function rawAnswer(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ body: Buffer; headers: Record<string, string> }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(url, { headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => {
+        if (response.statusCode !== 200) return reject(new Error(`${url} answered ${response.statusCode}`));
+        const kept: Record<string, string> = {};
+        for (const name of ["content-type", "content-encoding", "etag", "vary"]) {
+          const value = response.headers[name];
+          if (typeof value === "string") kept[name] = value;
+        }
+        resolve({ body: Buffer.concat(chunks), headers: kept });
+      });
+      response.on("error", reject);
+    });
+    request.on("error", reject);
+    request.end();
+  });
+}
+
+/** Starts the bare Node server (bare-server.ts) with `routes`; resolves with its base URL. */
+async function startBareServer(
+  dir: string,
+  routes: Array<{ path: string; body: Buffer; headers: Record<string, string> }>,
+): Promise<string> {
+  const manifest = [];
+  for (const [i, route] of routes.entries()) {
+    const file = path.join(dir, `bare-${i}.bin`);
+    await writeFile(file, route.body);
+    manifest.push({ path: route.path, file, headers: route.headers });
+  }
+  const manifestFile = path.join(dir, "bare-manifest.json");
+  await writeFile(manifestFile, JSON.stringify(manifest));
+  const port = await freePort();
+  const child = spawn(process.execPath, [TSX, "scripts/bench/bare-server.ts", manifestFile, String(port)], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  children.add(child);
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on("data", (chunk: Buffer) => {
+      if (chunk.toString().includes("ready")) resolve();
+    });
+    child.once("exit", (code) => reject(new Error(`The bare server exited (${code}).`)));
+  });
+  return `http://127.0.0.1:${port}`;
+}
+
 async function fetchOk(url: string): Promise<number> {
   const response = await fetch(url);
   const body = await response.arrayBuffer();
@@ -318,6 +376,10 @@ try {
   interface Result {
     name: string;
     path: string;
+    /** Extra request headers (wrk -H), e.g. Accept-Encoding. */
+    headers?: Record<string, string>;
+    /** The bare Node server's row for the same bytes. */
+    bare?: Result;
     /** Response size of a page; null for the POST row. */
     bytes: number | null;
     wrk: WrkResult;
@@ -325,15 +387,57 @@ try {
     /** The yardstick row a page row is compared with. */
     yardstick?: Result;
   }
-  const measure = async (route: { name: string; path: string }): Promise<Result> => {
-    const url = `${base}${route.path}`;
+  const measure = async (
+    route: { name: string; path: string; headers?: Record<string, string> },
+    origin = base,
+  ): Promise<Result> => {
+    const url = `${origin}${route.path}`;
+    const headers = route.headers ?? {};
     // Warm up: compiled code paths, database connections, the page's first render.
     let bytes = 0;
-    for (let i = 0; i < 10; i++) bytes = await fetchOk(url);
+    for (let i = 0; i < 10; i++) bytes = (await rawAnswer(url, headers).catch(() => null))?.body.length ?? 0;
     routeRss = 0;
-    console.log(`[${elapsed()}] wrk ${WRK_ARGS.join(" ")} ${route.path}`);
-    const wrk = parseWrk(await run(WRK, [...WRK_ARGS, "-s", REPORT_LUA, url]));
+    const headerArgs = Object.entries(headers).flatMap(([name, value]) => ["-H", `${name}: ${value}`]);
+    console.log(`[${elapsed()}] wrk ${WRK_ARGS.join(" ")} ${headerArgs.join(" ")} ${url}`);
+    const wrk = parseWrk(await run(WRK, [...WRK_ARGS, ...headerArgs, "-s", REPORT_LUA, url]));
     return { ...route, bytes, wrk, rssKb: routeRss };
+  };
+  // What the app sends for each route, with and without gzip, for the bare server to send.
+  const GZIP = { "Accept-Encoding": "gzip" };
+  const bareRoutes: Array<{ path: string; body: Buffer; headers: Record<string, string> }> = [];
+  const bareOf = new Map<string, string>();
+  for (const [i, route] of routes.entries()) {
+    for (let n = 0; n < 10; n++) await fetchOk(`${base}${route.path}`); // kept by now
+    for (const [suffix, headers] of [
+      ["", {}],
+      ["-gzip", GZIP],
+    ] as const) {
+      const answer = await rawAnswer(`${base}${route.path}`, headers);
+      const barePath = `/${i}${suffix}`;
+      bareRoutes.push({ path: barePath, ...answer });
+      bareOf.set(`${route.path}${suffix}`, barePath);
+    }
+  }
+  const articleEtag = bareRoutes[0]!.headers.etag;
+  const bareBase = await startBareServer(dataDir!, bareRoutes);
+  console.log(`[${elapsed()}] Bare Node server up at ${bareBase}`);
+  const measureWithBare = async (route: {
+    name: string;
+    path: string;
+    headers?: Record<string, string>;
+  }): Promise<Result> => {
+    const app = await measure(route);
+    const suffix = route.headers === GZIP ? "-gzip" : "";
+    const bare = await measure(
+      {
+        name: `  bare Node, same bytes`,
+        path: bareOf.get(`${route.path}${suffix}`)!,
+        headers: route.headers,
+      },
+      bareBase,
+    );
+    app.bare = bare;
+    return app;
   };
 
   const results: Result[] = [];
@@ -349,7 +453,17 @@ try {
         yardsticks.set(yardstickPath, result);
         results.push(result);
       }
-      results.push({ ...(await measure(route)), yardstick: yardsticks.get(yardstickPath) });
+      const identity = await measureWithBare(route);
+      results.push({ ...identity, yardstick: yardsticks.get(yardstickPath) }, identity.bare!);
+      const gzip = await measureWithBare({ ...route, name: `${route.name}, gzip`, headers: GZIP });
+      results.push(gzip, gzip.bare!);
+    }
+    if (articleEtag) {
+      // Revalidation: the article's ETag back, answered 304 (by the bare server too).
+      const notModified = { "If-None-Match": articleEtag };
+      const app = await measure({ name: "article, 304", path: articlePath, headers: notModified });
+      const bare = await measure({ name: "  bare Node, 304", path: "/0", headers: notModified }, bareBase);
+      results.push({ ...app, bare }, bare);
     }
 
     // Last, so that nothing it writes can touch the pages measured above.
@@ -388,12 +502,14 @@ try {
     const ratio = r.yardstick
       ? (r.wrk.requestsPerSecond / r.yardstick.wrk.requestsPerSecond).toFixed(2)
       : "-";
+    const bareRatio = r.bare ? (r.wrk.requestsPerSecond / r.bare.wrk.requestsPerSecond).toFixed(3) : "-";
     return [
       r.name,
       r.path.length > 44 ? `${r.path.slice(0, 41)}…` : r.path,
       r.bytes === null ? "-" : (r.bytes / 1024).toFixed(1),
       r.wrk.requestsPerSecond.toFixed(0),
       ratio,
+      bareRatio,
       r.wrk.p50.toFixed(1),
       r.wrk.p95.toFixed(1),
       r.wrk.p99.toFixed(1),
@@ -408,6 +524,7 @@ try {
     "KB",
     "req/s",
     "ratio",
+    "÷ bare",
     "p50 ms",
     "p95 ms",
     "p99 ms",
@@ -429,7 +546,9 @@ try {
   console.log("");
   console.log(
     "Yardsticks: prerendered static pages /bench-static/<KB> of the same server. Ratio = route req/s ÷ " +
-      "req/s of the yardstick nearest the route's size (the row above it).",
+      "req/s of the yardstick nearest the route's size. ÷ bare = route req/s ÷ req/s of a bare Node " +
+      "http server (another process) sending the same bytes from memory (the row below it); gzip rows " +
+      "send Accept-Encoding: gzip, and the bare server the gzip bytes the app sent.",
   );
   console.log(
     "errors = non-2xx/3xx responses (for the comment POST: any answer but 201 or 202) + socket errors " +
@@ -475,6 +594,23 @@ try {
     );
   });
   console.log(`Targets (issue 6):\n  ${targets.join("\n  ")}`);
+  const bareTargets = results
+    .filter((r) => r.bare)
+    .map((r) => {
+      const bare = r.bare!;
+      const ratio = r.wrk.requestsPerSecond / bare.wrk.requestsPerSecond;
+      const minRatio = r.name.startsWith("search") ? 0.2 : 0.3;
+      const errors = r.wrk.non2xx3xx + r.wrk.socketErrors;
+      // A 304 is not a 2xx: wrk counts it as fine (non-2xx/3xx only).
+      return (
+        `${r.name}: ${ratio.toFixed(3)} of bare ≥ ${minRatio} ${verdict(ratio >= minRatio)}, ` +
+        `p99 ${r.wrk.p99.toFixed(1)} ≤ 3 × ${bare.wrk.p99.toFixed(1)} ms ${verdict(r.wrk.p99 <= 3 * bare.wrk.p99)}, ` +
+        `errors ${errors} ${verdict(errors === 0)}`
+      );
+    });
+  console.log(
+    `Targets (issue 19, against the bare Node server on the same bytes):\n  ${bareTargets.join("\n  ")}`,
+  );
   console.log(`  server RSS ${(maxRss / 1024).toFixed(0)} MB < 400 MB: ${verdict(maxRss / 1024 < 400)}`);
   console.log(`Max server RSS (next-server, pid ${pid}, every 500 ms): ${(maxRss / 1024).toFixed(0)} MB`);
   console.log(

@@ -41,6 +41,8 @@ export default async function setup(project: TestProject) {
     // Webhook tests run their receiver on this machine, and retry after 1 s rather than 30 s.
     WEBHOOK_ALLOW_PRIVATE: "true",
     WEBHOOK_RETRY_DELAY_SECONDS: "1",
+    // Lets tests tell an answer from the launcher's memory from one Next gave.
+    EXPOSE_NEXT_REQUEST_COUNT: "true",
   });
   project.provide("baseUrl", server.baseUrl);
   project.provide("adminEmail", E2E_ADMIN.email);

@@ -2,7 +2,8 @@
 // kept in this process until one of their tags is invalidated. Concurrent misses for one key
 // share a single load. Each cache is bounded by entry count, least recently used first out.
 import { now } from "@/lib/platform/clock";
-import { cacheTime, isFresh } from "./registry";
+import { cacheTime, expiresTag, isFresh } from "./registry";
+import { noteRequestTags } from "./request-tags";
 
 interface Entry {
   value: Promise<unknown>;
@@ -36,12 +37,14 @@ export function createReadCache(name: string, maxEntries: number): ReadCache {
       load: () => Promise<T>,
       expiresAt?: (value: T) => number | null,
     ): Promise<T> {
+      noteRequestTags(tags);
       const hit = entries.get(key);
       entries.delete(key);
       const at = now().getTime();
       const expired = hit?.expiresAt != null && hit.expiresAt <= at;
       if (hit && !expired && isFresh(hit.tags, hit.since, at)) {
         entries.set(key, hit); // most recently used goes last
+        noteRequestTags(hit.expiresAt == null ? hit.tags : [...hit.tags, expiresTag(hit.expiresAt)]);
         return hit.value as Promise<T>;
       }
       const since = cacheTime(); // before the load starts, so a concurrent invalidation wins

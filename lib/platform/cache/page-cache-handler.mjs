@@ -57,6 +57,18 @@ function entryTags(entry, ctx) {
   return tags;
 }
 
+// The collector of the request under way (lib/platform/cache/request-tags.ts), if any.
+const REQUEST_TAGS = Symbol.for("crosscurrent.cache.requestTags");
+// Entries holding a whole rendered page or route response, as opposed to one cached read.
+const WHOLE_ANSWERS = new Set(["APP_PAGE", "APP_ROUTE", "PAGES"]);
+
+function noteRequestTags(entry, ctx) {
+  const collected = globalThis[REQUEST_TAGS]?.getStore();
+  if (!collected) return;
+  for (const tag of entryTags(entry, ctx)) collected.tags.add(tag);
+  if (WHOLE_ANSWERS.has(entry?.value?.kind)) collected.pageEntry = true;
+}
+
 export default class PageCacheHandler extends FileSystemCache {
   async get(key, ctx) {
     const memoryOnly = isMemoryOnly(key);
@@ -74,7 +86,10 @@ export default class PageCacheHandler extends FileSystemCache {
       entryTags(entry, ctx).every(
         (tag) => (invalidatedAt.get(tag) ?? 0) < renderedAt && !hasExpired(tag, at),
       );
-    if (fresh) return entry;
+    if (fresh) {
+      noteRequestTags(entry, ctx);
+      return entry;
+    }
     // A miss: Next renders now and then calls set().
     const renders = shared(RENDERING_SINCE);
     renders.set(key, cacheTime());
@@ -86,6 +101,7 @@ export default class PageCacheHandler extends FileSystemCache {
   async set(key, data, ctx) {
     const startedAt = shared(RENDERING_SINCE).get(key) ?? cacheTime();
     shared(RENDERING_SINCE).delete(key);
+    noteRequestTags({ value: data }, ctx);
     if (isMemoryOnly(key)) {
       // As Next's own memory entries are, with the render's start kept on the entry itself, so
       // that it leaves with the entry.

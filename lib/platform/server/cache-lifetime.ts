@@ -43,6 +43,12 @@ function secondsLeft(): number | null {
   return next === null ? null : (next - now().getTime()) / 1000;
 }
 
+/** `cacheControl` as it may go out now (unchanged while nothing is due). */
+export function cacheControlNow(cacheControl: string): string {
+  const left = secondsLeft();
+  return left === null ? cacheControl : boundCacheControl(cacheControl, left);
+}
+
 export function withCacheLifetime(handle: Handler): Handler {
   return (request: IncomingMessage, response: ServerResponse) => {
     const writeHead = response.writeHead.bind(response) as (...args: unknown[]) => ServerResponse;

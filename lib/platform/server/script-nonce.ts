@@ -13,11 +13,24 @@ export function newNonce(): string {
 }
 
 export function contentSecurityPolicy(nonce: string, options: { dev: boolean }): string {
+  return policyWithScripts(`'nonce-${nonce}'`, options);
+}
+
+/**
+ * The policy of a page kept in memory (lib/platform/server/page-memory.ts): its scripts are pinned
+ * by their SHA-256 (script-hashes.ts) instead of by a nonce, so one body and one policy serve
+ * every reader.
+ */
+export function hashedContentSecurityPolicy(hashes: readonly string[], options: { dev: boolean }): string {
+  return policyWithScripts(hashes.join(" "), options);
+}
+
+function policyWithScripts(allowed: string, options: { dev: boolean }): string {
   return [
     "default-src 'self'",
-    // Scripts run only with this response's nonce, and what they load ('strict-dynamic');
-    // React's development build needs eval.
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ""}`,
+    // Scripts run only with this response's nonce (or their hash), and what they load
+    // ('strict-dynamic'); React's development build needs eval.
+    `script-src 'self' ${allowed}${allowed ? " " : ""}'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",

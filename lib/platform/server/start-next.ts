@@ -1,5 +1,6 @@
-// Next in this process, behind an HTTP server of our own. Every request passes, in order:
-// compression, the request context (client address, request id, access log), the security
+// Next in this process, behind an HTTP server of our own. Every request passes, in order: the
+// request context (client address, request id, access log), the memory of public answers
+// (page-memory.ts: a hit is answered there, without Next), compression, the request context (client address, request id, access log), the security
 // headers, the status a rewrite asks for (answer-status.ts), Cache-Control lifetimes cut to the
 // next expiry (cache-lifetime.ts), the path check (no malformed escapes
 // reach Next's router), the cross-site guard, the benchmark pages' gate (404 unless the benchmark
@@ -20,6 +21,7 @@ import { withCrossSiteGuard } from "@/lib/platform/http/cross-site";
 import { withRequestContext, type Handler } from "./request-handler";
 import { withAnswerStatus } from "./answer-status";
 import { withCacheLifetime } from "./cache-lifetime";
+import { createPageMemory } from "./page-memory";
 import { withSecurityHeaders } from "./security-headers";
 import { withWellFormedPath } from "./well-formed-path";
 
@@ -27,6 +29,8 @@ export interface NextHttpServer {
   /** Stops accepting connections, lets requests under way finish (up to a grace period), stops Next. */
   close(): Promise<void>;
 }
+
+export const NEXT_REQUEST_COUNT_HEADER = "X-Next-Request-Count";
 
 // Requests still running after this long are cut off, well before an orchestrator's SIGKILL.
 const SHUTDOWN_GRACE_MS = 8_000;
@@ -41,9 +45,13 @@ export async function startNextServer(options: {
   serveBenchPages: boolean;
   /** The server-actions key and deployment id configured for this instance (build-identity.ts). */
   buildIdentity: Partial<BuildIdentity>;
+  /** Bytes of public answers the launcher keeps and answers itself (page-memory.ts); 0: none. */
+  pageMemoryBytes: number;
+  /** Tests only: every response says how many requests reached Next so far. */
+  exposeNextRequestCount: boolean;
   logger: Logger;
 }): Promise<NextHttpServer> {
-  const { dev, port, siteOrigin, trustedProxies, serveBenchPages, logger } = options;
+  const { dev, port, siteOrigin, trustedProxies, serveBenchPages, logger, exposeNextRequestCount } = options;
   const server = createServer();
   if (!dev) {
     takeConfigFromBuild();
@@ -53,8 +61,11 @@ export async function startNextServer(options: {
   const app = next({ dev, dir: process.cwd(), hostname: "localhost", port, httpServer: server });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const handleNext: Handler = (request, response) =>
-    handle(request, response).catch((error: unknown) => {
+  let nextRequests = 0;
+  const handleNext: Handler = (request, response) => {
+    nextRequests += 1;
+    if (exposeNextRequestCount) response.setHeader(NEXT_REQUEST_COUNT_HEADER, String(nextRequests));
+    return handle(request, response).catch((error: unknown) => {
       logger.error({ err: error, path: loggablePath(request.url) }, "request failed");
       if (response.headersSent) response.destroy();
       else {
@@ -62,7 +73,9 @@ export async function startNextServer(options: {
         response.end("Internal Server Error");
       }
     });
-  const handleSafely = withRequestContext(
+  };
+  const memory = createPageMemory({ maxBytes: dev ? 0 : options.pageMemoryBytes });
+  const handleInner = memory.keep(
     withSecurityHeaders(
       withAnswerStatus(
         withCacheLifetime(
@@ -78,14 +91,20 @@ export async function startNextServer(options: {
       ),
       { dev },
     ),
+  );
+  // Compression wraps the response before the memory copies the body, so the copy is the body as
+  // it leaves (after the nonce rewrite) but not yet compressed; Next's own is off (next.config.ts).
+  // A hit from memory carries its own encodings.
+  const compress = compression();
+  const handleSafely = withRequestContext(
+    (request, response) => {
+      if (exposeNextRequestCount) response.setHeader(NEXT_REQUEST_COUNT_HEADER, String(nextRequests));
+      if (memory.answer(request, response)) return;
+      compress(request as never, response as never, () => void handleInner(request, response));
+    },
     { trustedProxies, logger },
   );
-  // Compression wraps the response first, so it sees the bodies as they finally leave (after
-  // the nonce rewrite); Next's own is off (next.config.ts).
-  const compress = compression();
-  server.on("request", (request, response) =>
-    compress(request as never, response as never, () => void handleSafely(request, response)),
-  );
+  server.on("request", (request, response) => void handleSafely(request, response));
   await listen(server, port);
   return {
     async close() {

@@ -1,0 +1,246 @@
+// Public answers the launcher gives itself, without entering Next: a least-recently-used memory,
+// bounded in bytes, of what Next answered anonymous readers (public-answer-rules.ts says which
+// requests and answers). An answer is kept with the cache tags it was built from (noted while
+// Next ran, lib/platform/cache/request-tags.ts) and the moment the request began; it is given
+// only while none of those tags has been invalidated since (here, or by another instance through
+// lib/platform/cache/listener.ts) and none of its `expires:` moments has come, so an edit, a
+// withdrawal or an expiry reaches the very next request, as with Next's own page cache.
+// A kept page is made the same bytes for every reader once, when it is kept: its scripts are
+// pinned by hash instead of by nonce (script-hashes.ts), and it is compressed then, both ways
+// (content-encoding.ts). A hit is then a lookup, a few headers and one write.
+import { createHash } from "node:crypto";
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import { now } from "@/lib/platform/clock";
+import { cacheTime, EXPIRES_PREFIX, isFresh } from "@/lib/platform/cache/registry";
+import { collectRequestTags } from "@/lib/platform/cache/request-tags";
+import { cacheControlNow } from "./cache-lifetime";
+import { chooseEncoding, compressedForms, type Encoding } from "./content-encoding";
+import {
+  isKeepableAnswer,
+  keepableRequest,
+  mayAnswerFromMemory,
+  varyWithEncoding,
+} from "./public-answer-rules";
+import type { Handler } from "./request-handler";
+import { hashScripts } from "./script-hashes";
+import { hashedContentSecurityPolicy } from "./script-nonce";
+
+interface Variant {
+  body: Buffer;
+  etag: string;
+  headers: OutgoingHttpHeaders;
+  notModified: OutgoingHttpHeaders;
+}
+
+interface Entry {
+  since: number;
+  tags: string[];
+  /** The earliest `expires:` moment among the tags (business time, ms). */
+  expiresAt: number;
+  cacheControl: string;
+  bytes: number;
+  variants: Record<Encoding, Variant>;
+}
+
+// Headers of Next's answer that belong to that one response, or that the memory sets itself.
+const PER_RESPONSE_HEADERS = new Set([
+  "x-request-id",
+  "x-next-request-count",
+  "content-length",
+  "content-encoding",
+  "transfer-encoding",
+  "connection",
+  "keep-alive",
+  "date",
+  "etag",
+  "vary",
+  "cache-control",
+  "content-security-policy",
+  "x-nextjs-cache",
+]);
+// Headers, map overhead and the like, counted against the bound with the bodies.
+const ENTRY_OVERHEAD_BYTES = 4096;
+const NONCE_IN_POLICY = /'nonce-([^']+)'/;
+
+export interface PageMemory {
+  /** Answers the request from memory and returns true, or returns false and does nothing. */
+  answer(request: IncomingMessage, response: ServerResponse): boolean;
+  /** Hands the request to `handle`, keeping the answer if it may be kept. */
+  keep(handle: Handler): Handler;
+  readonly size: { entries: number; bytes: number };
+}
+
+export function createPageMemory(options: { maxBytes: number }): PageMemory {
+  const { maxBytes } = options;
+  const maxEntryBytes = Math.min(8 * 1024 * 1024, Math.floor(maxBytes / 4));
+  const entries = new Map<string, Entry>();
+  const filling = new Set<string>();
+  let bytes = 0;
+
+  const drop = (key: string, entry: Entry) => {
+    if (entries.get(key) !== entry) return;
+    entries.delete(key);
+    bytes -= entry.bytes;
+  };
+
+  const store = (key: string, entry: Entry) => {
+    const previous = entries.get(key);
+    if (previous) drop(key, previous);
+    entries.set(key, entry);
+    bytes += entry.bytes;
+    for (const [oldKey, old] of entries) {
+      if (bytes <= maxBytes) break;
+      drop(oldKey, old);
+    }
+  };
+
+  const isLive = (entry: Entry) => {
+    const at = now().getTime();
+    return at < entry.expiresAt && isFresh(entry.tags, entry.since, at);
+  };
+
+  const answer = (request: IncomingMessage, response: ServerResponse): boolean => {
+    if (maxBytes === 0) return false;
+    const key = request.url ?? "/";
+    const entry = entries.get(key);
+    if (entry === undefined || !mayAnswerFromMemory(request)) return false;
+    if (!isLive(entry)) {
+      drop(key, entry);
+      return false;
+    }
+    entries.delete(key); // most recently used goes last
+    entries.set(key, entry);
+    const variant = entry.variants[chooseEncoding(request.headers["accept-encoding"])];
+    response.setHeader("Cache-Control", cacheControlNow(entry.cacheControl));
+    if (matchesEtag(request.headers["if-none-match"], variant.etag)) {
+      response.writeHead(304, variant.notModified);
+      response.end();
+    } else {
+      response.writeHead(200, variant.headers);
+      if (request.method === "HEAD") response.end();
+      else response.end(variant.body);
+    }
+    return true;
+  };
+
+  const keep =
+    (handle: Handler): Handler =>
+    (request, response) => {
+      const kind = maxBytes === 0 ? null : keepableRequest(request);
+      const key = request.url ?? "/";
+      if (kind === null || filling.has(key)) return handle(request, response);
+      const since = cacheTime();
+      const body = captureBody(response, maxEntryBytes);
+      const { collected, result } = collectRequestTags(() => handle(request, response));
+      response.once("finish", () => {
+        const chunks = body.chunks();
+        const headers = response.getHeaders();
+        if (chunks === null || !isKeepableAnswer(kind, response.statusCode, headers, collected)) return;
+        filling.add(key);
+        void makeEntry(Buffer.concat(chunks), headers, [...collected.tags], since)
+          .then((entry) => {
+            if (entry && entry.bytes <= maxEntryBytes && isLive(entry)) store(key, entry);
+          })
+          .catch((error: unknown) => console.error("page memory:", error))
+          .finally(() => filling.delete(key));
+      });
+      return result;
+    };
+
+  return {
+    answer,
+    keep,
+    get size() {
+      return { entries: entries.size, bytes };
+    },
+  };
+}
+
+/** Whether If-None-Match names `etag` (weak comparison, as RFC 9110 §13.1.2 asks). */
+function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (ifNoneMatch === undefined) return false;
+  if (ifNoneMatch.trim() === "*") return true;
+  return ifNoneMatch.split(",").some((tag) => {
+    const trimmed = tag.trim();
+    return (trimmed.startsWith("W/") ? trimmed.slice(2) : trimmed) === etag;
+  });
+}
+
+type Chunk = string | Uint8Array;
+
+/** Copies what is written to `response`, up to `limit` bytes; past it, nothing is kept. */
+function captureBody(response: ServerResponse, limit: number): { chunks(): Buffer[] | null } {
+  let chunks: Buffer[] | null = [];
+  let length = 0;
+  const add = (chunk: unknown, encoding: unknown) => {
+    if (chunks === null || chunk === undefined || chunk === null || typeof chunk === "function") return;
+    const buffer =
+      typeof chunk === "string"
+        ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8")
+        : Buffer.from(chunk as Uint8Array); // a copy: the writer may reuse its buffer
+    length += buffer.length;
+    if (length > limit) chunks = null;
+    else chunks.push(buffer);
+  };
+  const write = response.write.bind(response) as (...args: unknown[]) => boolean;
+  const end = response.end.bind(response) as (...args: unknown[]) => ServerResponse;
+  response.write = function (chunk: Chunk, ...rest: unknown[]): boolean {
+    add(chunk, rest[0]);
+    return write(chunk, ...rest);
+  } as ServerResponse["write"];
+  response.end = function (...args: unknown[]): ServerResponse {
+    add(args[0], args[1]);
+    return end(...args);
+  } as ServerResponse["end"];
+  return { chunks: () => chunks };
+}
+
+async function makeEntry(
+  captured: Buffer,
+  headers: OutgoingHttpHeaders,
+  tags: string[],
+  since: number,
+): Promise<Entry | null> {
+  const type = String(headers["content-type"] ?? "");
+  let body = captured;
+  let hashes: string[] = [];
+  if (type.startsWith("text/html")) {
+    const nonce = NONCE_IN_POLICY.exec(String(headers["content-security-policy"] ?? ""))?.[1];
+    if (nonce === undefined) return null;
+    const pinned = hashScripts(captured.toString("utf8"), nonce);
+    body = Buffer.from(pinned.html, "utf8");
+    hashes = pinned.hashes;
+  }
+  const { br, gzip } = await compressedForms(body);
+  const common: OutgoingHttpHeaders = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined && !PER_RESPONSE_HEADERS.has(name)) common[name] = value;
+  }
+  // Scripts only by hash: none at all in an answer that is not a page.
+  common["content-security-policy"] = hashedContentSecurityPolicy(hashes, { dev: false });
+  common.vary = varyWithEncoding(headers);
+  // Next's own word on its cache, where it gave one: from here on, this is a hit.
+  if (headers["x-nextjs-cache"] !== undefined) common["x-nextjs-cache"] = "HIT";
+  const digest = createHash("sha256").update(body).digest("base64url").slice(0, 32);
+  const variant = (encoding: Encoding, encoded: Buffer): Variant => {
+    const etag = `"${digest}${encoding === "identity" ? "" : `-${encoding}`}"`;
+    const withEncoding = encoding === "identity" ? {} : { "content-encoding": encoding };
+    return {
+      body: encoded,
+      etag,
+      headers: { ...common, ...withEncoding, etag, "content-length": encoded.length },
+      notModified: { etag, vary: common.vary },
+    };
+  };
+  const expiries = tags
+    .filter((tag) => tag.startsWith(EXPIRES_PREFIX))
+    .map((tag) => Number(tag.slice(EXPIRES_PREFIX.length)));
+  return {
+    since,
+    tags: tags.filter((tag) => !tag.startsWith(EXPIRES_PREFIX)),
+    expiresAt: Math.min(Infinity, ...expiries),
+    cacheControl: String(headers["cache-control"]),
+    bytes: body.length + br.length + gzip.length + ENTRY_OVERHEAD_BYTES,
+    variants: { identity: variant("identity", body), gzip: variant("gzip", gzip), br: variant("br", br) },
+  };
+}
