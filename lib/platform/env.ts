@@ -27,6 +27,15 @@ const EnvSchema = z.object({
   SMTP_URL: optional(z.url({ protocol: /^smtps?$/ })),
   /** The From address of the site's mail; defaults to no-reply at SITE_URL's host. */
   MAIL_FROM: optional(z.string().min(3)),
+  /** Business days (Mon–Fri, UTC) a counter-notice waits before the rights sweep restores the articles. */
+  NOTICE_RESTORE_BUSINESS_DAYS: z.coerce.number().int().min(1).max(60).default(10),
+  /** Hours within which a takedown notice should be decided; older open cases show as overdue. */
+  NOTICE_TARGET_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(48),
 });
 
 export type Env = Omit<z.infer<typeof EnvSchema>, "SITE_URL"> & { SITE_URL: string };

@@ -1,6 +1,7 @@
 // The rights sweep, run every 30 seconds by each app instance (see instrumentation.ts) and by
 // `npm run rights:sweep`. It fires scheduled publications whose time has come (re-checking
-// their rights) and withdraws published reprints whose authorization has lapsed. Readers never
+// their rights), withdraws published reprints whose authorization has lapsed, and restores the
+// articles of takedown cases whose counter-notice waiting period has ended. Readers never
 // wait for it: the visibility rule hides lapsed reprints at read time; the sweep records the
 // withdrawal so the desk sees it and the audit trail says when and why.
 import { recordAudit } from "@/lib/platform/audit/record";
@@ -9,23 +10,35 @@ import { db, type DbTransaction } from "@/lib/platform/db";
 import { servableRightsWhere, servedByRenewalWhere } from "@/lib/articles/visibility";
 import { evaluateRights, RIGHTS_REASON_TEXT, type RightsTrigger } from "./check-publishable";
 import { isStillServable } from "./coverage";
+import { restoreDueNotices } from "./notices/restore";
 
 export interface SweepResult {
   published: number;
   withdrawn: number;
+  /** Takedown cases whose counter-notice waiting period ended: their articles are served again. */
+  restored: number;
 }
 
-/** Withdraws `articleId` (recording why), unless it is already withdrawn. */
+/**
+ * Withdraws `articleId` (recording why, and the takedown notice when one asked for it), unless it
+ * is already withdrawn.
+ */
 export async function withdrawArticle(
   tx: DbTransaction,
   article: { id: string },
   reason: string,
   at: Date,
   actorId: string | null,
+  noticeId: string | null = null,
 ): Promise<boolean> {
   const { count } = await tx.article.updateMany({
     where: { id: article.id, withdrawnAt: null },
-    data: { withdrawnAt: at, withdrawnReason: reason, version: { increment: 1 } },
+    data: {
+      withdrawnAt: at,
+      withdrawnReason: reason,
+      withdrawnNoticeId: noticeId,
+      version: { increment: 1 },
+    },
   });
   if (count === 0) return false;
   await recordAudit(tx, {
@@ -33,7 +46,7 @@ export async function withdrawArticle(
     action: "article.withdrawn",
     entityType: "Article",
     entityId: article.id,
-    after: { withdrawnAt: at, reason },
+    after: { withdrawnAt: at, reason, ...(noticeId ? { noticeId } : {}) },
   });
   return true;
 }
@@ -139,5 +152,8 @@ export async function sweepRights(at: Date): Promise<SweepResult> {
     // The page and the API show which authorization a reprint stands on.
     if (result.withdrawn || result.relinked) await invalidateArticle(article.id);
   }
-  return { published, withdrawn };
+
+  // Takedown cases whose counter-notice waited out its period with no answer from the claimant.
+  const restored = await restoreDueNotices(at);
+  return { published, withdrawn, restored };
 }

@@ -277,6 +277,7 @@ const tiptapBody = {
 
 const notice = {
   id: "notice_tokyo",
+  serial: 7,
   caseNumber: "TN-2025-0007",
   status: "COUNTER_NOTICE",
   claimantName: "李明 (Li Ming)",

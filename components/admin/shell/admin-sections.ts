@@ -1,6 +1,7 @@
 import {
   BadgeCheck,
   Building2,
+  FileWarning,
   FileText,
   Gauge,
   History,
@@ -42,6 +43,12 @@ export const ADMIN_NAVIGATION: ReadonlyArray<{ label: string; sections: readonly
         label: "Authorizations",
         permission: "authorization.read",
         icon: BadgeCheck,
+      },
+      {
+        href: "/admin/rights/notices",
+        label: "Takedown notices",
+        permission: "notice.read",
+        icon: FileWarning,
       },
     ],
   },

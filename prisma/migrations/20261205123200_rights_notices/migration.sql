@@ -7,6 +7,7 @@ ALTER TABLE "Article" ADD COLUMN     "withdrawnNoticeId" TEXT;
 -- CreateTable
 CREATE TABLE "RightsNotice" (
     "id" TEXT NOT NULL,
+    "serial" SERIAL NOT NULL,
     "caseNumber" TEXT NOT NULL,
     "status" "NoticeStatus" NOT NULL DEFAULT 'RECEIVED',
     "claimantName" TEXT NOT NULL,
@@ -53,6 +54,9 @@ CREATE TABLE "RightsNoticeEvent" (
 
     CONSTRAINT "RightsNoticeEvent_pkey" PRIMARY KEY ("id")
 );
+
+-- CreateIndex
+CREATE UNIQUE INDEX "RightsNotice_serial_key" ON "RightsNotice"("serial");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "RightsNotice_caseNumber_key" ON "RightsNotice"("caseNumber");
