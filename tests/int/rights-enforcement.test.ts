@@ -73,7 +73,10 @@ describe("when an authorization's time runs out", () => {
     await sweepRights(now()); // announces the withdrawal, as the scheduled sweep does
     for (const slug of [article.slug, oldSlug]) {
       expect(await isWithdrawnSlug(slug, now()), slug).toBe(true);
-      expect(await getApiArticle(slug, now()), slug).toEqual({ status: "withdrawn" });
+      expect(await getApiArticle(slug, now()), slug).toMatchObject({
+        status: "withdrawn",
+        withdrawal: { caseNumber: null },
+      });
     }
     expect(await isWithdrawnSlug("never-an-article-slug", now())).toBe(false);
   });
@@ -141,7 +144,10 @@ describe("when an authorization's time runs out", () => {
     // The sweep records the withdrawal; the URL's 451 did not wait for it (cache-expiry.test.ts).
     expect(await sweepRights(now())).toEqual({ published: 0, withdrawn: 1, restored: 0 });
     expect(await isWithdrawnSlug(article.slug, now())).toBe(true);
-    expect(await getApiArticle(article.slug, now())).toEqual({ status: "withdrawn" });
+    expect(await getApiArticle(article.slug, now())).toMatchObject({
+      status: "withdrawn",
+      withdrawal: { caseNumber: null, authorizationEndedAt: new Date(T0.getTime() + HOUR) },
+    });
     const stored = await db.article.findUniqueOrThrow({ where: { id: article.id } });
     expect(stored.withdrawnAt).toEqual(now());
     expect(stored.status).toBe("PUBLISHED"); // nothing is deleted or unpublished
