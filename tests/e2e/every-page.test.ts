@@ -77,9 +77,10 @@ describe("every page", () => {
 
   it("finds the pages to walk", () => {
     // An article, a tag, a source and an author besides the fixed public pages; an editor, its
-    // revisions and preview, a source and an authorization besides the fixed staff pages.
-    expect(pages.publicPages.length).toBe(8);
-    expect(pages.staffPages.length).toBe(23);
+    // revisions and preview, a source, an authorization and a takedown case besides the fixed staff
+    // pages; the notice form and a public case page.
+    expect(pages.publicPages.length).toBe(10);
+    expect(pages.staffPages.length).toBe(25);
   });
 
   for (const audience of ["public", "staff"] as const) {
