@@ -1,7 +1,8 @@
 "use client";
 
 // The steps an admin takes on a takedown case, each a form bound to its server action. The ones
-// that change what readers see ask for confirmation first.
+// that change what readers see ask for confirmation first. A step moves the case on, so its form
+// leaves the page: what it did is said in a toast, which stays.
 import {
   recordClaimantAnswer,
   recordCounterNotice,
@@ -11,7 +12,17 @@ import {
   withdrawNoticedArticles,
 } from "@/app/(admin)/admin/rights/notices/actions";
 import { FieldMessage } from "@/components/admin/taxonomy/fields";
-import { ActionForm } from "@/components/ui/action-form";
+import { ActionForm, type FormAction } from "@/components/ui/action-form";
+import { useToast } from "@/components/ui/toaster";
+
+function useToasted(action: FormAction): FormAction {
+  const toast = useToast();
+  return async (state, data) => {
+    const result = await action(state, data);
+    if (result.ok && result.message) toast(result.message);
+    return result;
+  };
+}
 
 function CaseId({ id }: { id: string }) {
   return <input type="hidden" name="id" value={id} />;
@@ -19,7 +30,7 @@ function CaseId({ id }: { id: string }) {
 
 export function StartReviewForm({ id }: { id: string }) {
   return (
-    <ActionForm action={startNoticeReview} submitLabel="Start review" className="stack">
+    <ActionForm action={useToasted(startNoticeReview)} submitLabel="Start review" className="stack">
       {() => <CaseId id={id} />}
     </ActionForm>
   );
@@ -29,7 +40,7 @@ export function WithdrawNowForm({ id, articleCount }: { id: string; articleCount
   const what = articleCount === 1 ? "the article" : `the ${articleCount} articles`;
   return (
     <ActionForm
-      action={withdrawNoticedArticles}
+      action={useToasted(withdrawNoticedArticles)}
       submitLabel="Withdraw now"
       confirm={`Withdraw ${what} this notice names? Their URLs will answer 451 naming this case, and they leave every list, feed and search at once.`}
       className="stack"
@@ -42,7 +53,7 @@ export function WithdrawNowForm({ id, articleCount }: { id: string; articleCount
 export function RejectForm({ id }: { id: string }) {
   return (
     <ActionForm
-      action={rejectRightsNotice}
+      action={useToasted(rejectRightsNotice)}
       submitLabel="Reject"
       confirm="Reject this notice? Nothing is withdrawn."
       className="stack"
@@ -70,7 +81,7 @@ export function RejectForm({ id }: { id: string }) {
 export function CounterNoticeForm({ id, businessDays }: { id: string; businessDays: number }) {
   return (
     <ActionForm
-      action={recordCounterNotice}
+      action={useToasted(recordCounterNotice)}
       submitLabel="Record counter-notice"
       confirm={`Record a counter-notice? Unless the claimant answers within ${businessDays} business days, the articles are restored automatically.`}
       className="stack"
@@ -92,7 +103,7 @@ export function CounterNoticeForm({ id, businessDays }: { id: string; businessDa
 export function ClaimantAnsweredForm({ id }: { id: string }) {
   return (
     <ActionForm
-      action={recordClaimantAnswer}
+      action={useToasted(recordClaimantAnswer)}
       submitLabel="Claimant answered"
       confirm="Record that the claimant answered the counter-notice? The articles stay withdrawn."
       className="stack"
@@ -114,7 +125,7 @@ export function ClaimantAnsweredForm({ id }: { id: string }) {
 export function RestoreNowForm({ id }: { id: string }) {
   return (
     <ActionForm
-      action={restoreNoticedArticles}
+      action={useToasted(restoreNoticedArticles)}
       submitLabel="Restore now"
       confirm="Restore the withdrawn articles now? They are served again if their rights still allow."
       className="stack"
