@@ -27,8 +27,8 @@ export async function SiteChrome({ children }: { children: ReactNode }) {
         <SiteTimeZone timeZone={timeZone}>{children}</SiteTimeZone>
       </main>
       <footer className="site-footer meta">
+        <p>Reprinted pieces appear with the authorization of their rights holders.</p>
         <p>
-          Reprinted pieces appear with the authorization of their rights holders.{" "}
           <Link href="/rights/notice">
             Report a rights problem <span lang="zh-Hans">版权投诉</span>
           </Link>

@@ -4,6 +4,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import type { NoticeStatus } from "@/lib/generated/prisma/enums";
 import { getPublicCase } from "@/lib/rights/notices/public-case";
 import { noticeDate } from "@/lib/rights/withdrawal-text";
 import { siteIdentity } from "@/lib/site/identity";
@@ -17,13 +18,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Takedown notice ${caseNumber}`, robots: { index: false, follow: true } };
 }
 
-const STANDING: Record<string, string> = {
-  RECEIVED: "received; it has not been decided yet.",
-  UNDER_REVIEW: "under review.",
-  ACTIONED: "upheld: the articles below were withdrawn.",
-  REJECTED: "rejected: nothing was withdrawn.",
-  COUNTER_NOTICE: "answered by a counter-notice: the articles stay withdrawn while the claimant may respond.",
-  RESTORED: "closed: after a counter-notice the articles were restored.",
+const STANDING: Record<NoticeStatus, string> = {
+  RECEIVED: "It has not been decided yet.",
+  UNDER_REVIEW: "It is under review.",
+  ACTIONED: "It was upheld: the articles below were withdrawn.",
+  REJECTED: "It was rejected: nothing was withdrawn.",
+  COUNTER_NOTICE:
+    "It was upheld, and then answered by a counter-notice: the articles stay withdrawn while the claimant may respond.",
+  RESTORED: "It was upheld; after a counter-notice the articles were restored.",
 };
 
 export default async function NoticeCasePage({ params }: Props) {
