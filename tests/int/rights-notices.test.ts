@@ -361,3 +361,16 @@ describe("a takedown case", () => {
     expect(actioned.rows.find((r) => r.id === notice.id)).toMatchObject({ waitedMs: null, overdue: false });
   });
 });
+
+describe("an article withdrawn by a notice", () => {
+  it("cannot be published again from the desk: only its case brings it back", async () => {
+    setClock(T0);
+    const { notice, articles } = await openCase(["Not to be republished"]);
+    await withdrawForNotice(notice.id, context(admin));
+    const current = await db.article.findUniqueOrThrow({ where: { id: articles[0]!.id } });
+    await expect(
+      publishArticle({ id: current.id, version: current.version }, context(editor)),
+    ).rejects.toThrow(`withdrawn after takedown notice ${notice.caseNumber}`);
+    expect(await isListed(current.id)).toBe(false);
+  });
+});
