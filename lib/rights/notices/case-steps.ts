@@ -172,6 +172,9 @@ export async function restoreNow(id: string, { actor, ip }: ActionContext): Prom
   const articles = await db.$transaction(async (tx) => {
     const restored = await restoreIfDue(tx, id, at, actor.id, ip);
     if (restored === null) {
+      if (!(await tx.rightsNotice.findUnique({ where: { id }, select: { id: true } }))) {
+        throw new ActionFailure("NOT_FOUND", "That case does not exist.");
+      }
       throw new ActionFailure(
         "CONFLICT",
         "This case cannot be restored now: it is not waiting on a counter-notice whose period has ended.",

@@ -66,6 +66,15 @@ const NoticeSchema = z.object({
   signature: z.string().max(NOTICE_LIMITS.signature, tooLong("signature", NOTICE_LIMITS.signature)),
 });
 
+/**
+ * An accepted notice as sent (after trimming, with `articleUrls` as a list): what parseNotice
+ * accepts once every element is present. Also the shape the boundary fuzz generates from.
+ */
+export const NoticeFieldsSchema = NoticeSchema.extend({
+  goodFaith: z.literal(true),
+  accuracy: z.literal(true),
+});
+
 /** The elements a notice lacks, in the order §512(c)(3)(A) lists them. */
 export function missingElements(fields: Record<string, unknown>): Array<(typeof NOTICE_ELEMENTS)[number]> {
   const present = (field: NoticeField) =>
@@ -115,14 +124,17 @@ export function parseNotice(fields: Record<string, unknown>): NoticeParse {
 
 // ─── The staff's steps on a case ─────────────────────────────────────────────
 
-const caseId = z.string().min(1, "Which case?").max(64);
-const note = z.string().trim().max(2000, "Keep the note under 2000 characters.");
+const caseId = z
+  .string("Say which case: its id.")
+  .min(1, "Say which case: its id.")
+  .max(64, "That is no case id.");
+const note = z.string("Write the note as text.").trim().max(2000, "Keep the note under 2000 characters.");
 
 export const CaseStepSchema = z.object({ id: caseId });
 export const RejectNoticeSchema = z.object({
   id: caseId,
   reason: z
-    .string()
+    .string("Say why the notice is rejected: the claimant is told.")
     .trim()
     .min(1, "Say why the notice is rejected: the claimant is told.")
     .max(2000, "Keep the reason under 2000 characters."),
