@@ -1,8 +1,9 @@
 // Runs before routing. Three jobs, none of them the only line of defence:
 // - anonymous visitors to /admin go to the sign-in page (every admin page and action checks the
 //   session again itself);
-// - the URL of an article whose reprint rights ended answers 451 with a short notice (lists,
-//   feeds and the article page itself already hide it through the shared visibility rule);
+// - the URL of an article whose reprint rights ended, or that a takedown notice withdrew, answers
+//   451 with a short notice saying why (and a blocked-by link to the case); lists, feeds and the
+//   article page itself already hide it through the shared visibility rule;
 // - an article or archive address that cannot have a page answers the site's not-found page,
 //   rendered in full on the server (lib/articles/public-addresses.ts says why);
 // - a search that asks for anything is rendered at the path of its cached page,

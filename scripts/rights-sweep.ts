@@ -4,5 +4,7 @@ import { db } from "@/lib/platform/db";
 import { sweepRights } from "@/lib/rights/sweep";
 
 const result = await sweepRights(now());
-console.log(`Published ${result.published} scheduled article(s); withdrew ${result.withdrawn}.`);
+console.log(
+  `Published ${result.published} scheduled article(s); withdrew ${result.withdrawn}; restored ${result.restored} after a counter-notice.`,
+);
 await db.$disconnect();

@@ -29,6 +29,11 @@ export async function SiteChrome({ children }: { children: ReactNode }) {
       <footer className="site-footer meta">
         <p>Reprinted pieces appear with the authorization of their rights holders.</p>
         <p>
+          <Link href="/rights/notice">
+            Report a rights problem <span lang="zh-Hans">版权投诉</span>
+          </Link>
+        </p>
+        <p>
           <a className="feed-link" href={SITE_FEED.url}>
             <RssIcon /> RSS feed
           </a>

@@ -65,12 +65,25 @@ async function move(
 ): Promise<MoveOutcome> {
   const current = await tx.article.findUnique({
     where: { id: target.id },
-    select: { ...articleVersionSelect, createdById: true, publishedAt: true, withdrawnAt: true },
+    select: {
+      ...articleVersionSelect,
+      createdById: true,
+      publishedAt: true,
+      withdrawnAt: true,
+      withdrawnNotice: { select: { caseNumber: true } },
+    },
   });
   if (!current) throw new ActionFailure("NOT_FOUND", "This article no longer exists.");
   if (!canEditArticle(actor, current))
     throw new ActionFailure("FORBIDDEN", "You cannot change this article now.");
   if (current.version !== target.version) throw conflict(current);
+  // A takedown notice's withdrawal ends only through its case (a counter-notice and its wait).
+  if (current.withdrawnNotice && (step.to === "PUBLISHED" || step.to === "SCHEDULED")) {
+    throw new ActionFailure(
+      "CONFLICT",
+      `This article was withdrawn after takedown notice ${current.withdrawnNotice.caseNumber}. It can come back only through that case (Rights → Takedown notices).`,
+    );
+  }
   // Publishing a published article is only for one withdrawn over its rights (a re-grant).
   const republishing =
     step.to === "PUBLISHED" && current.status === "PUBLISHED" && current.withdrawnAt !== null;

@@ -13,7 +13,7 @@ import { now } from "@/lib/platform/clock";
 import { db, type Db, type DbTransaction } from "@/lib/platform/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
-import { keyedHash } from "./ip";
+import { keyedHash } from "@/lib/platform/http/address-keys";
 import { EMAIL_MAX } from "./schema";
 
 export const ANONYMOUS_NAME = "Anonymous";

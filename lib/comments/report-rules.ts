@@ -8,7 +8,7 @@
 //   saved commenter cookie names an email with TRUSTED_AFTER_APPROVED approved comments, and
 //   moderators have not dismissed most of that reader's reports (Coral's "unreliable flagger");
 // - otherwise it takes reports from max(REPORT_NETWORK_FLOOR, readership) separate networks,
-//   where a network is an IPv4 /24 or an IPv6 /48 (lib/comments/ip.ts) and the readership is the
+//   where a network is an IPv4 /24 or an IPv6 /48 (lib/platform/http/address-keys.ts) and the readership is the
 //   number of distinct people with an approved comment on the article: the only readers we can
 //   count without tracking anyone. A busier discussion needs more reporters.
 // No server imports: the numbers are shown to moderators too.

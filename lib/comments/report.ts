@@ -13,7 +13,7 @@ import type { Refusal } from "@/lib/platform/http/json-errors";
 import { hit, type LimitRule } from "@/lib/platform/rate-limit";
 import { isStorableText } from "@/lib/platform/storable-text";
 import { commenterKey } from "./commenter-data";
-import { keyedHash, rateLimitAddress, reportNetwork } from "./ip";
+import { keyedHash, rateLimitAddress, reportNetwork } from "@/lib/platform/http/address-keys";
 import type { ModerationAction } from "./moderation-terms";
 import { REPORT_REASONS } from "./report-reasons";
 import { hidingReason, isUnreliableReporter } from "./report-rules";

@@ -8,9 +8,9 @@ import { db } from "@/lib/platform/db";
 import { publicArticleWhere } from "@/lib/articles/visibility";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
 import type { FieldErrors, Refusal } from "@/lib/platform/http/json-errors";
-import { forgive, hit, type LimitRule } from "@/lib/platform/rate-limit";
+import { hitAll, type LimitRule } from "@/lib/platform/rate-limit";
 import { articleCommentSettingsSelect, commentsClosed, effectiveRules } from "./effective-rules";
-import { keyedHash, rateLimitAddress } from "./ip";
+import { keyedHash, rateLimitAddress } from "@/lib/platform/http/address-keys";
 import { MAX_THREAD_DEPTH } from "./policy";
 import { CommentInputSchema } from "./schema";
 import { loadCommentSettings } from "./settings";
@@ -64,37 +64,6 @@ async function threadLevel(parentId: string): Promise<number> {
     level += 1;
   }
   return level;
-}
-
-/** Counts one comment against every key; if any is over its limit, takes all the hits back. */
-async function checkRateLimits(
-  keys: { key: string; rule: LimitRule }[],
-  at: Date,
-): Promise<({ ok: false } & Refusal) | null> {
-  // Each hit is one atomic statement on its own key: counted side by side, they count the same.
-  const states = await Promise.all(
-    keys.map(async ({ key, rule }) => ({ key, rule, state: await hit(key, rule) })),
-  );
-  const over = states.filter(({ rule, state }) => state.hits > rule.limit);
-  if (over.length === 0) return null;
-  await Promise.all(states.map(({ key, rule }) => forgive(key, rule)));
-
-  const rows = await db.rateLimit.findMany({
-    where: { key: { in: over.map((o) => o.key) } },
-    select: { key: true, windowStartsAt: true },
-  });
-  let retryAt = at.getTime() + 1000;
-  for (const { key, rule } of over) {
-    const start = rows.find((r) => r.key === key)?.windowStartsAt.getTime() ?? at.getTime();
-    retryAt = Math.max(retryAt, start + rule.windowMs);
-  }
-  const retryAfterSeconds = Math.max(1, Math.ceil((retryAt - at.getTime()) / 1000));
-  return {
-    ok: false,
-    code: "RATE_LIMITED",
-    message: `You are commenting too quickly. Please wait ${retryAfterSeconds} second(s) and try again.`,
-    retryAfterSeconds,
-  };
 }
 
 export async function submitComment(input: unknown, meta: SubmitMeta): Promise<SubmitResult> {
@@ -205,7 +174,7 @@ export async function submitComment(input: unknown, meta: SubmitMeta): Promise<S
   const needsTrust =
     rules.mode !== "PREMODERATE_ALL" && (rules.mode === "PREMODERATE_NEW" || rules.holdFirstTime);
   const [limited, approvedBefore] = await Promise.all([
-    checkRateLimits(limits, at),
+    hitAll(limits, at),
     needsTrust
       ? db.comment.count({
           where: { authorEmail: data.email, status: "APPROVED" },
@@ -213,7 +182,15 @@ export async function submitComment(input: unknown, meta: SubmitMeta): Promise<S
         })
       : Promise.resolve(TRUSTED_AFTER_APPROVED),
   ]);
-  if (limited) return limited;
+  if (limited) {
+    const { retryAfterSeconds } = limited;
+    return {
+      ok: false,
+      code: "RATE_LIMITED",
+      message: `You are commenting too quickly. Please wait ${retryAfterSeconds} second(s) and try again.`,
+      retryAfterSeconds,
+    };
+  }
 
   // 7–9. Spam and holds.
   const reasons: string[] = [];

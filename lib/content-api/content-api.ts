@@ -8,7 +8,7 @@ import { z } from "zod";
 import { articleContentSelect, type ArticleContent } from "@/lib/articles/public-articles";
 import { currentSlugFor } from "@/lib/articles/slug-redirects";
 import { publicArticleWhere } from "@/lib/articles/visibility";
-import { isWithdrawnSlug } from "@/lib/rights/withdrawn";
+import { withdrawalOf, type Withdrawal } from "@/lib/rights/withdrawn";
 import { db } from "@/lib/platform/db";
 import { renderBodyHtml } from "@/lib/editor/render-html";
 import { renderableBody } from "@/lib/editor/renderable-body";
@@ -331,8 +331,8 @@ export type ApiArticleLookup =
   | { status: "found"; article: ApiArticleDetail }
   /** An old slug of a public article: answer 308 to its current one. */
   | { status: "moved"; slug: string }
-  /** Was public, its rights lapsed: 451. */
-  | { status: "withdrawn" }
+  /** Was public, withdrawn (rights lapsed or a takedown notice): 451, saying why. */
+  | { status: "withdrawn"; withdrawal: Withdrawal }
   | { status: "missing" };
 
 export async function getApiArticle(slug: string, now: Date): Promise<ApiArticleLookup> {
@@ -353,7 +353,8 @@ export async function getApiArticle(slug: string, now: Date): Promise<ApiArticle
       },
     };
   }
-  if (await isWithdrawnSlug(slug, now)) return { status: "withdrawn" };
+  const withdrawal = await withdrawalOf(slug, now);
+  if (withdrawal) return { status: "withdrawn", withdrawal };
   const current = await currentSlugFor(slug, now);
   if (current) return { status: "moved", slug: current };
   return { status: "missing" };

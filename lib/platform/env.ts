@@ -61,6 +61,15 @@ const EnvSchema = z.object({
   WEBHOOK_ALLOW_PRIVATE: optional(z.stringbool()),
   /** Seconds before a failed webhook delivery's first retry; each later retry waits about twice as long. */
   WEBHOOK_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** Business days (Mon–Fri, UTC) a counter-notice waits before the rights sweep restores the articles. */
+  NOTICE_RESTORE_BUSINESS_DAYS: z.coerce.number().int().min(1).max(60).default(10),
+  /** Hours within which a takedown notice should be decided; older open cases show as overdue. */
+  NOTICE_TARGET_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(48),
 });
 
 export type Env = Omit<z.infer<typeof EnvSchema>, "SITE_URL"> & { SITE_URL: string };

@@ -16,6 +16,8 @@ export const PERMISSIONS = [
   "authorization.read",
   "authorization.request",
   "authorization.manage",
+  "notice.read",
+  "notice.manage",
   "comment.moderate",
   "commenter.manageData",
   "settings.manage",
@@ -46,6 +48,7 @@ const EDITOR: readonly Permission[] = [
   "source.read",
   "authorization.read",
   "authorization.request",
+  "notice.read",
   "comment.moderate",
 ];
 

@@ -50,6 +50,32 @@ export async function forgive(key: string, rule: LimitRule): Promise<void> {
     where "key" = ${key}`;
 }
 
+/**
+ * Counts one attempt against every key; if any is over its limit, takes all the hits back (a
+ * refused attempt costs nothing) and says how long until the fullest window ends.
+ */
+export async function hitAll(
+  keys: { key: string; rule: LimitRule }[],
+  at: Date,
+): Promise<{ retryAfterSeconds: number } | null> {
+  const states = [];
+  for (const { key, rule } of keys) states.push({ key, rule, state: await hit(key, rule) });
+  const over = states.filter(({ rule, state }) => state.hits > rule.limit);
+  if (over.length === 0) return null;
+  for (const { key, rule } of states) await forgive(key, rule);
+
+  const rows = await db.rateLimit.findMany({
+    where: { key: { in: over.map((o) => o.key) } },
+    select: { key: true, windowStartsAt: true },
+  });
+  let retryAt = at.getTime() + 1000;
+  for (const { key, rule } of over) {
+    const start = rows.find((r) => r.key === key)?.windowStartsAt.getTime() ?? at.getTime();
+    retryAt = Math.max(retryAt, start + rule.windowMs);
+  }
+  return { retryAfterSeconds: Math.max(1, Math.ceil((retryAt - at.getTime()) / 1000)) };
+}
+
 export async function resetLimit(key: string): Promise<void> {
   await db.rateLimit.deleteMany({ where: { key } });
 }

@@ -1,6 +1,7 @@
 // The rights sweep, run every 30 seconds by each app instance (see instrumentation.ts) and by
 // `npm run rights:sweep`. It fires scheduled publications whose time has come (re-checking
-// their rights) and withdraws published reprints whose authorization has lapsed. Readers never
+// their rights), withdraws published reprints whose authorization has lapsed, and restores the
+// articles of takedown cases whose counter-notice waiting period has ended. Readers never
 // wait for it: the visibility rule hides lapsed reprints at read time; the sweep records the
 // withdrawal so the desk sees it and the audit trail says when and why.
 import { recordAudit } from "@/lib/platform/audit/record";
@@ -15,27 +16,47 @@ import {
 } from "./check-publishable";
 import { isStillServable } from "./coverage";
 import { emitArticleEvent } from "@/lib/webhooks/emit";
+import { restoreDueNotices } from "./notices/restore";
 
 export interface SweepResult {
   published: number;
   withdrawn: number;
+  /** Takedown cases whose counter-notice waiting period ended: their articles are served again. */
+  restored: number;
 }
 
+/** Why an article is withdrawn: its rights, as the rights check found them, or a takedown notice. */
+export type WithdrawalCause =
+  { reasons: readonly RightsReason[] } | { notice: { id: string; caseNumber: string } };
+
+/** The reason code downstream copies receive for a withdrawal by a takedown notice. */
+export const TAKEDOWN_REASON = "TAKEDOWN_NOTICE";
+
 /**
- * Withdraws `articleId` (recording why), unless it is already withdrawn; downstream copies hear
- * of it (article.withdrawn, with the rights check's reason codes).
+ * Withdraws `article` (recording why, and the takedown notice when one asked for it), unless it
+ * is already withdrawn; downstream copies hear of it (article.withdrawn, with the reason codes).
  */
 export async function withdrawArticle(
   tx: DbTransaction,
   article: { id: string },
-  reasons: readonly RightsReason[],
+  cause: WithdrawalCause,
   at: Date,
   actorId: string | null,
 ): Promise<boolean> {
-  const reason = reasons.map((r) => RIGHTS_REASON_TEXT[r]).join(" ");
+  const notice = "notice" in cause ? cause.notice : null;
+  const reasonCodes: string[] = "notice" in cause ? [TAKEDOWN_REASON] : [...cause.reasons];
+  const reason =
+    "notice" in cause
+      ? `Withdrawn after takedown notice ${cause.notice.caseNumber}.`
+      : cause.reasons.map((r) => RIGHTS_REASON_TEXT[r]).join(" ");
   const { count } = await tx.article.updateMany({
     where: { id: article.id, withdrawnAt: null },
-    data: { withdrawnAt: at, withdrawnReason: reason, version: { increment: 1 } },
+    data: {
+      withdrawnAt: at,
+      withdrawnReason: reason,
+      withdrawnNoticeId: notice?.id ?? null,
+      version: { increment: 1 },
+    },
   });
   if (count === 0) return false;
   await recordAudit(tx, {
@@ -43,13 +64,14 @@ export async function withdrawArticle(
     action: "article.withdrawn",
     entityType: "Article",
     entityId: article.id,
-    after: { withdrawnAt: at, reason },
+    after: { withdrawnAt: at, reason, ...(notice ? { noticeId: notice.id } : {}) },
   });
   await emitArticleEvent(tx, "article.withdrawn", article.id, {
-    reasonCode: reasons[0] ?? null,
-    reasonCodes: reasons,
+    reasonCode: reasonCodes[0] ?? null,
+    reasonCodes,
     reason,
     withdrawnAt: at.toISOString(),
+    ...(notice ? { caseNumber: notice.caseNumber } : {}),
   });
   return true;
 }
@@ -80,7 +102,7 @@ async function reviewArticle(
     ? await tx.reprintAuthorization.findUnique({ where: { id: decision.authorizationId } })
     : null;
   if (ruling && isStillServable(ruling, at)) return { allowed: false, withdrawn: false, relinked: false };
-  const withdrawn = await withdrawArticle(tx, article, decision.reasons, at, actorId);
+  const withdrawn = await withdrawArticle(tx, article, { reasons: decision.reasons }, at, actorId);
   return { allowed: false, withdrawn, relinked: false };
 }
 
@@ -109,11 +131,13 @@ export async function reviewSourceReprints(
 export async function sweepRights(at: Date): Promise<SweepResult> {
   const scheduled = await publishDueArticles(at);
   const lapsed = await withdrawLapsedReprints(at);
-  return { published: scheduled.published, withdrawn: scheduled.withdrawn + lapsed.withdrawn };
+  // Takedown cases whose counter-notice waited out its period with no answer from the claimant.
+  const restored = await restoreDueNotices(at);
+  return { published: scheduled.published, withdrawn: scheduled.withdrawn + lapsed.withdrawn, restored };
 }
 
 /** Scheduled articles whose time has come: re-check, then publish or withdraw. */
-export async function publishDueArticles(at: Date): Promise<SweepResult> {
+export async function publishDueArticles(at: Date): Promise<{ published: number; withdrawn: number }> {
   let published = 0;
   let withdrawn = 0;
   const due = await db.article.findMany({

@@ -1,46 +1,103 @@
-// Articles whose reprint rights ended: their URLs answer 451 Unavailable For Legal Reasons
-// (RFC 7725) with a short public notice inside the site's layout. Nothing is deleted.
+// Articles no longer served: their URLs answer 451 Unavailable For Legal Reasons (RFC 7725) with a
+// short public notice inside the site's layout, saying why: the takedown case that withdrew it
+// (also named in a `Link: <…>; rel="blocked-by"` header), or the end of its authorization.
+// Nothing is deleted.
 import { NextResponse } from "next/server";
 import { ANSWER_STATUS_HEADER } from "@/lib/platform/server/answer-status";
 import { readPublic } from "@/lib/articles/visibility-change";
 import { db } from "@/lib/platform/db";
+import { env } from "@/lib/platform/env";
+import { absoluteUrl } from "@/lib/platform/site-url";
 import { slugFromArticlePath } from "@/lib/articles/paths";
 import { withdrawnArticleWhere } from "@/lib/articles/visibility";
+import { noticeCasePath } from "./notices/elements";
 
-/**
- * Whether `slug` names an article that was public and has been withdrawn: its current slug, or
- * one it had before a rename (a shared link to it is as much its URL). Answered from memory, as
- * every request to an article URL asks: the slugs of all withdrawn articles, read once and again
- * after any change to what is public (the rights sweep announces a lapse when it records it).
- */
-export async function isWithdrawnSlug(slug: string, now: Date): Promise<boolean> {
-  const slugs = await readPublic("withdrawn-slugs", now, () => withdrawnSlugs(now));
-  return slugs.has(slug);
+/** Why an article is withdrawn, as readers may be told: never who complained or how to reach them. */
+export interface Withdrawal {
+  /** The takedown case that withdrew it, when one did. */
+  caseNumber: string | null;
+  /** When it was withdrawn (the sweep's record), or null before the sweep has recorded a lapse. */
+  withdrawnAt: Date | null;
+  /** When its authorization ended (lapsed or was revoked), when that is why. */
+  authorizationEndedAt: Date | null;
 }
 
 /**
- * The 451 answer to a request for a withdrawn article's URL, null for any other: the notice page,
- * rendered in place (a rewrite), with the status the launcher gives it (answer-status.ts).
+ * Why the article `slug` names (its current slug, or one it had before a rename: a shared link to
+ * it is as much its URL) is withdrawn; null when it is not. Answered from memory, as every request
+ * to an article URL asks: all withdrawn articles, read once and again after any change to what is
+ * public (the rights sweep announces a lapse when it records it).
+ */
+export async function withdrawalOf(slug: string, now: Date): Promise<Withdrawal | null> {
+  const withdrawals = await readPublic("withdrawn-slugs", now, () => withdrawnSlugs(now));
+  return withdrawals.get(slug) ?? null;
+}
+
+export async function isWithdrawnSlug(slug: string, now: Date): Promise<boolean> {
+  return (await withdrawalOf(slug, now)) !== null;
+}
+
+/** RFC 7725's pointer to the case that blocks a resource, for a `Link` header. */
+export function blockedByLink(caseNumber: string): string {
+  return `<${absoluteUrl(env.SITE_URL, noticeCasePath(caseNumber))}>; rel="blocked-by"`;
+}
+
+/** The headers of a 451 answer about `withdrawal`: a blocked-by link when a case withdrew it. */
+export function withdrawalHeaders(withdrawal: Withdrawal): Record<string, string> {
+  return withdrawal.caseNumber ? { Link: blockedByLink(withdrawal.caseNumber) } : {};
+}
+
+/**
+ * The 451 answer to a request for a withdrawn article's URL, null for any other: the notice page
+ * for that article, rendered in place (a rewrite), with the status the launcher gives it
+ * (answer-status.ts).
  */
 export async function withdrawnArticleAnswer(url: URL, now: Date): Promise<Response | null> {
   const slug = slugFromArticlePath(url.pathname);
-  if (slug === null || !(await isWithdrawnSlug(slug, now))) return null;
-  return NextResponse.rewrite(new URL(WITHDRAWN_NOTICE_PATH, url), {
-    headers: { [ANSWER_STATUS_HEADER]: "451" },
+  const withdrawal = slug === null ? null : await withdrawalOf(slug, now);
+  if (slug === null || withdrawal === null) return null;
+  return NextResponse.rewrite(new URL(withdrawnNoticePath(slug), url), {
+    headers: { [ANSWER_STATUS_HEADER]: "451", ...withdrawalHeaders(withdrawal) },
   });
 }
 
-async function withdrawnSlugs(now: Date): Promise<Set<string>> {
+async function withdrawnSlugs(now: Date): Promise<Map<string, Withdrawal>> {
   const articles = await db.article.findMany({
     where: withdrawnArticleWhere(now),
-    select: { id: true, slug: true },
+    select: {
+      id: true,
+      slug: true,
+      withdrawnAt: true,
+      withdrawnNotice: { select: { caseNumber: true } },
+      authorization: { select: { status: true, validUntil: true, revokedAt: true } },
+    },
   });
   const renamed = await db.slugRedirect.findMany({
     where: { entityType: "Article", entityId: { in: articles.map((article) => article.id) } },
-    select: { oldSlug: true },
+    select: { oldSlug: true, entityId: true },
   });
-  return new Set([...articles.map((article) => article.slug), ...renamed.map((row) => row.oldSlug)]);
+  const byId = new Map<string, Withdrawal>();
+  const bySlug = new Map<string, Withdrawal>();
+  for (const article of articles) {
+    const { authorization } = article;
+    const ended =
+      authorization?.status === "REVOKED"
+        ? authorization.revokedAt
+        : authorization?.validUntil && authorization.validUntil <= now
+          ? authorization.validUntil
+          : null;
+    const withdrawal: Withdrawal = {
+      caseNumber: article.withdrawnNotice?.caseNumber ?? null,
+      withdrawnAt: article.withdrawnAt,
+      authorizationEndedAt: article.withdrawnNotice ? null : ended,
+    };
+    byId.set(article.id, withdrawal);
+    bySlug.set(article.slug, withdrawal);
+  }
+  for (const row of renamed) bySlug.set(row.oldSlug, byId.get(row.entityId)!);
+  return bySlug;
 }
 
-/** Where the notice is rendered, inside the site's layout (app/(site)/notices/withdrawn). */
+/** Where an article's notice is rendered, inside the site's layout (app/(site)/notices/withdrawn/[slug]). */
 export const WITHDRAWN_NOTICE_PATH = "/notices/withdrawn";
+export const withdrawnNoticePath = (slug: string) => `${WITHDRAWN_NOTICE_PATH}/${encodeURIComponent(slug)}`;

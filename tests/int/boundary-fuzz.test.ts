@@ -316,6 +316,8 @@ const mutations = await discoverMutations();
 const { GET: commentThreads, POST: postComment } = await import("@/app/api/comments/route");
 const { POST: reportComment } = await import("@/app/api/comments/[id]/report/route");
 const { POST: unlockSignIn } = await import("@/app/api/login/unlock/route");
+const { POST: postNotice } = await import("@/app/api/rights/notices/route");
+const { NoticeFieldsSchema } = await import("@/lib/rights/notices/schema");
 const { UnlockInputSchema } = await import("@/lib/platform/auth/unlock");
 const { GET: listArticles } = await import("@/app/api/v1/articles/route");
 const { GET: getArticle } = await import("@/app/api/v1/articles/[slug]/route");
@@ -413,6 +415,12 @@ const routeBoundaries: Boundary[] = [
     handler: (request, params) =>
       reportComment(request, { params: Promise.resolve(params as { id: string }) }),
     params: (pool) => segmentInput(pool.ids.comment).map(([, id]) => ({ id: decodedSegment(id) })),
+  }),
+  postBoundary({
+    id: "app/api/rights/notices/route.ts#POST",
+    schema: NoticeFieldsSchema,
+    url: "/api/rights/notices",
+    handler: (request) => postNotice(request),
   }),
   postBoundary({
     id: "app/api/login/unlock/route.ts#POST",
@@ -591,6 +599,7 @@ const { commentQueueCounts, listCommentQueue, listModerationLog } =
   await import("@/lib/comments/moderation-list");
 const { listTags: listTagsPage } = await import("@/lib/taxonomy/tags");
 const { listPeople } = await import("@/lib/taxonomy/people");
+const { listNotices } = await import("@/lib/rights/notices/desk");
 const { now } = await import("@/lib/platform/clock");
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each read takes its own schema's output
@@ -631,6 +640,10 @@ const PAGE_QUERIES: Record<string, { schema: z.ZodType; read: PageRead }> = {
   PersonListFiltersSchema: {
     schema: (await import("@/lib/taxonomy/schema")).PersonListFiltersSchema,
     read: (filters) => listPeople(filters),
+  },
+  NoticeFiltersSchema: {
+    schema: (await import("@/lib/rights/notices/schema")).NoticeFiltersSchema,
+    read: (filters) => listNotices(filters, now()),
   },
   ArchiveSearchParamsSchema: {
     schema: (await import("@/lib/articles/archives")).ArchiveSearchParamsSchema,

@@ -57,7 +57,10 @@ describe("cached public answers", () => {
     expect((await apiAnswer()).status).toBe("found");
     advanceClock(1); // the authorization's end: no sweep has run, no cache was told
     expect(await isWithdrawnSlug(article.slug, now())).toBe(true);
-    expect(await apiAnswer()).toEqual({ status: "withdrawn" });
+    expect(await apiAnswer()).toMatchObject({
+      status: "withdrawn",
+      withdrawal: { authorizationEndedAt: until },
+    });
   });
 
   it("a cached read lives until the next change, then is loaded again", async () => {

@@ -11,7 +11,7 @@ import { publishArticle } from "@/lib/articles/workflow";
 import { advanceClock, resetClock, setClock } from "@/lib/platform/clock";
 import { COMMENTER_COOKIE, COMMENTER_NAME_COOKIE } from "@/lib/comments/cookie-names";
 import { commenterKey } from "@/lib/comments/commenter-data";
-import { keyedHash } from "@/lib/comments/ip";
+import { keyedHash } from "@/lib/platform/http/address-keys";
 import { queueOf, queueWhere } from "@/lib/comments/queues";
 import { HIDDEN_BY_REPORTS, REPORT_LIMIT, reportComment } from "@/lib/comments/report";
 import { networksToHide, REPORT_NETWORK_FLOOR } from "@/lib/comments/report-rules";

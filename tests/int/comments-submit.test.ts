@@ -3,7 +3,7 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { publishArticle } from "@/lib/articles/workflow";
 import { advanceClock, resetClock, setClock } from "@/lib/platform/clock";
-import { keyedHash } from "@/lib/comments/ip";
+import { keyedHash } from "@/lib/platform/http/address-keys";
 import { DEFAULTS_KEY, WORDS_KEY } from "@/lib/comments/settings";
 import { CLOSED_MESSAGE, submitComment, type SubmitResult } from "@/lib/comments/submit";
 import { db } from "@/lib/platform/db";

@@ -24,6 +24,9 @@ import {
   type RateLimit,
   type ReprintAuthorization,
   type RightsCheck,
+  type RightsNotice,
+  type RightsNoticeArticle,
+  type RightsNoticeEvent,
   type Session,
   type Setting,
   type SlugRedirect,
@@ -275,6 +278,31 @@ const tiptapBody = {
   ],
 };
 
+const notice = {
+  id: "notice_tokyo",
+  serial: 7,
+  caseNumber: "TN-2025-0007",
+  status: "COUNTER_NOTICE",
+  claimantName: "李明 (Li Ming)",
+  organisation: "Bu Yidao Media",
+  contactEmail: "rights@example.com",
+  workTitle: "东京的选择",
+  workUrl: "https://mp.weixin.qq.com/s/AbCdEf123",
+  details: "Reprinted after the licence was withdrawn — 😀.",
+  signature: "Li Ming",
+  goodFaithStatement: true,
+  accuracyStatement: true,
+  ipHash: "hmac-sha256:dd88dd88",
+  rejectionReason: null,
+  actionedAt: at("2025-03-01T07:00:00.500Z"),
+  counterNoticeAt: at("2025-03-02T08:00:00.010Z"),
+  restoreDueAt: at("2025-03-14T08:00:00.010Z"),
+  claimantAnsweredAt: null,
+  restoredAt: null,
+  receivedAt: at("2025-02-28T23:59:59.999Z"),
+  updatedAt: at("2025-03-02T08:00:00.010Z"),
+} satisfies RightsNotice;
+
 const article = {
   id: "article_kishida",
   slug: "tokyo-choice",
@@ -312,10 +340,28 @@ const article = {
   version: 6,
   withdrawnAt: at("2025-03-01T07:00:01.000Z"),
   withdrawnReason: "Reprint authorization revoked.",
+  withdrawnNoticeId: notice.id,
   createdById: editor.id,
   createdAt: at("2025-01-10T03:00:00.003Z"),
   updatedAt: at("2025-03-01T07:00:01.000Z"),
 } satisfies Article;
+
+const noticeArticle = {
+  noticeId: notice.id,
+  articleId: article.id,
+  url: "https://example.org/articles/tokyo-choice?utm=x",
+} satisfies RightsNoticeArticle;
+
+const noticeEvent = {
+  id: "notice_event_counter",
+  noticeId: notice.id,
+  type: "counterNotice",
+  fromStatus: "ACTIONED",
+  toStatus: "COUNTER_NOTICE",
+  note: "Counter-notice from the author’s agent.",
+  actorId: admin.id,
+  createdAt: at("2025-03-02T08:00:00.010Z"),
+} satisfies RightsNoticeEvent;
 
 const revision = {
   id: "revision_publish",
@@ -551,8 +597,22 @@ async function writeGraph() {
   await db.media.create({ data: media });
   remember("Media", media, () => db.media.findUniqueOrThrow({ where: { id: media.id } }));
 
+  await db.rightsNotice.create({ data: notice });
+  remember("RightsNotice", notice, () => db.rightsNotice.findUniqueOrThrow({ where: { id: notice.id } }));
+
   await db.article.create({ data: article });
   remember("Article", article, () => db.article.findUniqueOrThrow({ where: { id: article.id } }));
+
+  await db.rightsNoticeArticle.create({ data: noticeArticle });
+  remember("RightsNoticeArticle", noticeArticle, () =>
+    db.rightsNoticeArticle.findUniqueOrThrow({
+      where: { noticeId_articleId: { noticeId: notice.id, articleId: article.id } },
+    }),
+  );
+  await db.rightsNoticeEvent.create({ data: noticeEvent });
+  remember("RightsNoticeEvent", noticeEvent, () =>
+    db.rightsNoticeEvent.findUniqueOrThrow({ where: { id: noticeEvent.id } }),
+  );
 
   await db.articleRevision.create({ data: revision });
   remember("ArticleRevision", revision, () =>

@@ -3,7 +3,12 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { articlePath } from "@/lib/articles/paths";
 import { publishArticle, scheduleArticle } from "@/lib/articles/workflow";
-import { isWithdrawnSlug, withdrawnArticleAnswer, WITHDRAWN_NOTICE_PATH } from "@/lib/rights/withdrawn";
+import {
+  isWithdrawnSlug,
+  withdrawalOf,
+  withdrawnArticleAnswer,
+  withdrawnNoticePath,
+} from "@/lib/rights/withdrawn";
 import { ANSWER_STATUS_HEADER } from "@/lib/platform/server/answer-status";
 import { advanceClock, now, resetClock, setClock } from "@/lib/platform/clock";
 import { listPublishedArticles } from "@/lib/articles/public-articles";
@@ -68,7 +73,10 @@ describe("when an authorization's time runs out", () => {
     await sweepRights(now()); // announces the withdrawal, as the scheduled sweep does
     for (const slug of [article.slug, oldSlug]) {
       expect(await isWithdrawnSlug(slug, now()), slug).toBe(true);
-      expect(await getApiArticle(slug, now()), slug).toEqual({ status: "withdrawn" });
+      expect(await getApiArticle(slug, now()), slug).toMatchObject({
+        status: "withdrawn",
+        withdrawal: { caseNumber: null },
+      });
     }
     expect(await isWithdrawnSlug("never-an-article-slug", now())).toBe(false);
   });
@@ -87,10 +95,18 @@ describe("when an authorization's time runs out", () => {
       const answer = await withdrawnArticleAnswer(at(path), now());
       // The notice page, rendered in place, with the status the launcher gives it.
       expect(answer?.headers.get("x-middleware-rewrite"), path).toBe(
-        `http://site.test${WITHDRAWN_NOTICE_PATH}`,
+        `http://site.test${withdrawnNoticePath(article.slug)}`,
       );
       expect(answer?.headers.get(ANSWER_STATUS_HEADER), path).toBe("451");
+      // A lapse is no takedown: no case to point to.
+      expect(answer?.headers.get("link"), path).toBeNull();
     }
+    // The notice names the authorization's end.
+    expect(await withdrawalOf(article.slug, now())).toEqual({
+      caseNumber: null,
+      withdrawnAt: now(),
+      authorizationEndedAt: new Date(T0.getTime() + HOUR),
+    });
     expect(await withdrawnArticleAnswer(at(`${articlePath(article.slug)}/comments`), now())).toBeNull();
     expect(await withdrawnArticleAnswer(at("/articles/%E0%A4%A"), now())).toBeNull(); // malformed escape
     expect(await withdrawnArticleAnswer(at("/tags/anything"), now())).toBeNull();
@@ -126,16 +142,19 @@ describe("when an authorization's time runs out", () => {
     );
 
     // The sweep records the withdrawal; the URL's 451 did not wait for it (cache-expiry.test.ts).
-    expect(await sweepRights(now())).toEqual({ published: 0, withdrawn: 1 });
+    expect(await sweepRights(now())).toEqual({ published: 0, withdrawn: 1, restored: 0 });
     expect(await isWithdrawnSlug(article.slug, now())).toBe(true);
-    expect(await getApiArticle(article.slug, now())).toEqual({ status: "withdrawn" });
+    expect(await getApiArticle(article.slug, now())).toMatchObject({
+      status: "withdrawn",
+      withdrawal: { caseNumber: null, authorizationEndedAt: new Date(T0.getTime() + HOUR) },
+    });
     const stored = await db.article.findUniqueOrThrow({ where: { id: article.id } });
     expect(stored.withdrawnAt).toEqual(now());
     expect(stored.status).toBe("PUBLISHED"); // nothing is deleted or unpublished
     const check = await db.rightsCheck.findFirst({ where: { articleId: article.id, trigger: "SWEEP" } });
     expect(check).toMatchObject({ allowed: false, reasons: ["EXPIRED"] });
     // A second sweep finds nothing more to do.
-    expect(await sweepRights(now())).toEqual({ published: 0, withdrawn: 0 });
+    expect(await sweepRights(now())).toEqual({ published: 0, withdrawn: 0, restored: 0 });
   });
 
   it("keeps the article public when the terms say to keep existing pieces", async () => {
@@ -148,7 +167,7 @@ describe("when an authorization's time runs out", () => {
     const article = await publishedReprint(editor, authorization.sourceId, "Kept piece");
     advanceClock(2 * HOUR);
     expect(await isListed(article.id)).toBe(true);
-    expect(await sweepRights(now())).toEqual({ published: 0, withdrawn: 0 });
+    expect(await sweepRights(now())).toEqual({ published: 0, withdrawn: 0, restored: 0 });
   });
 });
 
@@ -283,7 +302,7 @@ describe("a scheduled reprint", () => {
 
     advanceClock(2 * HOUR);
     expect(await isListed(article.id)).toBe(false);
-    expect(await sweepRights(now())).toEqual({ published: 0, withdrawn: 1 });
+    expect(await sweepRights(now())).toEqual({ published: 0, withdrawn: 1, restored: 0 });
     const check = await db.rightsCheck.findFirst({
       where: { articleId: article.id, trigger: "SCHEDULED_PUBLISH" },
     });

@@ -85,7 +85,7 @@ describe("a renewed reprint", () => {
     );
 
     const since = cacheTime();
-    expect(await sweepRights(now())).toEqual({ published: 0, withdrawn: 0 });
+    expect(await sweepRights(now())).toEqual({ published: 0, withdrawn: 0, restored: 0 });
     const stored = await db.article.findUniqueOrThrow({ where: { id: article.id } });
     expect(stored).toMatchObject({ authorizationId: renewal.id, withdrawnAt: null });
     // The re-link changes what the article's page and the API show: their caches forget them.

@@ -12,6 +12,10 @@ export const SELF_GUARDED_ROUTES: Record<string, string> = {
   "app/api/comments/route.ts":
     "readers post comments through the submission pipeline; DELETE forgets cookies",
   "app/api/comments/[id]/report/route.ts": "readers report comments, one report per address per comment",
+  // Public by design: rights holders send notices without an account. Cross-site posts refused,
+  // size-limited, rate-limited per IP, validated; tested in tests/int/rights-notices.test.ts.
+  "app/api/rights/notices/route.ts":
+    "rights holders send takedown notices; nothing is stored unless complete",
   "app/api/[...path]/route.ts": "changes nothing: a JSON 404 for any /api address no route answers",
   // Anonymous by nature (the user cannot sign in yet): the one-time token from the mail is the
   // permission; tested in tests/int/login-unlock-mail.test.ts.

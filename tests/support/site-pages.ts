@@ -59,8 +59,39 @@ export async function sitePages(
     source ??= links.find((href) => href.startsWith("/sources/")) ?? null;
     author ??= links.find((href) => href.startsWith("/authors/")) ?? null;
   }
-  const publicPages = ["/", article, tag, source, author, "/search?q=Taiwan", "/search", "/no-such-page"];
+  const publicPages = [
+    "/",
+    article,
+    tag,
+    source,
+    author,
+    "/search?q=Taiwan",
+    "/search",
+    "/rights/notice",
+    "/no-such-page",
+  ];
   await signIn(page, baseUrl, admin.email, admin.password);
+  // A fresh site has no takedown case: a rights holder sends one about the first article, so the
+  // case pages exist to be walked.
+  let noticeCase = await firstHref(page, baseUrl, "/admin/rights/notices", /^\/admin\/rights\/notices\/c/);
+  if (!noticeCase && article) {
+    await page.request.post(`${baseUrl}/api/rights/notices`, {
+      headers: { Origin: baseUrl },
+      data: {
+        claimantName: "Page Walk",
+        contactEmail: "rights@walk.example",
+        workTitle: "The original piece",
+        workUrl: "https://original.example/piece",
+        articleUrls: [baseUrl + article],
+        goodFaith: true,
+        accuracy: true,
+        signature: "Page Walk",
+      },
+    });
+    noticeCase = await firstHref(page, baseUrl, "/admin/rights/notices", /^\/admin\/rights\/notices\/c/);
+  }
+  const publicCase = noticeCase && (await firstHref(page, baseUrl, noticeCase, /^\/rights\/notices\/[^/]+$/));
+  if (publicCase) publicPages.push(publicCase);
   const editor = await firstHref(page, baseUrl, "/admin/articles", /^\/admin\/articles\/c[^/]+$/);
   const authorization = await firstHref(
     page,
@@ -95,6 +126,8 @@ export async function sitePages(
     "/admin/authorizations",
     "/admin/authorizations/new",
     authorization,
+    "/admin/rights/notices",
+    noticeCase,
     "/admin/comments",
     "/admin/comments/log",
     "/admin/users",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { reportNetwork } from "@/lib/comments/ip";
+import { reportNetwork } from "@/lib/platform/http/address-keys";
 import {
   hidingReason,
   isUnreliableReporter,

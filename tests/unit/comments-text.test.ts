@@ -1,7 +1,7 @@
 // The pure rules of the comment pipeline: word matching across scripts, link counting,
 // duplicate normalization, IP grouping and the input schema.
 import { describe, expect, it } from "vitest";
-import { keyedHash, rateLimitAddress } from "@/lib/comments/ip";
+import { keyedHash, rateLimitAddress } from "@/lib/platform/http/address-keys";
 import { BODY_MAX_BYTES, CommentInputSchema } from "@/lib/comments/schema";
 import { countLinks, matchingTerms, normalizeBody } from "@/lib/comments/text";
 

@@ -1,6 +1,7 @@
 import {
   BadgeCheck,
   Building2,
+  FileWarning,
   FileText,
   Gauge,
   History,
@@ -44,6 +45,12 @@ export const ADMIN_NAVIGATION: ReadonlyArray<{ label: string; sections: readonly
         label: "Authorizations",
         permission: "authorization.read",
         icon: BadgeCheck,
+      },
+      {
+        href: "/admin/rights/notices",
+        label: "Takedown notices",
+        permission: "notice.read",
+        icon: FileWarning,
       },
     ],
   },

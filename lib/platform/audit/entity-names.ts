@@ -82,6 +82,13 @@ const RESOLVERS: Record<string, { resolve: Resolver; href?: (id: string) => stri
         .then((rows) => rows.map((row) => ({ id: row.id, label: `Comment by ${row.authorName}` }))),
     href: () => "/admin/comments",
   },
+  RightsNotice: {
+    resolve: (ids) =>
+      db.rightsNotice
+        .findMany({ where: { id: { in: ids } }, select: { id: true, caseNumber: true } })
+        .then((rows) => rows.map((row) => ({ id: row.id, label: `Takedown notice ${row.caseNumber}` }))),
+    href: (id) => `/admin/rights/notices/${id}`,
+  },
 };
 
 function named(rows: Array<{ id: string; name: string }>) {

@@ -18,8 +18,8 @@ export function apiJson(body: unknown, status = 200, headers: Record<string, str
 }
 
 /** A refusal, cached as briefly as any answer: a missing or withdrawn article stays so for a while. */
-export function apiError(code: ErrorCode, message: string): Response {
-  return jsonError({ code, message }, API_HEADERS);
+export function apiError(code: ErrorCode, message: string, headers: Record<string, string> = {}): Response {
+  return jsonError({ code, message }, { ...API_HEADERS, ...headers });
 }
 
 /** A redirect a client may follow: 308 keeps the method. */

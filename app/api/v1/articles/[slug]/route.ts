@@ -1,11 +1,14 @@
 // GET /api/v1/articles/:slug — one public article with its body (Tiptap JSON) and rendered HTML.
-// 404 when there is no such public article, 451 when its reprint rights have ended, 308 from an
-// old slug to the current one.
+// 404 when there is no such public article, 451 when it was withdrawn (its reprint rights ended,
+// or a takedown notice: then with a `Link: <case>; rel="blocked-by"` header), 308 from an old
+// slug to the current one.
 import type { NextRequest } from "next/server";
 import { readPublic } from "@/lib/articles/visibility-change";
 import { now } from "@/lib/platform/clock";
 import { slugFromParam } from "@/lib/articles/archives";
 import { getApiArticle, refuseParams } from "@/lib/content-api/content-api";
+import { withdrawalMessage } from "@/lib/rights/withdrawal-text";
+import { withdrawalHeaders } from "@/lib/rights/withdrawn";
 import { apiError, apiJson, apiPreflight, apiRedirect, guarded } from "../../_shared/http";
 
 // Never prerendered: the build has no database, and answers change as articles are published.
@@ -29,7 +32,8 @@ export async function GET(request: NextRequest, { params }: Context): Promise<Re
       case "withdrawn":
         return apiError(
           "WITHDRAWN",
-          "This article is no longer available: the permission to reprint it has ended. If you keep a copy, remove it.",
+          withdrawalMessage(found.withdrawal),
+          withdrawalHeaders(found.withdrawal),
         );
       case "missing":
         return apiError("NOT_FOUND", `No published article has the slug "${slug}".`);

@@ -1,11 +1,13 @@
-// Commenter identity for rate limits and the stored record: IPs are grouped (an IPv6 host
-// usually owns a whole /64) and only ever kept as a keyed hash.
+// A sender's address as rate limits and stored records know it (commenters, reporters, rights
+// claimants): IPs are grouped (an IPv6 host usually owns a whole /64) and only ever kept as a
+// keyed hash.
 import { createHmac } from "node:crypto";
 import { isIPv4, isIPv6 } from "node:net";
 import { env } from "@/lib/platform/env";
 
 // Production always has AUTH_SECRET (lib/platform/auth/local-secret.ts insists on it); tests and ad-hoc
 // scripts may run without one, and then this fixed key keeps hashes stable but not secret.
+// (The text is kept as it was when this lived with the comments, so stored hashes still match.)
 const FALLBACK_KEY = "crosscurrent-comments-ip-hash-fallback-key (no AUTH_SECRET set)";
 
 /** HMAC-SHA256 of `value`, hex, keyed with AUTH_SECRET. */
