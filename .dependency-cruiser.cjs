@@ -12,8 +12,15 @@ const DOMAIN_IMPORTS = {
   // The logo is an image of the media library.
   site: ["media"],
   // Evidence files are checked like uploads; the public rule is the articles' visibility rule;
-  // the 451 answer reads the slug from an article's path.
-  rights: ["media", "articles/visibility.ts", "articles/visibility-change.ts", "articles/paths.ts"],
+  // the 451 answer reads the slug from an article's path; the expiry digest's day is the site's
+  // day, in its time zone.
+  rights: [
+    "media",
+    "articles/visibility.ts",
+    "articles/visibility-change.ts",
+    "articles/paths.ts",
+    "site/stored-identity.ts",
+  ],
   sources: ["rights", "taxonomy"],
   // An article carries its comment policy; comments' client-safe policy module only.
   articles: ["rights", "media", "sources", "taxonomy", "editor", "comments/policy.ts"],

@@ -21,6 +21,7 @@ export const PERMISSIONS = [
   "settings.manage",
   "user.manage",
   "audit.read",
+  "mail.read",
   "account.manageOwn",
 ] as const;
 
