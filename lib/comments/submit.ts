@@ -5,6 +5,7 @@ import { invalidate } from "@/lib/platform/cache/invalidate";
 import { cacheTag } from "@/lib/platform/cache/tags";
 import { now } from "@/lib/platform/clock";
 import { db } from "@/lib/platform/db";
+import { deliverAfterCommit } from "@/lib/platform/outbox/delivery-trigger";
 import { publicArticleWhere } from "@/lib/articles/visibility";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
 import type { FieldErrors, Refusal } from "@/lib/platform/http/json-errors";
@@ -13,6 +14,7 @@ import { articleCommentSettingsSelect, commentsClosed, effectiveRules } from "./
 import { keyedHash, rateLimitAddress } from "./ip";
 import { MAX_THREAD_DEPTH } from "./policy";
 import { CommentInputSchema } from "./schema";
+import { recordReplyNotification, requestReplyNotifications } from "./reply-notifications";
 import { loadCommentSettings } from "./settings";
 import { countLinks, matchingTerms, normalizeBody } from "./text";
 
@@ -113,7 +115,7 @@ export async function submitComment(input: unknown, meta: SubmitMeta): Promise<S
   // 1. The article exists, is public, and takes comments.
   const article = await db.article.findFirst({
     where: { AND: [{ id: data.articleId }, publicArticleWhere(at)] },
-    select: { id: true, ...articleCommentSettingsSelect },
+    select: { id: true, title: true, ...articleCommentSettingsSelect },
   });
   if (!article) return refuse("NOT_FOUND", "That article could not be found.");
   const rules = effectiveRules(article, defaults);
@@ -131,7 +133,7 @@ export async function submitComment(input: unknown, meta: SubmitMeta): Promise<S
 
   // 2. Honeypot: accepted as spam with no hint, and nothing else checked.
   if (data.website2 !== "") {
-    const comment = await store({ ...record, parentId: null }, "SPAM", [HOLD_REASONS.honeypot], at);
+    const comment = await store({ ...record, parentId: null }, "SPAM", [HOLD_REASONS.honeypot], at, null);
     return { ok: true, comment };
   }
 
@@ -221,7 +223,9 @@ export async function submitComment(input: unknown, meta: SubmitMeta): Promise<S
     if (reasons.length > 0) status = "PENDING";
   }
 
-  const comment = await store({ ...record, parentId: data.parentId ?? null }, status, reasons, at);
+  // Spam gets no mail: an address typed into a spammer's form is not asked to confirm anything.
+  const notify = data.notifyReplies && status !== "SPAM" ? article.title : null;
+  const comment = await store({ ...record, parentId: data.parentId ?? null }, status, reasons, at, notify);
   return status === "PENDING" ? { ok: true, comment, heldFor: reasons } : { ok: true, comment };
 }
 
@@ -239,7 +243,10 @@ async function store(
   status: CommentStatus,
   reasons: string[],
   at: Date,
+  /** The article's title when the commenter asked for reply notifications. */
+  notifyRepliesOn: string | null,
 ): Promise<{ id: string; status: CommentStatus }> {
+  const mail: (string | null)[] = [];
   const stored = await db.$transaction(async (tx) => {
     const comment = await tx.comment.create({
       data: { ...record, status, holdReasons: reasons, createdAt: at, updatedAt: at },
@@ -256,8 +263,15 @@ async function store(
         createdAt: at,
       },
     });
+    if (notifyRepliesOn !== null) {
+      const request = { id: comment.id, authorEmail: record.authorEmail, articleTitle: notifyRepliesOn };
+      mail.push(await requestReplyNotifications(tx, request, at));
+    }
+    if (status === "APPROVED" && record.parentId) mail.push(await recordReplyNotification(tx, comment.id));
     return comment;
   });
+  // Not awaited: the reader's answer does not wait on the mail relay.
+  void deliverAfterCommit(mail);
   // Readers see an approved comment at once: its article's comments and the comment feeds.
   if (status === "APPROVED") await invalidate([cacheTag.comments(record.articleId), cacheTag.allComments]);
   return stored;

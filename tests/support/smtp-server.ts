@@ -11,7 +11,8 @@ export interface ReceivedMail {
   fromName: string;
   subject: string;
   text: string;
-  headers: Map<string, unknown>;
+  /** Each header as it arrived (unfolded, value only), by lower-case name. */
+  headers: Map<string, string>;
   raw: string;
 }
 
@@ -55,7 +56,15 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
               fromName: parsed.from?.value[0]?.name ?? "",
               subject: parsed.subject ?? "",
               text: parsed.text ?? "",
-              headers: parsed.headers,
+              headers: new Map(
+                parsed.headerLines.map(({ key, line }) => [
+                  key,
+                  line
+                    .replace(/\r?\n[ \t]+/g, " ")
+                    .slice(line.indexOf(":") + 1)
+                    .trim(),
+                ]),
+              ),
               raw,
             });
             callback();
