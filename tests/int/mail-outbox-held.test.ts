@@ -5,6 +5,9 @@ import { setClock } from "@/lib/platform/clock";
 import { db } from "@/lib/platform/db";
 import { mailConfigured, recordMail, sendMail } from "@/lib/platform/mail";
 import { deliverMail, deliverQueuedMail } from "@/lib/platform/outbox/deliver";
+import { OutboxFiltersSchema } from "@/lib/platform/outbox/filters";
+import { listOutbox, outboxKinds } from "@/lib/platform/outbox/list";
+import { ROLE_PERMISSIONS } from "@/lib/platform/permissions";
 
 vi.hoisted(() => {
   delete process.env.SMTP_URL;
@@ -57,5 +60,29 @@ describe("the outbox without an SMTP relay", () => {
     expect(first).toEqual(expect.any(String));
     expect(second).toBeNull();
     expect(await db.outboundMail.count({ where: { recipient: "once@example.org" } })).toBe(1);
+  });
+});
+
+describe("the Outbox page's list", () => {
+  it("shows messages newest first, filtered by status, kind and recipient, to admins only", async () => {
+    setClock(new Date("2031-05-02T08:00:00Z"));
+    await sendMail({ to: "older@list.example", subject: "Older", text: "1", kind: "test.list" });
+    setClock(new Date("2031-05-02T09:00:00Z"));
+    await sendMail({ to: "newer@list.example", subject: "Newer", text: "2", kind: "test.list" });
+    const all = await listOutbox(OutboxFiltersSchema.parse({ kind: "test.list" }));
+    expect(all.messages.map((m) => m.subject)).toEqual(["Newer", "Older"]);
+    expect(all.total).toBe(2);
+    const one = await listOutbox(
+      OutboxFiltersSchema.parse({ kind: "test.list", to: "OLDER@list", status: "HELD" }),
+    );
+    expect(one.messages.map((m) => [m.subject, m.status])).toEqual([["Older", "HELD"]]);
+    const none = await listOutbox(OutboxFiltersSchema.parse({ kind: "test.list", status: "SENT" }));
+    expect(none.total).toBe(0);
+    // A hand-edited query string shows the list rather than an error.
+    expect(OutboxFiltersSchema.parse({ status: "NOPE", page: "-3" })).toEqual({ page: 1 });
+    expect(await outboxKinds()).toContain("test.list");
+    expect(
+      (["WRITER", "EDITOR", "ADMIN"] as const).filter((role) => ROLE_PERMISSIONS[role].has("mail.read")),
+    ).toEqual(["ADMIN"]);
   });
 });

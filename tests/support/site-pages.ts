@@ -79,6 +79,7 @@ export async function sitePages(
     "/admin/settings",
     "/admin/settings/commenters",
     "/admin/audit",
+    "/admin/outbox",
     "/admin/account",
   ];
   return {

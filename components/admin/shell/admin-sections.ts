@@ -4,6 +4,7 @@ import {
   FileText,
   Gauge,
   History,
+  Mail,
   Image as ImageIcon,
   MessagesSquare,
   Settings,
@@ -57,6 +58,7 @@ export const ADMIN_NAVIGATION: ReadonlyArray<{ label: string; sections: readonly
       { href: "/admin/users", label: "Users", permission: "user.manage", icon: Users },
       { href: "/admin/settings", label: "Settings", permission: "settings.manage", icon: Settings },
       { href: "/admin/audit", label: "Audit log", permission: "audit.read", icon: History },
+      { href: "/admin/outbox", label: "Outbox", permission: "mail.read", icon: Mail },
     ],
   },
 ];
