@@ -12,7 +12,7 @@ interface Props {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-const utc = (date: Date | null) => (date ? `${date.toISOString().slice(0, 16).replace("T", " ")}` : "");
+const utc = (date: Date) => date.toISOString().slice(0, 16).replace("T", " ");
 
 export default async function OutboxPage({ searchParams }: Props) {
   await requirePagePermission("mail.read", "/admin/outbox");
@@ -41,26 +41,26 @@ export default async function OutboxPage({ searchParams }: Props) {
         />
         <TextFilter label="Recipient" name="to" value={filters.to} />
       </FilterForm>
-      <p className="meta">{total} messages</p>
+      <p className="meta">
+        {total} {total === 1 ? "message" : "messages"}, newest first
+      </p>
       <table className="data-table">
-        <ColumnHeads columns={["Recorded (UTC)", "To", "Message", "Kind", "Status"]} />
+        <ColumnHeads columns={["Message", "Status"]} />
         <tbody>
           {messages.map((message) => (
             <tr key={message.id}>
-              <td>{utc(message.createdAt)}</td>
-              <td>{message.recipient}</td>
               <td>
                 <details>
                   <summary>{message.subject}</summary>
                   <pre className="mail-body">{message.text}</pre>
                 </details>
-              </td>
-              <td>
-                <code>{message.kind}</code>
+                <div className="meta">
+                  To {message.recipient} · <code>{message.kind}</code> · recorded {utc(message.createdAt)} UTC
+                </div>
               </td>
               <td>
                 <strong>{MAIL_STATUS_LABELS[message.status]}</strong>
-                {message.sentAt && <div className="meta">at {utc(message.sentAt)}</div>}
+                {message.sentAt && <div className="meta">at {utc(message.sentAt)} UTC</div>}
                 {message.attempts > 0 && (
                   <div className="meta">
                     {message.attempts} attempt{message.attempts === 1 ? "" : "s"}
@@ -69,7 +69,9 @@ export default async function OutboxPage({ searchParams }: Props) {
                 {message.status === "FAILED" && (
                   <div className="meta">
                     {message.lastError}
-                    {message.nextAttemptAt ? ` Next try ${utc(message.nextAttemptAt)}.` : " No more tries."}
+                    {message.nextAttemptAt
+                      ? ` Next try ${utc(message.nextAttemptAt)} UTC.`
+                      : " No more tries."}
                   </div>
                 )}
               </td>
