@@ -47,6 +47,24 @@ export async function recordMail(tx: DbTransaction, message: MailMessage): Promi
 }
 
 /**
+ * For erasure on request: the outbox's messages to `email` keep their record under
+ * `placeholder` instead, and any still waiting are not sent. Returns how many were changed.
+ */
+export async function forgetMailRecipient(
+  tx: DbTransaction,
+  email: string,
+  placeholder: string,
+): Promise<number> {
+  const where = { recipient: { equals: email, mode: "insensitive" as const } };
+  await tx.outboundMail.updateMany({
+    where: { ...where, status: { in: ["QUEUED", "FAILED", "HELD"] } },
+    data: { status: "HELD", nextAttemptAt: null, lastError: "Not sent: the recipient's data was erased." },
+  });
+  const { count } = await tx.outboundMail.updateMany({ where, data: { recipient: placeholder } });
+  return count;
+}
+
+/**
  * Records `message` and delivers it. True when it has gone out by the time this returns; false
  * when it is kept in the outbox (no SMTP_URL, a repeated dedupeKey) or the relay refused it (the
  * outbox has the error and retries it). SMTP errors are recorded, not thrown.

@@ -178,7 +178,7 @@ describe("reader comments", () => {
         return row.count();
       })
       .toBe(1);
-    expect(await row.textContent()).toContain("Kept: no SMTP relay");
+    expect(await row.textContent()).toContain("Kept, not sent");
     await row.locator("summary").click();
     expect(await row.locator("pre").textContent()).toMatch(
       /\/comments\/notifications\/confirm\?token=[\w-]{43}/,

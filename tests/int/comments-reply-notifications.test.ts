@@ -13,6 +13,7 @@ import { POST as unsubscribeRoute } from "@/app/api/comments/notifications/unsub
 import { GET as threadPage, POST as postComment } from "@/app/api/comments/route";
 import { GET as articleCommentsFeed } from "@/app/feeds/comments/[slug]/route";
 import { publishArticle } from "@/lib/articles/workflow";
+import { eraseCommenterData } from "@/lib/comments/commenter-data";
 import { moderateComment, replyAsStaff } from "@/lib/comments/moderation";
 import { REPLY_CONFIRM_TTL_MS } from "@/lib/comments/reply-notifications";
 import { advanceClock, resetClock, setClock } from "@/lib/platform/clock";
@@ -195,6 +196,28 @@ describe("reply notifications", () => {
         message: "The link is incomplete: open it from the mail again.",
       });
     }
+  });
+
+  it("end, and leave the outbox without the address, when the commenter's data is erased", async () => {
+    const { id: articleId } = await article();
+    const erased = `erase-me-${fresh()}@private.example`;
+    const top = await post({ articleId, email: erased, notifyReplies: true });
+    const [mail] = await mailsTo(erased, 1);
+    await confirmRoute(
+      form(`${ORIGIN}/api/comments/notifications/confirm`, {
+        token: tokenIn(mail!.text, "/comments/notifications/confirm")!,
+      }),
+    );
+    const admin = await createTestUser("ADMIN");
+    const { placeholder } = await eraseCommenterData(erased, context(admin));
+    expect(await db.commentReplySubscription.findUnique({ where: { commentId: top } })).toMatchObject({
+      status: "UNSUBSCRIBED",
+    });
+    expect(await db.outboundMail.count({ where: { recipient: erased } })).toBe(0);
+    expect(await db.outboundMail.count({ where: { recipient: placeholder } })).toBe(1);
+    await approve(top);
+    await approve(await post({ articleId, parentId: top, email: `replier-${fresh()}@private.example` }));
+    expect(await db.outboundMail.count({ where: { recipient: placeholder } })).toBe(1);
   });
 
   it("shows no address on any page or answer a reader sees", async () => {

@@ -46,7 +46,19 @@ export async function sitePages(
     source ??= links.find((href) => href.startsWith("/sources/")) ?? null;
     author ??= links.find((href) => href.startsWith("/authors/")) ?? null;
   }
-  const publicPages = ["/", article, tag, source, author, "/search?q=Taiwan", "/search", "/no-such-page"];
+  const publicPages = [
+    "/",
+    article,
+    tag,
+    source,
+    author,
+    "/search?q=Taiwan",
+    "/search",
+    "/no-such-page",
+    // Where the reply-notification mails lead (a link with a token shows the button).
+    `/comments/notifications/confirm?token=${"a".repeat(43)}`,
+    `/comments/notifications/unsubscribe?token=${"a".repeat(43)}`,
+  ];
   await signIn(page, baseUrl, admin.email, admin.password);
   const editor = await firstHref(page, baseUrl, "/admin/articles", /^\/admin\/articles\/c[^/]+$/);
   const authorization = await firstHref(

@@ -9,7 +9,7 @@ export const MAIL_STATUS_LABELS: Record<(typeof MAIL_STATUSES)[number], string> 
   SENDING: "Sending",
   SENT: "Sent",
   FAILED: "Failed, will retry",
-  HELD: "Kept: no SMTP relay",
+  HELD: "Kept, not sent",
 };
 
 /** Filters of /admin/outbox from its query string; anything malformed is dropped, not fatal. */

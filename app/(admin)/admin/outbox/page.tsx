@@ -66,6 +66,9 @@ export default async function OutboxPage({ searchParams }: Props) {
                     {message.attempts} attempt{message.attempts === 1 ? "" : "s"}
                   </div>
                 )}
+                {message.status === "HELD" && message.lastError && (
+                  <div className="meta">{message.lastError}</div>
+                )}
                 {message.status === "FAILED" && (
                   <div className="meta">
                     {message.lastError}
