@@ -44,45 +44,49 @@ export default async function OutboxPage({ searchParams }: Props) {
       <p className="meta">
         {total} {total === 1 ? "message" : "messages"}, newest first
       </p>
-      <table className="data-table">
-        <ColumnHeads columns={["Message", "Status"]} />
-        <tbody>
-          {messages.map((message) => (
-            <tr key={message.id}>
-              <td>
-                <details>
-                  <summary>{message.subject}</summary>
-                  <pre className="mail-body">{message.text}</pre>
-                </details>
-                <div className="meta">
-                  To {message.recipient} · <code>{message.kind}</code> · recorded {utc(message.createdAt)} UTC
-                </div>
-              </td>
-              <td>
-                <strong>{MAIL_STATUS_LABELS[message.status]}</strong>
-                {message.sentAt && <div className="meta">at {utc(message.sentAt)} UTC</div>}
-                {message.attempts > 0 && (
+      {messages.length === 0 ? (
+        <p>No messages match.</p>
+      ) : (
+        <table className="data-table">
+          <ColumnHeads columns={["Message", "Status"]} />
+          <tbody>
+            {messages.map((message) => (
+              <tr key={message.id}>
+                <td>
+                  <details>
+                    <summary>{message.subject}</summary>
+                    <pre className="mail-body">{message.text}</pre>
+                  </details>
                   <div className="meta">
-                    {message.attempts} attempt{message.attempts === 1 ? "" : "s"}
+                    To {message.recipient} · <code>{message.kind}</code> · recorded {utc(message.createdAt)}{" "}
+                    UTC
                   </div>
-                )}
-                {message.status === "HELD" && message.lastError && (
-                  <div className="meta">{message.lastError}</div>
-                )}
-                {message.status === "FAILED" && (
-                  <div className="meta">
-                    {message.lastError}
-                    {message.nextAttemptAt
-                      ? ` Next try ${utc(message.nextAttemptAt)} UTC.`
-                      : " No more tries."}
-                  </div>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {messages.length === 0 && <p>No messages match.</p>}
+                </td>
+                <td>
+                  <strong>{MAIL_STATUS_LABELS[message.status]}</strong>
+                  {message.sentAt && <div className="meta">at {utc(message.sentAt)} UTC</div>}
+                  {message.attempts > 0 && (
+                    <div className="meta">
+                      {message.attempts} attempt{message.attempts === 1 ? "" : "s"}
+                    </div>
+                  )}
+                  {message.status === "HELD" && message.lastError && (
+                    <div className="meta">{message.lastError}</div>
+                  )}
+                  {message.status === "FAILED" && (
+                    <div className="meta">
+                      {message.lastError}
+                      {message.nextAttemptAt
+                        ? ` Next try ${utc(message.nextAttemptAt)} UTC.`
+                        : " No more tries."}
+                    </div>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       <Pagination
         path="/admin/outbox"
         filters={filters}
