@@ -1,13 +1,19 @@
 // Runs once when a server instance starts.
 // - Every domain's jobs are defined here, so this instance works on them: the rights sweep and
-//   scheduled publishing (every 30 s, once across all instances), webhook deliveries. The queue
+//   scheduled publishing (every 30 s, once across all instances), webhook deliveries, mail. The queue
 //   itself is started and stopped by the launcher (scripts/serve.ts, lib/platform/jobs).
 // - Every instance listens for the cache invalidations the others broadcast.
+// - Mail carries the site's title as its sender name; its delivery and retries, and the daily
+//   expiry digest, are jobs too.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   await import("@/lib/rights/sweep-jobs");
+  await import("@/lib/rights/expiry-digest-job");
   await import("@/lib/webhooks/deliver-job");
   await import("@/lib/webhooks/requeue-outbox-job");
+  await import("@/lib/platform/outbox/delivery-trigger");
+  const { nameMailAfterSite } = await import("@/lib/site/stored-identity");
+  nameMailAfterSite();
   if (process.env.DATABASE_URL) {
     const { listenForInvalidations } = await import("@/lib/platform/cache/listener");
     listenForInvalidations(process.env.DATABASE_URL);

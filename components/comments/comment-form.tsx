@@ -36,6 +36,7 @@ export function CommentForm() {
   const savedName = useSavedCommenterName();
   const [feedback, setFeedback] = useState<Feedback>(NO_FEEDBACK);
   const [sending, setSending] = useState(false);
+  const [notifyReplies, setNotifyReplies] = useState(false);
   const bodyField = useRef<HTMLTextAreaElement>(null);
   const honeypot = useRef<HTMLInputElement>(null);
 
@@ -58,6 +59,7 @@ export function CommentForm() {
       body: draft.body,
       website2: honeypot.current?.value ?? "",
       remember,
+      notifyReplies,
     };
     const response = await fetch("/api/comments", {
       method: "POST",
@@ -77,6 +79,7 @@ export function CommentForm() {
       // Once saved, the email lives only in the HttpOnly cookie, not in this page's memory.
       updateDraft(remember ? { body: "", name: "", email: "", remember: false } : { body: "" });
       if (remember) savedCommenterChanged();
+      setNotifyReplies(false);
       if (replyTo) cancelReply({ restoreFocus: false });
       announce(pending ? "Your comment is awaiting moderation." : "Your comment has been published.");
       requestAnimationFrame(() => document.getElementById(ownCommentId(posted.id))?.focus());
@@ -243,6 +246,15 @@ export function CommentForm() {
           Save my name and email in this browser for the next time I comment
         </label>
       )}
+      <label className={styles.checkbox}>
+        <input
+          type="checkbox"
+          name="notifyReplies"
+          checked={notifyReplies}
+          onChange={(e) => setNotifyReplies(e.target.checked)}
+        />
+        Email me when someone replies (we will send a link to confirm first)
+      </label>
       <p className="form-error" aria-live="polite">
         {feedback.message}
       </p>

@@ -30,7 +30,10 @@ function inForceWhere(now: Date): Prisma.ReprintAuthorizationWhereInput {
  * authorization, as in the rights check (check-publishable.ts). Renewals are always recorded
  * for the source of the one they renew (lifecycle.ts), so the source need not be compared.
  */
-function renewedWhere(now: Date, depth: number = RENEWAL_DEPTH): Prisma.ReprintAuthorizationWhereInput {
+export function renewedWhere(
+  now: Date,
+  depth: number = RENEWAL_DEPTH,
+): Prisma.ReprintAuthorizationWhereInput {
   const renewal = depth > 1 ? { OR: [inForceWhere(now), renewedWhere(now, depth - 1)] } : inForceWhere(now);
   return { renewedBy: { some: renewal } };
 }

@@ -10,6 +10,7 @@ import { recordAudit } from "@/lib/platform/audit/record";
 import { invalidate } from "@/lib/platform/cache/invalidate";
 import { cacheTag } from "@/lib/platform/cache/tags";
 import { now } from "@/lib/platform/clock";
+import { forgetMailRecipient } from "@/lib/platform/mail";
 import { db, type Db, type DbTransaction } from "@/lib/platform/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
@@ -168,6 +169,12 @@ export async function eraseCommenterData(
         userAgent: null,
       },
     });
+    // No more mail to them, and their address gone from the outbox too.
+    await tx.commentReplySubscription.updateMany({
+      where: { commentId: { in: rows.map((row) => row.id) }, status: { not: "UNSUBSCRIBED" } },
+      data: { status: "UNSUBSCRIBED", unsubscribedAt: at },
+    });
+    await forgetMailRecipient(tx, email, placeholder);
     await tx.commentModeration.createMany({
       data: rows.map((row) => ({
         commentId: row.id,

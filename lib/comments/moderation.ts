@@ -8,12 +8,14 @@ import { invalidate } from "@/lib/platform/cache/invalidate";
 import { cacheTag } from "@/lib/platform/cache/tags";
 import { now } from "@/lib/platform/clock";
 import { db, type DbTransaction } from "@/lib/platform/db";
+import { deliverAfterCommit } from "@/lib/platform/outbox/delivery-trigger";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
 import type { Decision } from "@/lib/comments/moderation-schema";
 import { REPORTS_DISMISSED, type ModerationAction } from "./moderation-terms";
 import { isVisibleToReaders, queueOf, type CommentQueue } from "./queues";
 import { MAX_THREAD_DEPTH } from "./policy";
 import { emitCommentEvent } from "@/lib/webhooks/emit";
+import { recordReplyNotification } from "./reply-notifications";
 
 export interface ModerationChange {
   id: string;
@@ -108,6 +110,8 @@ async function applyDecision(
   { reasons = [], note = "" }: DecisionOptions,
   { actor, ip }: ActionContext,
   at: Date,
+  /** Collects the mail the decision records, to deliver after the commit. */
+  mail: (string | null)[],
 ): Promise<ModerationChange> {
   const comment = await tx.comment.findUnique({
     where: { id: commentId },
@@ -176,7 +180,7 @@ async function applyDecision(
   if (step.to === "APPROVED" && comment.status !== "APPROVED") {
     await emitCommentEvent(tx, "comment.approved", comment.id);
   }
-  return {
+  const change = {
     id: comment.id,
     articleId: comment.articleId,
     from: comment.status,
@@ -186,6 +190,9 @@ async function applyDecision(
     wasVisible: isVisibleToReaders(comment),
     visible: isVisibleToReaders({ status: step.to, reportHiddenAt }),
   };
+  // A reply readers can now see: the comment it answers may be waiting to hear of it.
+  if (change.visible && !change.wasVisible) mail.push(await recordReplyNotification(tx, comment.id));
+  return change;
 }
 
 /** Tells readers' caches about every article whose approved comments changed. */
@@ -208,12 +215,13 @@ export async function moderateComments(
 ): Promise<ModerationChange[]> {
   const unique = [...new Set(ids)];
   const at = now();
+  const mail: (string | null)[] = [];
   const changes = await db.$transaction(async (tx) => {
     const done: ModerationChange[] = [];
     const refusals: Array<{ id: string; message: string }> = [];
     for (const id of unique) {
       try {
-        done.push(await applyDecision(tx, id, decision, options, context, at));
+        done.push(await applyDecision(tx, id, decision, options, context, at, mail));
       } catch (error) {
         if (!(error instanceof ActionFailure) || unique.length === 1) throw error;
         refusals.push({ id, message: error.message });
@@ -236,6 +244,7 @@ export async function moderateComments(
     return done;
   });
   await refreshReaders(changes.filter(visibilityChanged).map((change) => change.articleId));
+  void deliverAfterCommit(mail);
   return changes;
 }
 
@@ -319,6 +328,7 @@ export async function replyAsStaff(
 ): Promise<{ reply: { id: string; articleId: string }; parentApproved: ModerationChange | null }> {
   const { actor, ip } = context;
   const at = now();
+  const mail: (string | null)[] = [];
   const outcome = await db.$transaction(async (tx) => {
     const parent = await tx.comment.findUnique({
       where: { id: input.commentId },
@@ -339,7 +349,15 @@ export async function replyAsStaff(
     }
     const parentApproved =
       parent.status === "PENDING"
-        ? await applyDecision(tx, parent.id, "approve", { note: "Approved to reply as staff." }, context, at)
+        ? await applyDecision(
+            tx,
+            parent.id,
+            "approve",
+            { note: "Approved to reply as staff." },
+            context,
+            at,
+            mail,
+          )
         : null;
     const reply = await tx.comment.create({
       data: {
@@ -373,8 +391,10 @@ export async function replyAsStaff(
       after: { parentId: parent.id, status: "APPROVED", body: input.body },
       ip,
     });
+    mail.push(await recordReplyNotification(tx, reply.id));
     return { reply, parentApproved };
   });
   await refreshReaders([outcome.reply.articleId]);
+  void deliverAfterCommit(mail);
   return outcome;
 }

@@ -64,6 +64,11 @@ export const CommentInputSchema = z
      * comment as spam instead.
      */
     website2: z.preprocess((value) => (value == null ? "" : value), z.string().max(10_000)),
+    /** The "mail me replies" box: a confirmation link is mailed; nothing else until it is followed. */
+    notifyReplies: z.preprocess(
+      (value) => value === true || value === "on" || value === "true" || value === "1",
+      z.boolean(),
+    ),
   })
   // What is stored or looked up must be storable text (the honeypot is neither, and stays silent).
   .superRefine(({ website2: _honeypot, ...stored }, ctx) => {

@@ -5,6 +5,7 @@ import { invalidate } from "@/lib/platform/cache/invalidate";
 import { cacheTag } from "@/lib/platform/cache/tags";
 import { now } from "@/lib/platform/clock";
 import { db } from "@/lib/platform/db";
+import { deliverAfterCommit } from "@/lib/platform/outbox/delivery-trigger";
 import { publicArticleWhere } from "@/lib/articles/visibility";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
 import type { FieldErrors, Refusal } from "@/lib/platform/http/json-errors";
@@ -13,6 +14,7 @@ import { articleCommentSettingsSelect, commentsClosed, effectiveRules } from "./
 import { keyedHash, rateLimitAddress } from "@/lib/platform/http/address-keys";
 import { MAX_THREAD_DEPTH } from "./policy";
 import { CommentInputSchema } from "./schema";
+import { recordReplyNotification, requestReplyNotifications } from "./reply-notifications";
 import { loadCommentSettings } from "./settings";
 import { countLinks, matchingTerms, normalizeBody } from "./text";
 
@@ -84,7 +86,7 @@ export async function submitComment(input: unknown, meta: SubmitMeta): Promise<S
     loadCommentSettings(),
     db.article.findFirst({
       where: { AND: [{ id: data.articleId }, publicArticleWhere(at)] },
-      select: { id: true, ...articleCommentSettingsSelect },
+      select: { id: true, title: true, ...articleCommentSettingsSelect },
     }),
     // For step 5, the same comment again from the same email.
     db.comment.findMany({
@@ -110,7 +112,7 @@ export async function submitComment(input: unknown, meta: SubmitMeta): Promise<S
 
   // 2. Honeypot: accepted as spam with no hint, and nothing else checked.
   if (data.website2 !== "") {
-    const comment = await store({ ...record, parentId: null }, "SPAM", [HOLD_REASONS.honeypot], at);
+    const comment = await store({ ...record, parentId: null }, "SPAM", [HOLD_REASONS.honeypot], at, null);
     return { ok: true, comment };
   }
 
@@ -211,7 +213,9 @@ export async function submitComment(input: unknown, meta: SubmitMeta): Promise<S
     if (reasons.length > 0) status = "PENDING";
   }
 
-  const comment = await store({ ...record, parentId: data.parentId ?? null }, status, reasons, at);
+  // Spam gets no mail: an address typed into a spammer's form is not asked to confirm anything.
+  const notify = data.notifyReplies && status !== "SPAM" ? article.title : null;
+  const comment = await store({ ...record, parentId: data.parentId ?? null }, status, reasons, at, notify);
   return status === "PENDING" ? { ok: true, comment, heldFor: reasons } : { ok: true, comment };
 }
 
@@ -229,29 +233,45 @@ async function store(
   status: CommentStatus,
   reasons: string[],
   at: Date,
+  /** The article's title when the commenter asked for reply notifications. */
+  notifyRepliesOn: string | null,
 ): Promise<{ id: string; status: CommentStatus }> {
-  // One nested write: Prisma stores the comment and its log row in one transaction, with no
-  // round trip to this process in between.
-  const stored = await db.comment.create({
-    data: {
-      ...record,
-      status,
-      holdReasons: reasons,
-      createdAt: at,
-      updatedAt: at,
-      moderations: {
-        create: {
-          actorId: null,
-          action: "submitted",
-          fromStatus: null,
-          toStatus: status,
-          reasons,
-          createdAt: at,
-        },
+  const row = {
+    ...record,
+    status,
+    holdReasons: reasons,
+    createdAt: at,
+    updatedAt: at,
+    moderations: {
+      create: {
+        actorId: null,
+        action: "submitted",
+        fromStatus: null,
+        toStatus: status,
+        reasons,
+        createdAt: at,
       },
     },
-    select: { id: true, status: true },
-  });
+  };
+  const select = { id: true, status: true } as const;
+  const mail: (string | null)[] = [];
+  const wantsMail = notifyRepliesOn !== null || (status === "APPROVED" && record.parentId !== null);
+  // Without mail to record, one nested write: Prisma stores the comment and its log row in one
+  // transaction with no round trip to this process in between.
+  const stored = !wantsMail
+    ? await db.comment.create({ data: row, select })
+    : await db.$transaction(async (tx) => {
+        const comment = await tx.comment.create({ data: row, select });
+        if (notifyRepliesOn !== null) {
+          const request = { id: comment.id, authorEmail: record.authorEmail, articleTitle: notifyRepliesOn };
+          mail.push(await requestReplyNotifications(tx, request, at));
+        }
+        if (status === "APPROVED" && record.parentId)
+          mail.push(await recordReplyNotification(tx, comment.id));
+        return comment;
+      });
+  // Not awaited: the reader's answer does not wait on the mail relay.
+  void deliverAfterCommit(mail);
   // Readers see an approved comment at once: its article's comments and the comment feeds.
   if (status === "APPROVED") await invalidate([cacheTag.comments(record.articleId), cacheTag.allComments]);
   return stored;

@@ -25,6 +25,7 @@ export const PERMISSIONS = [
   "audit.read",
   "webhook.manage",
   "jobs.read",
+  "mail.read",
   "account.manageOwn",
 ] as const;
 

@@ -157,4 +157,31 @@ describe("reader comments", () => {
     expect(await publicText()).not.toContain(reader.email);
     expect(await publicText()).not.toContain(replier.email);
   });
+
+  it("asks for confirmation first when the reader ticks the reply box (kept in the outbox without a relay)", async () => {
+    const reader = await newReader("203.0.113.12");
+    const text = `Tell me when someone answers this ${unique()}`;
+    await reader.page.goto(`${baseUrl}${SEED_PATH}`);
+    const form = reader.page.locator("#comments form").first();
+    await form.locator("#comment-name").fill("Reply Watcher");
+    await form.locator("#comment-email").fill(reader.email);
+    await form.locator("#comment-body").fill(text);
+    await form.getByLabel("Email me when someone replies (we will send a link to confirm first)").check();
+    await form.getByRole("button", { name: "Post comment" }).click();
+    await expect.poll(() => reader.page.locator('[id^="own-comment-"]', { hasText: text }).count()).toBe(1);
+    expect(await form.getByLabel(/Email me when someone replies/).isChecked()).toBe(false);
+
+    const row = editor.locator("tbody tr", { hasText: "Confirm reply notifications" });
+    await expect
+      .poll(async () => {
+        await editor.goto(`${baseUrl}/admin/outbox?to=${encodeURIComponent(reader.email)}`);
+        return row.count();
+      })
+      .toBe(1);
+    expect(await row.textContent()).toContain("Kept, not sent");
+    await row.locator("summary").click();
+    expect(await row.locator("pre").textContent()).toMatch(
+      /\/comments\/notifications\/confirm\?token=[\w-]{43}/,
+    );
+  });
 });

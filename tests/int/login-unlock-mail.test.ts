@@ -2,7 +2,6 @@
 // started here: the link lets them in from their browser while the attacker keeps guessing,
 // works once, expires, and only its hash is stored.
 import { createHash } from "node:crypto";
-import type { AddressInfo } from "node:net";
 import { NextRequest } from "next/server";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as postUnlock } from "@/app/api/login/unlock/route";
@@ -14,29 +13,13 @@ import { createTestUser, TEST_PASSWORD } from "../support/users";
 
 // Started before the app's modules load, so SMTP_URL is in the environment they parse.
 const smtp = await vi.hoisted(async () => {
-  const { SMTPServer } = await import("smtp-server");
-  const messages: string[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, _session, callback) {
-      let raw = "";
-      stream.setEncoding("utf8");
-      stream.on("data", (chunk: string) => (raw += chunk));
-      stream.on("end", () => {
-        messages.push(raw);
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.server.address() as AddressInfo;
-  process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
-  return { server, messages };
+  const { startSmtpServer } = await import("../support/smtp-server");
+  const server = await startSmtpServer();
+  process.env.SMTP_URL = server.url;
+  return server;
 });
 
-afterAll(() => new Promise<void>((resolve) => smtp.server.close(() => resolve())));
+afterAll(() => smtp.close());
 
 const START = new Date("2031-04-01T09:00:00.000Z");
 const WRONG_PASSWORD = "definitely not the password";
@@ -51,9 +34,9 @@ function signIn(email: string, password: string, ip: string) {
 
 /** The messages sent to `email`, quoted-printable decoded. */
 function mailTo(email: string): string[] {
-  return smtp.messages
-    .filter((raw) => raw.includes(`To: ${email}`))
-    .map((raw) =>
+  return smtp
+    .mailTo(email)
+    .map(({ raw }) =>
       raw
         .replace(/=\r?\n/g, "")
         .replace(/=([0-9A-F]{2})/g, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16))),

@@ -18,6 +18,8 @@ import {
   type LoginUnlockToken,
   type CommentModeration,
   type CommentReport,
+  type CommentReplySubscription,
+  type OutboundMail,
   type Media,
   type OriginalRevision,
   type Person,
@@ -543,6 +545,34 @@ const auditEntry = {
   createdAt: at("2025-01-15T06:30:00.251Z"),
 } satisfies AuditLog;
 
+const replySubscription = {
+  id: "reply_subscription",
+  commentId: rootComment.id,
+  status: "UNSUBSCRIBED",
+  confirmTokenHash: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+  unsubscribeTokenHash: "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752",
+  createdAt: at("2025-01-16T10:00:00.004Z"),
+  confirmedAt: at("2025-01-16T10:30:00.005Z"),
+  unsubscribedAt: at("2025-01-20T18:45:00.006Z"),
+} satisfies CommentReplySubscription;
+
+const outboundMail = {
+  id: "mail_reply",
+  recipient: "reader@example.org",
+  subject: "Mei Lin replied to your comment on “台海局势”",
+  text: "Mei Lin replied:\n\nhttps://crosscurrent.test/articles/x#comment-comment_reply",
+  kind: "comments.reply",
+  headers: { "List-Unsubscribe": "<https://crosscurrent.test/u?token=abc>" },
+  dedupeKey: "comments.reply:comment_reply",
+  status: "FAILED",
+  attempts: 3,
+  lastError: "554 Relay refused",
+  nextAttemptAt: at("2025-01-16T11:04:00.007Z"),
+  claimedAt: at("2025-01-16T11:00:00.008Z"),
+  createdAt: at("2025-01-16T11:00:00.002Z"),
+  sentAt: at("2025-01-16T11:10:00.009Z"),
+} satisfies OutboundMail;
+
 const commentSettings = {
   key: "comments.defaults",
   value: { mode: "PREMODERATE_NEW", autoCloseDays: 14, blockedWords: ["spam", "垃圾"], slowMode: null },
@@ -681,6 +711,15 @@ async function writeGraph() {
 
   await db.auditLog.create({ data: auditEntry });
   remember("AuditLog", auditEntry, () => db.auditLog.findUniqueOrThrow({ where: { id: auditEntry.id } }));
+
+  await db.commentReplySubscription.create({ data: replySubscription });
+  remember("CommentReplySubscription", replySubscription, () =>
+    db.commentReplySubscription.findUniqueOrThrow({ where: { id: replySubscription.id } }),
+  );
+  await db.outboundMail.create({ data: outboundMail });
+  remember("OutboundMail", outboundMail, () =>
+    db.outboundMail.findUniqueOrThrow({ where: { id: outboundMail.id } }),
+  );
 
   await db.setting.create({ data: commentSettings });
   remember("Setting", commentSettings, () =>

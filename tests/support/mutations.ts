@@ -20,6 +20,10 @@ export const SELF_GUARDED_ROUTES: Record<string, string> = {
   // Anonymous by nature (the user cannot sign in yet): the one-time token from the mail is the
   // permission; tested in tests/int/login-unlock-mail.test.ts.
   "app/api/login/unlock/route.ts": "a locked-out user spends the unlock link mailed to them",
+  // Readers, anonymous: the token mailed to them is the permission (and, for one-click
+  // unsubscribe, a mail client posts it); tested in tests/int/comments-reply-notifications.test.ts.
+  "app/api/comments/notifications/confirm/route.ts": "a commenter confirms reply notifications",
+  "app/api/comments/notifications/unsubscribe/route.ts": "a commenter stops reply notifications",
 };
 
 export const MUTATING_METHODS = ["POST", "PUT", "PATCH", "DELETE"];

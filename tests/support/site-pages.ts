@@ -69,6 +69,10 @@ export async function sitePages(
     "/search",
     "/rights/notice",
     "/no-such-page",
+    "/no-such-page",
+    // Where the reply-notification mails lead (a link with a token shows the button).
+    `/comments/notifications/confirm?token=${"a".repeat(43)}`,
+    `/comments/notifications/unsubscribe?token=${"a".repeat(43)}`,
   ];
   await signIn(page, baseUrl, admin.email, admin.password);
   // A fresh site has no takedown case: a rights holder sends one about the first article, so the
@@ -138,6 +142,7 @@ export async function sitePages(
     "/admin/webhooks/new",
     webhook,
     "/admin/jobs",
+    "/admin/outbox",
     "/admin/account",
   ];
   return {

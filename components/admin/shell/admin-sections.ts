@@ -6,6 +6,7 @@ import {
   Gauge,
   History,
   ListChecks,
+  Mail,
   Image as ImageIcon,
   MessagesSquare,
   Settings,
@@ -68,6 +69,7 @@ export const ADMIN_NAVIGATION: ReadonlyArray<{ label: string; sections: readonly
       { href: "/admin/audit", label: "Audit log", permission: "audit.read", icon: History },
       { href: "/admin/webhooks", label: "Webhooks", permission: "webhook.manage", icon: Webhook },
       { href: "/admin/jobs", label: "Jobs", permission: "jobs.read", icon: ListChecks },
+      { href: "/admin/outbox", label: "Outbox", permission: "mail.read", icon: Mail },
     ],
   },
 ];
