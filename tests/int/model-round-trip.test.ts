@@ -33,8 +33,13 @@ import {
   type Setting,
   type SlugRedirect,
   type Source,
+  type StoredFile,
+  type StoredFileChunk,
   type Tag,
   type User,
+  type WebhookAttempt,
+  type WebhookDelivery,
+  type WebhookEndpoint,
 } from "@/lib/generated/prisma/client";
 
 const ALL_MODELS = Object.values(Prisma.ModelName).sort();
@@ -579,6 +584,82 @@ const commentSettings = {
   updatedAt: at("2025-02-02T02:02:02.202Z"),
 } satisfies Setting;
 
+/** A stored file of the PostgreSQL storage backend, its bytes in two chunks. */
+const storedFile = {
+  id: "0b7e4c2a-9d31-4f6e-8a15-3c2d1e0f9a87",
+  key: "media/2025/03/tokyo-skyline.jpg",
+  contentType: "image/jpeg",
+  byteSize: 6,
+  sha256: "3dc511a00b2760f3871e0bb7ad642dd04be3a90844bf8ca93eea105c5aa2be0b",
+  createdAt: at("2025-03-10T11:11:11.112Z"),
+} satisfies StoredFile;
+
+/** Bytes that are not valid UTF-8 (0xff, 0x00), so a text round trip would show. */
+const storedFileChunks = [
+  { fileId: storedFile.id, index: 0, data: new Uint8Array([0xff, 0xd8, 0xff, 0x00]) },
+  { fileId: storedFile.id, index: 1, data: new Uint8Array([0x00, 0xd9]) },
+] satisfies StoredFileChunk[];
+
+const webhookEndpoint = {
+  id: "webhook_endpoint_partner",
+  url: "https://hooks.partner.example/crosscurrent?tenant=东方",
+  description: "Partner syndication feed — 😀",
+  secret: "whsec_3q2+7w==",
+  events: ["article.published", "article.withdrawn"],
+  active: false,
+  createdById: admin.id,
+  createdAt: at("2025-02-10T10:10:10.101Z"),
+  updatedAt: at("2025-02-11T10:10:10.102Z"),
+} satisfies WebhookEndpoint;
+
+const webhookDelivery = {
+  id: "webhook_delivery_withdrawn",
+  endpointId: webhookEndpoint.id,
+  eventId: "event_01JNV3K2",
+  event: "article.withdrawn",
+  body: '{"id":"event_01JNV3K2","event":"article.withdrawn","data":{"slug":"tokyo-choice"}}',
+  status: "FAILED",
+  attemptCount: 2,
+  createdAt: at("2025-03-01T07:00:01.001Z"),
+  deliveredAt: null,
+  resendOfId: null,
+  jobId: "5f0c1b9e-2d4a-4c8b-9e7f-1a2b3c4d5e6f",
+} satisfies WebhookDelivery;
+
+/** A resend of the failed delivery, delivered. */
+const webhookResend = {
+  id: "webhook_delivery_resend",
+  endpointId: webhookEndpoint.id,
+  eventId: webhookDelivery.eventId,
+  event: webhookDelivery.event,
+  body: webhookDelivery.body,
+  status: "DELIVERED",
+  attemptCount: 1,
+  createdAt: at("2025-03-01T09:00:00.003Z"),
+  deliveredAt: at("2025-03-01T09:00:00.456Z"),
+  resendOfId: webhookDelivery.id,
+  jobId: null,
+} satisfies WebhookDelivery;
+
+const webhookAttempts = [
+  {
+    id: "webhook_attempt_timeout",
+    deliveryId: webhookDelivery.id,
+    startedAt: at("2025-03-01T07:00:01.010Z"),
+    durationMs: 10_000,
+    statusCode: null,
+    error: "Timed out after 10 s",
+  },
+  {
+    id: "webhook_attempt_500",
+    deliveryId: webhookDelivery.id,
+    startedAt: at("2025-03-01T07:01:01.020Z"),
+    durationMs: 87,
+    statusCode: 500,
+    error: null,
+  },
+] satisfies WebhookAttempt[];
+
 /** Writes the graph in foreign-key order and remembers how to read each row back. */
 async function writeGraph() {
   for (const user of [editor, admin]) {
@@ -720,6 +801,34 @@ async function writeGraph() {
   remember("OutboundMail", outboundMail, () =>
     db.outboundMail.findUniqueOrThrow({ where: { id: outboundMail.id } }),
   );
+
+  await db.storedFile.create({ data: storedFile });
+  remember("StoredFile", storedFile, () => db.storedFile.findUniqueOrThrow({ where: { id: storedFile.id } }));
+  for (const chunk of storedFileChunks) {
+    await db.storedFileChunk.create({ data: chunk });
+    remember("StoredFileChunk", chunk, () =>
+      db.storedFileChunk.findUniqueOrThrow({
+        where: { fileId_index: { fileId: chunk.fileId, index: chunk.index } },
+      }),
+    );
+  }
+
+  await db.webhookEndpoint.create({ data: webhookEndpoint });
+  remember("WebhookEndpoint", webhookEndpoint, () =>
+    db.webhookEndpoint.findUniqueOrThrow({ where: { id: webhookEndpoint.id }, omit: { secret: false } }),
+  );
+  for (const delivery of [webhookDelivery, webhookResend]) {
+    await db.webhookDelivery.create({ data: delivery });
+    remember("WebhookDelivery", delivery, () =>
+      db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } }),
+    );
+  }
+  for (const attempt of webhookAttempts) {
+    await db.webhookAttempt.create({ data: attempt });
+    remember("WebhookAttempt", attempt, () =>
+      db.webhookAttempt.findUniqueOrThrow({ where: { id: attempt.id } }),
+    );
+  }
 
   await db.setting.create({ data: commentSettings });
   remember("Setting", commentSettings, () =>
