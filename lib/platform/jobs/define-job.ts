@@ -94,7 +94,7 @@ async function startWorker(
 ): Promise<void> {
   const { boss, log } = state;
   try {
-    await boss.createQueue(name, {
+    await createQueueInTurn(state, {
       name,
       retryLimit: options.retryLimit ?? 2,
       retryDelay: options.retryDelaySeconds ?? 0,
@@ -124,6 +124,31 @@ async function startWorker(
     throw error;
   }
   if (options.everySeconds) repeat(state, name, options.everySeconds);
+}
+
+// pg-boss creates each queue's table with DDL: queues created side by side deadlock each other.
+// This process creates them one at a time; another instance starting at the same moment may
+// still collide, so a deadlock is tried again.
+const creations = new WeakMap<JobQueueState, Promise<unknown>>();
+const DEADLOCK = "40P01";
+const CREATE_ATTEMPTS = 3;
+
+function createQueueInTurn(state: JobQueueState, queue: PgBoss.Queue & { name: string }): Promise<void> {
+  const previous = creations.get(state) ?? Promise.resolve();
+  const next = previous
+    .catch(() => {})
+    .then(async () => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await state.boss.createQueue(queue.name, queue);
+          return;
+        } catch (error) {
+          if (attempt >= CREATE_ATTEMPTS || (error as { code?: string }).code !== DEADLOCK) throw error;
+        }
+      }
+    });
+  creations.set(state, next);
+  return next;
 }
 
 /** Offers the job once per period from this instance; the queue keeps one per period in all. */
