@@ -319,6 +319,9 @@ const { POST: unlockSignIn } = await import("@/app/api/login/unlock/route");
 const { POST: postNotice } = await import("@/app/api/rights/notices/route");
 const { NoticeFieldsSchema } = await import("@/lib/rights/notices/schema");
 const { UnlockInputSchema } = await import("@/lib/platform/auth/unlock");
+const { POST: confirmReplies } = await import("@/app/api/comments/notifications/confirm/route");
+const { POST: unsubscribeReplies } = await import("@/app/api/comments/notifications/unsubscribe/route");
+const { ReplyTokenSchema } = await import("@/lib/comments/reply-notifications");
 const { GET: listArticles } = await import("@/app/api/v1/articles/route");
 const { GET: getArticle } = await import("@/app/api/v1/articles/[slug]/route");
 const { GET: listTags } = await import("@/app/api/v1/tags/route");
@@ -427,6 +430,18 @@ const routeBoundaries: Boundary[] = [
     schema: UnlockInputSchema,
     url: "/api/login/unlock",
     handler: (request) => unlockSignIn(request),
+  }),
+  postBoundary({
+    id: "app/api/comments/notifications/confirm/route.ts#POST",
+    schema: ReplyTokenSchema,
+    url: "/api/comments/notifications/confirm",
+    handler: (request) => confirmReplies(request),
+  }),
+  postBoundary({
+    id: "app/api/comments/notifications/unsubscribe/route.ts#POST",
+    schema: ReplyTokenSchema,
+    url: "/api/comments/notifications/unsubscribe",
+    handler: (request) => unsubscribeReplies(request),
   }),
   getBoundary({
     id: "app/api/v1/articles/route.ts#GET",
@@ -600,6 +615,8 @@ const { commentQueueCounts, listCommentQueue, listModerationLog } =
 const { listTags: listTagsPage } = await import("@/lib/taxonomy/tags");
 const { listPeople } = await import("@/lib/taxonomy/people");
 const { listNotices } = await import("@/lib/rights/notices/desk");
+const { listJobs } = await import("@/lib/platform/jobs/job-list");
+const { listOutbox, outboxKinds } = await import("@/lib/platform/outbox/list");
 const { now } = await import("@/lib/platform/clock");
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each read takes its own schema's output
@@ -644,6 +661,14 @@ const PAGE_QUERIES: Record<string, { schema: z.ZodType; read: PageRead }> = {
   NoticeFiltersSchema: {
     schema: (await import("@/lib/rights/notices/schema")).NoticeFiltersSchema,
     read: (filters) => listNotices(filters, now()),
+  },
+  JobFiltersSchema: {
+    schema: (await import("@/lib/platform/jobs/job-list")).JobFiltersSchema,
+    read: listJobs,
+  },
+  OutboxFiltersSchema: {
+    schema: (await import("@/lib/platform/outbox/filters")).OutboxFiltersSchema,
+    read: (filters) => Promise.all([listOutbox(filters), outboxKinds()]),
   },
   ArchiveSearchParamsSchema: {
     schema: (await import("@/lib/articles/archives")).ArchiveSearchParamsSchema,
