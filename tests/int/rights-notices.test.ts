@@ -1,9 +1,10 @@
 // Takedown notices against a real database: the public route refuses what is incomplete, too
 // large or about other sites, storing nothing; a complete notice opens a case; "Withdraw now"
 // takes the articles off every public surface with a 451 that names the case; a counter-notice
-// restores them after the waiting period, counted in business days, by the rights sweep.
+// restores them after the waiting period, counted in business days, by the rights sweep. Mail
+// goes to a real SMTP server started here.
 import { NextRequest } from "next/server";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/rights/notices/route";
 import { GET as getApiArticleRoute } from "@/app/api/v1/articles/[slug]/route";
 import { articlePath } from "@/lib/articles/paths";
@@ -32,6 +33,14 @@ import { withdrawalOf, withdrawnArticleAnswer } from "@/lib/rights/withdrawn";
 import { searchArticles } from "@/lib/search/search-articles";
 import { context, createTestArticle } from "../support/articles";
 import { createTestUser } from "../support/users";
+
+const smtp = await vi.hoisted(async () => {
+  const { startSmtpServer } = await import("../support/smtp-server");
+  const server = await startSmtpServer();
+  process.env.SMTP_URL = server.url;
+  return server;
+});
+afterAll(() => smtp.close());
 
 const ORIGIN = "http://localhost:3000";
 // A Wednesday.
@@ -130,6 +139,20 @@ describe("POST /api/rights/notices", () => {
     expect(notice.articles.map((a) => a.articleId)).toEqual([article.id]);
     expect(notice.events.map((e) => [e.type, e.toStatus])).toEqual([["received", "RECEIVED"]]);
     expect(await db.auditLog.count({ where: { entityType: "RightsNotice", entityId: notice.id } })).toBe(1);
+
+    // The claimant's acknowledgement with the case number, and "new notice" to the admins.
+    const [ack] = smtp.mailTo("rights@claimant.example");
+    expect(ack!.subject).toContain(`case ${notice.caseNumber}`);
+    expect(ack!.text).toContain(`Your case number is ${notice.caseNumber}`);
+    expect(ack!.text).toContain(onSite(article.slug));
+    const [alert] = smtp.mailTo(admin.email);
+    expect(alert!.subject).toBe(`New takedown notice ${notice.caseNumber}`);
+    expect(alert!.text).toContain(`/admin/rights/notices/${notice.id}`);
+    const admins = await db.user.count({ where: { role: "ADMIN", active: true } });
+    const sent = await db.outboundMail.count({
+      where: { kind: { startsWith: "rights.notice." }, status: "SENT" },
+    });
+    expect(sent).toBe(1 + admins);
   });
 
   it("refuses, by name, URLs that are not on this site or not articles, and stores nothing", async () => {

@@ -1,10 +1,11 @@
-// The mail a new notice sends once its case is committed: an acknowledgement with the case number
-// to the claimant, and "new notice" to every active admin. A failed delivery is logged and does
-// not undo the case (the claimant already has the case number on screen).
+// The mail a new notice sends: an acknowledgement with the case number to the claimant, and "new
+// notice" to every active admin, recorded in the outbox in the case's own transaction (so a case
+// never exists without them) and delivered after it commits. A relay that refuses delays the mail,
+// never the case: the outbox retries it.
 import "server-only";
-import { db } from "@/lib/platform/db";
+import type { DbTransaction } from "@/lib/platform/db";
 import { env } from "@/lib/platform/env";
-import { sendMail } from "@/lib/platform/mail";
+import { recordMail } from "@/lib/platform/mail";
 import { absoluteUrl } from "@/lib/platform/site-url";
 
 export interface NewNotice {
@@ -17,19 +18,19 @@ export interface NewNotice {
   articleUrls: string[];
 }
 
-async function deliver(to: string, subject: string, text: string): Promise<void> {
-  try {
-    await sendMail({ to, subject, text });
-  } catch (error) {
-    console.error(
-      JSON.stringify({ event: "notice.mail.failed", subject, message: (error as Error).message }),
-    );
-  }
-}
-
-export async function mailNewNotice(notice: NewNotice, siteTitle: string): Promise<void> {
-  await deliver(
+/** Records the notice's mail in `tx`; the ids of the messages, for delivery after the commit. */
+export async function recordNoticeMail(
+  tx: DbTransaction,
+  notice: NewNotice,
+  siteTitle: string,
+): Promise<Array<string | null>> {
+  const ids: Array<string | null> = [];
+  const record = async (to: string, kind: string, subject: string, lines: string[]) => {
+    ids.push(await recordMail(tx, { to, kind, subject, text: lines.join("\n") }));
+  };
+  await record(
     notice.contactEmail,
+    "rights.notice.received",
     `${siteTitle}: we received your notice (case ${notice.caseNumber})`,
     [
       `Dear ${notice.claimantName},`,
@@ -42,24 +43,21 @@ export async function mailNewNotice(notice: NewNotice, siteTitle: string): Promi
       `We will review it and write to you at this address. Target for a decision: ${env.NOTICE_TARGET_HOURS} hours.`,
       "",
       siteTitle,
-    ].join("\n"),
+    ],
   );
-  const admins = await db.user.findMany({
+  const admins = await tx.user.findMany({
     where: { role: "ADMIN", active: true },
     select: { email: true },
     orderBy: { email: "asc" },
   });
   const casePage = absoluteUrl(env.SITE_URL, `/admin/rights/notices/${notice.id}`);
   for (const admin of admins) {
-    await deliver(
-      admin.email,
-      `New takedown notice ${notice.caseNumber}`,
-      [
-        `${notice.claimantName}${notice.organisation ? ` (${notice.organisation})` : ""} sent a takedown notice about "${notice.workTitle}".`,
-        "",
-        `Articles named: ${notice.articleUrls.length}`,
-        `Decide within ${env.NOTICE_TARGET_HOURS} hours: ${casePage}`,
-      ].join("\n"),
-    );
+    await record(admin.email, "rights.notice.new", `New takedown notice ${notice.caseNumber}`, [
+      `${notice.claimantName}${notice.organisation ? ` (${notice.organisation})` : ""} sent a takedown notice about "${notice.workTitle}".`,
+      "",
+      `Articles named: ${notice.articleUrls.length}`,
+      `Decide within ${env.NOTICE_TARGET_HOURS} hours: ${casePage}`,
+    ]);
   }
+  return ids;
 }

@@ -10,6 +10,7 @@ import type { Refusal } from "@/lib/platform/http/json-errors";
 import { hitAll, type LimitRule } from "@/lib/platform/rate-limit";
 import { caseNumberFor, recordCaseStep } from "./case-record";
 import { resolveNamedArticles } from "./named-articles";
+import { recordNoticeMail } from "./notice-mail";
 import { parseNotice, type NoticeInput } from "./schema";
 
 /** One notice every 10 seconds, ten an hour, from one address (an IPv6 /64). */
@@ -20,14 +21,18 @@ export const NOTICE_HOURLY_LIMIT: LimitRule = { limit: 10, windowMs: 60 * 60_000
 export const NOTICE_HONEYPOT_FIELD = "website2";
 
 export type SubmitNoticeResult =
-  | { ok: true; notice: { id: string; caseNumber: string; input: NoticeInput } }
+  | {
+      ok: true;
+      /** `mail`: the acknowledgement and the admins' messages, to deliver now the case is committed. */
+      notice: { id: string; caseNumber: string; input: NoticeInput; mail: Array<string | null> };
+    }
   /** The honeypot caught it: answered like a success, nothing stored. */
   | { ok: true; notice: null }
   | ({ ok: false } & Refusal);
 
 export async function submitNotice(
   fields: Record<string, unknown>,
-  meta: { ip: string | null },
+  meta: { ip: string | null; siteTitle: string },
 ): Promise<SubmitNoticeResult> {
   if (typeof fields[NOTICE_HONEYPOT_FIELD] === "string" && fields[NOTICE_HONEYPOT_FIELD] !== "") {
     return { ok: true, notice: null };
@@ -103,7 +108,8 @@ export async function submitNotice(
       { caseNumber, receivedAt: at.toISOString(), urls: named.articles.map((a) => a.url) },
       tx,
     );
-    return notice;
+    const mail = await recordNoticeMail(tx, { ...notice, ...input }, meta.siteTitle);
+    return { ...notice, mail };
   });
   return { ok: true, notice: { ...created, input } };
 }

@@ -8,7 +8,7 @@ import { refuseCrossSite } from "@/lib/platform/http/cross-site";
 import { jsonError, NO_STORE, SERVER_ERROR } from "@/lib/platform/http/json-errors";
 import { readBody } from "@/lib/platform/http/read-body";
 import { MAX_NOTICE_BYTES, noticeCasePath } from "@/lib/rights/notices/elements";
-import { mailNewNotice } from "@/lib/rights/notices/notice-mail";
+import { deliverAfterCommit } from "@/lib/platform/outbox/delivery-trigger";
 import { submitNotice } from "@/lib/rights/notices/submit";
 import { siteIdentity } from "@/lib/site/identity";
 
@@ -25,13 +25,16 @@ export async function POST(request: NextRequest) {
       const { fieldErrors: _upload, ...refusal } = body.refusal;
       return jsonError(refusal);
     }
-    const result = await submitNotice(body.fields, { ip: clientIpFromHeaders(request.headers) });
+    const result = await submitNotice(body.fields, {
+      ip: clientIpFromHeaders(request.headers),
+      siteTitle: (await siteIdentity()).title,
+    });
     if (!result.ok) return jsonError(result);
     if (result.notice === null) {
       return NextResponse.json({ message: "Your notice was received." }, { status: 202, headers: NO_STORE });
     }
-    const { id, caseNumber, input } = result.notice;
-    await mailNewNotice({ id, caseNumber, ...input }, (await siteIdentity()).title);
+    const { caseNumber, input, mail } = result.notice;
+    await deliverAfterCommit(mail);
     return NextResponse.json(
       {
         message: `Your notice was received. Your case number is ${caseNumber}; we have sent it to ${input.contactEmail}.`,
