@@ -474,17 +474,18 @@ describe("PostgreSQL stopped and started under a running app", () => {
   });
 
   /** Requests that need the database and no cache can answer: a new search, a new API query. */
+  /** Requests no cache answers: each asks for something new, or is never kept. */
   const uncached = () => {
     const nonce = randomBytes(4).toString("hex");
     return [
       `/search?q=talks${nonce}`,
       `/api/v1/articles?updatedSince=2020-01-01T00:00:00.${String(Math.floor(Math.random() * 1000)).padStart(3, "0")}Z&limit=${(parseInt(nonce, 16) % 100) + 1}`,
-      `/articles/${SEED_SLUG}`,
-      "/",
       "/login",
       "/api/health",
     ];
   };
+  /** Public pages the launcher keeps in memory once read (page-memory.ts). */
+  const keptPages = ["/", `/articles/${SEED_SLUG}`];
 
   async function timed(baseUrl: string, requestPath: string, init: RequestInit = {}) {
     const started = performance.now();
@@ -515,7 +516,7 @@ describe("PostgreSQL stopped and started under a running app", () => {
       `select id from "Article" where slug = $1`,
       [SEED_SLUG],
     );
-    for (const p of uncached()) expect((await timed(baseUrl, p)).status, p).toBe(200);
+    for (const p of [...uncached(), ...keptPages]) expect((await timed(baseUrl, p)).status, p).toBe(200);
 
     // Stop PostgreSQL as a crash would: every connection is cut at once.
     await postgres.stop("immediate");
@@ -567,6 +568,14 @@ describe("PostgreSQL stopped and started under a running app", () => {
       }
     }
 
+    // Pages already in memory keep reaching readers: nothing can change them while nothing can be
+    // written, and their time-based expiry still holds.
+    for (const p of keptPages) {
+      const kept = await timed(baseUrl, p);
+      expect(kept.status, `${p} during the outage`).toBe(200);
+      expect(kept.ms, p).toBeLessThan(2000);
+    }
+
     // Start it again: the same app process serves again within seconds, reads and writes.
     const recover = async () => {
       await postgres!.start();
@@ -615,7 +624,7 @@ describe("PostgreSQL stopped and started under a running app", () => {
         (beforeFirst503.length
           ? ` (before it: ${beforeFirst503.map((a) => `${a.status} in ${a.ms} ms`).join(", ")})`
           : "") +
-        `, ${outage.length} requests during the outage all 503 (slowest ${slowest} ms), ` +
+        `, ${outage.length} uncached requests during the outage all 503 (slowest ${slowest} ms), pages in memory still 200, ` +
         `recovered in ${(recoveredMs / 1000).toFixed(1)} s without restart; ` +
         `again with an empty pool → first request ${cold.status} in ${Math.round(cold.ms)} ms, ` +
         `recovered in ${(recoveredAgainMs / 1000).toFixed(1)} s`,

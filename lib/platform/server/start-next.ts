@@ -1,11 +1,11 @@
 // Next in this process, behind an HTTP server of our own. Every request passes, in order: the
 // request context (client address, request id, access log), the memory of public answers
-// (page-memory.ts: a hit is answered there, without Next), compression, the request context (client address, request id, access log), the security
-// headers, the status a rewrite asks for (answer-status.ts), Cache-Control lifetimes cut to the
-// next expiry (cache-lifetime.ts), the path check (no malformed escapes
-// reach Next's router), the cross-site guard, the benchmark pages' gate (404 unless the benchmark
-// started the server) and the database-availability check (503 during an outage) before Next sees
-// it (`next start` would keep any client's X-Forwarded-For).
+// (page-memory.ts: a hit is answered there, without Next, even while the database is down),
+// compression, the security headers, the status a rewrite asks for (answer-status.ts),
+// Cache-Control lifetimes cut to the next expiry (cache-lifetime.ts), the path check (no
+// malformed escapes reach Next's router), the cross-site guard, the benchmark pages' gate (404
+// unless the benchmark started the server) and the database-availability check (503 during an
+// outage) before Next sees it (`next start` would keep any client's X-Forwarded-For).
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
