@@ -6,9 +6,10 @@
 import { request as httpRequest } from "node:http";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import pg from "pg";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "../support/browser";
+import { violations, watchedPage } from "../support/csp-violations";
 import { callServerAction, serverActionId, signInOverHttp } from "../support/server-actions";
 
 const baseUrl = inject("baseUrl");
@@ -251,22 +252,8 @@ describe("the hash-pinned policy of a kept page in Chromium", () => {
     await browser?.close();
   });
 
-  async function watchedPage(): Promise<Page> {
-    const page = await (await browser.newContext()).newPage();
-    await page.addInitScript(() => {
-      const seen: string[] = [];
-      (window as unknown as { __violations: string[] }).__violations = seen;
-      document.addEventListener("securitypolicyviolation", (event) =>
-        seen.push(`${event.violatedDirective} ${event.blockedURI}`),
-      );
-    });
-    return page;
-  }
-  const violations = (page: Page) =>
-    page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
-
   it("runs every script the pages need, without a violation", async () => {
-    const page = await watchedPage();
+    const page = await watchedPage(browser);
     for (const path of ["/", SEED_PATH, "/tags/taiwan-strait", "/search?q=Kishida"]) {
       await kept(path, { "Accept-Encoding": "gzip, deflate, br" });
       const response = await page.goto(`${baseUrl}${path}`, { waitUntil: "networkidle" });
@@ -281,7 +268,7 @@ describe("the hash-pinned policy of a kept page in Chromium", () => {
 
   it("refuses an inline script the page was not kept with", async () => {
     await kept(SEED_PATH);
-    const page = await watchedPage();
+    const page = await watchedPage(browser);
     await page.route(`${baseUrl}${SEED_PATH}`, async (route) => {
       const response = await route.fetch();
       expect(response.headers()["content-security-policy"]).toContain("'sha256-");

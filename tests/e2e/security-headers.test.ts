@@ -4,9 +4,10 @@
 // either, the other protective headers, and uploads served as what they are.
 import { createHash } from "node:crypto";
 import sharp from "sharp";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "../support/browser";
+import { violations, watchedPage } from "../support/csp-violations";
 import { signInOverHttp } from "../support/server-actions";
 import { signIn } from "../support/staff-session";
 
@@ -143,24 +144,8 @@ describe("the policy in Chromium", () => {
     await browser?.close();
   });
 
-  /** A page that records every policy violation it meets. */
-  async function watchedPage(): Promise<Page> {
-    const page = await (await browser.newContext()).newPage();
-    await page.addInitScript(() => {
-      const seen: string[] = [];
-      (window as unknown as { __violations: string[] }).__violations = seen;
-      document.addEventListener("securitypolicyviolation", (event) =>
-        seen.push(`${event.violatedDirective} ${event.blockedURI}`),
-      );
-    });
-    return page;
-  }
-
-  const violations = (page: Page) =>
-    page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
-
   it("runs the site's own scripts without a single violation, public pages and the editor alike", async () => {
-    const page = await watchedPage();
+    const page = await watchedPage(browser);
     for (const path of PUBLIC_PAGES) {
       await page.goto(`${baseUrl}${path}`, { waitUntil: "networkidle" });
       expect(await violations(page), path).toEqual([]);
@@ -178,7 +163,7 @@ describe("the policy in Chromium", () => {
   });
 
   it("refuses an inline script that lacks this response's nonce", async () => {
-    const page = await watchedPage();
+    const page = await watchedPage(browser);
     // As if markup had slipped into the article: the same headers, one injected script.
     await page.route(`${baseUrl}${SEED_PATH}`, async (route) => {
       const response = await route.fetch();
