@@ -1,7 +1,7 @@
 // The unsubscribe link in a reply notification lands here; stopping takes one click (a mail
 // client's one-click unsubscribe posts to the API directly).
 import type { Metadata } from "next";
-import Link from "next/link";
+import { LinkOutcome, TokenForm } from "@/components/comments/notification-link-page";
 import { REPLY_UNSUBSCRIBE_API } from "@/lib/comments/reply-notifications";
 
 export const metadata: Metadata = { title: "Stop reply notifications", robots: { index: false } };
@@ -14,34 +14,25 @@ export default async function UnsubscribeReplyNotificationsPage({ searchParams }
   const { token, result } = await searchParams;
   if (result === "unsubscribed") {
     return (
-      <>
-        <h1>You are unsubscribed</h1>
-        <p>You will get no more mail about replies to this comment.</p>
-        <p>
-          <Link href="/">Go to the front page</Link>
-        </p>
-      </>
+      <LinkOutcome title="You are unsubscribed">
+        You will get no more mail about replies to this comment.
+      </LinkOutcome>
     );
   }
   if (typeof token !== "string" || result === "invalid") {
     return (
-      <>
-        <h1>This unsubscribe link does not work</h1>
-        <p>Open the link from the most recent reply notification again.</p>
-        <p>
-          <Link href="/">Go to the front page</Link>
-        </p>
-      </>
+      <LinkOutcome title="This unsubscribe link does not work">
+        Open the link from the most recent reply notification again.
+      </LinkOutcome>
     );
   }
   return (
-    <>
-      <h1>Stop reply notifications</h1>
-      <form className="stack" method="post" action={REPLY_UNSUBSCRIBE_API}>
-        <input type="hidden" name="token" value={token} />
-        <p>You will get no more mail about replies to this comment.</p>
-        <button type="submit">Unsubscribe</button>
-      </form>
-    </>
+    <TokenForm
+      title="Stop reply notifications"
+      action={REPLY_UNSUBSCRIBE_API}
+      token={token}
+      explanation="You will get no more mail about replies to this comment."
+      button="Unsubscribe"
+    />
   );
 }
