@@ -69,7 +69,6 @@ export async function sitePages(
     "/search",
     "/rights/notice",
     "/no-such-page",
-    "/no-such-page",
     // Where the reply-notification mails lead (a link with a token shows the button).
     `/comments/notifications/confirm?token=${"a".repeat(43)}`,
     `/comments/notifications/unsubscribe?token=${"a".repeat(43)}`,
