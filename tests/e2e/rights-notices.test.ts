@@ -1,15 +1,20 @@
 // Notice and takedown against the real build: a rights holder's incomplete notice is refused
 // naming what is missing; a complete one gets a case number; the admin opens the case from the
 // queue and clicks "Withdraw now", and within a second the article's URL answers 451 with a
-// blocked-by link to the public case page, and it is gone from the home page, feed, sitemap,
-// search and the content API.
+// blocked-by link to the public case page, on this instance and on a second one sharing the
+// database, and it is gone from the home page, feed, sitemap, search and the content API.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { startAppServer, type AppServer } from "../support/app-server";
 import { launchBrowser } from "../support/browser";
 import { callServerAction, serverActionId, signInOverHttp } from "../support/server-actions";
 import { signIn } from "../support/staff-session";
 
 const baseUrl = inject("baseUrl");
+const databaseUrl = inject("databaseUrl");
 const ACTIONS_FILE = "app/(admin)/admin/articles/actions.ts";
 const WORD = `takedownword${Date.now().toString(36)}`;
 const TITLE = `Notice target ${WORD}`;
@@ -43,8 +48,20 @@ describe("notice and takedown", () => {
   let admin: Page;
   let slug: string;
   let caseNumber: string;
+  let second: AppServer;
+  let secondDataDir: string;
 
   beforeAll(async () => {
+    if (!databaseUrl) throw new Error("These tests need PostgreSQL: set TEST_DATABASE_URL.");
+    secondDataDir = await mkdtemp(path.join(tmpdir(), "crosscurrent-notices-"));
+    // Behind one load balancer, both instances serve one public origin.
+    second = await startAppServer({
+      SITE_URL: baseUrl,
+      DATABASE_URL: databaseUrl,
+      DATA_DIR: secondDataDir,
+      AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+      TRUSTED_PROXY: "127.0.0.1",
+    });
     // A published piece of our own, made through the desk's actions.
     const cookie = await signInOverHttp(baseUrl, inject("adminEmail"), inject("adminPassword"));
     const created = await callServerAction<{ ok: boolean; data: { id: string; version: number } }>(
@@ -69,9 +86,11 @@ describe("notice and takedown", () => {
     browser = await launchBrowser();
     admin = await (await browser.newContext()).newPage();
     admin.on("dialog", (dialog) => void dialog.accept());
-  });
+  }, 120_000);
   afterAll(async () => {
     await browser?.close();
+    await second?.stop();
+    if (secondDataDir) await rm(secondDataDir, { recursive: true, force: true });
   });
 
   it("refuses an incomplete notice naming what is missing, and gives a complete one a case number", async () => {
@@ -99,7 +118,10 @@ describe("notice and takedown", () => {
 
   it("Withdraw now: within a second the URL answers 451 with the blocked-by link, and the piece is gone everywhere", async () => {
     const articleUrl = `${baseUrl}/articles/${encodeURIComponent(slug)}`;
+    const elsewhereUrl = `${second.baseUrl}/articles/${encodeURIComponent(slug)}`;
+    // Read on both instances first, so each holds the page in its caches.
     expect((await fetch(articleUrl)).status).toBe(200);
+    expect((await fetch(elsewhereUrl)).status).toBe(200);
     expect(await listings(slug)).toEqual({ home: true, feed: true, sitemap: true, search: true, api: true });
 
     await signIn(admin, baseUrl, inject("adminEmail"), inject("adminPassword"), "/admin/rights/notices");
@@ -113,11 +135,17 @@ describe("notice and takedown", () => {
 
     // From the moment the desk says it is done, a reader's next requests must see it.
     const done = performance.now();
-    let answer = await fetch(articleUrl);
-    while (answer.status !== 451 && performance.now() - done < 1000) answer = await fetch(articleUrl);
+    const withinASecond = async (url: string) => {
+      let answer = await fetch(url);
+      while (answer.status !== 451 && performance.now() - done < 1000) answer = await fetch(url);
+      return answer;
+    };
+    const [answer, elsewhere] = await Promise.all([withinASecond(articleUrl), withinASecond(elsewhereUrl)]);
     expect(answer.status, "the article URL within 1 s of Withdraw now").toBe(451);
+    expect(elsewhere.status, "the same URL on the second instance within 1 s").toBe(451);
     const blockedBy = `<${baseUrl}/rights/notices/${caseNumber}>; rel="blocked-by"`;
     expect(answer.headers.get("link")).toBe(blockedBy);
+    expect(elsewhere.headers.get("link")).toBe(blockedBy);
     const page = await answer.text();
     expect(page).toContain(caseNumber);
     expect(page).not.toContain("rights@claimant.example");
