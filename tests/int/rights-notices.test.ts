@@ -243,6 +243,35 @@ const isListed = async (id: string) =>
   (await listPublishedArticles({ now: now(), take: 200 })).some((a) => a.id === id);
 
 describe("a takedown case", () => {
+  it("tells webhooks of the notice (never who sent it), and of the withdrawal with its case number", async () => {
+    setClock(T0);
+    const endpoint = await db.webhookEndpoint.create({
+      data: {
+        url: "https://receiver.example/hooks",
+        secret: "s".repeat(32),
+        events: ["notice.received", "article.withdrawn"],
+      },
+    });
+    const { notice, articles } = await openCase(["Withdrawn by notice kingfisher"]);
+    await withdrawForNotice(notice.id, context(admin));
+    const bodies = (
+      await db.webhookDelivery.findMany({ where: { endpointId: endpoint.id }, orderBy: { createdAt: "asc" } })
+    ).map((delivery) => JSON.parse(delivery.body));
+    expect(bodies.map((body) => body.event)).toEqual(["notice.received", "article.withdrawn"]);
+    expect(bodies[0].data).toEqual({
+      caseNumber: notice.caseNumber,
+      receivedAt: T0.toISOString(),
+      urls: [onSite(articles[0]!.slug)],
+    });
+    expect(JSON.stringify(bodies[0])).not.toMatch(/Li Ming|claimant\.example/);
+    expect(bodies[1].data).toMatchObject({
+      article: { id: articles[0]!.id },
+      reasonCode: "TAKEDOWN_NOTICE",
+      caseNumber: notice.caseNumber,
+    });
+    await db.webhookEndpoint.delete({ where: { id: endpoint.id } });
+  });
+
   it("Withdraw now: the URL answers 451 with the blocked-by link, and the article leaves lists, feeds, search, sitemap and API", async () => {
     setClock(T0);
     const { notice, articles } = await openCase(["Withdrawn by notice zebrafinch"]);
