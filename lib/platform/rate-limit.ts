@@ -58,11 +58,13 @@ export async function hitAll(
   keys: { key: string; rule: LimitRule }[],
   at: Date,
 ): Promise<{ retryAfterSeconds: number } | null> {
-  const states = [];
-  for (const { key, rule } of keys) states.push({ key, rule, state: await hit(key, rule) });
+  // Each hit is one atomic statement on its own key: counted side by side, they count the same.
+  const states = await Promise.all(
+    keys.map(async ({ key, rule }) => ({ key, rule, state: await hit(key, rule) })),
+  );
   const over = states.filter(({ rule, state }) => state.hits > rule.limit);
   if (over.length === 0) return null;
-  for (const { key, rule } of states) await forgive(key, rule);
+  await Promise.all(states.map(({ key, rule }) => forgive(key, rule)));
 
   const rows = await db.rateLimit.findMany({
     where: { key: { in: over.map((o) => o.key) } },
