@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 import { attachOriginal } from "@/app/(admin)/admin/articles/actions";
 import type { ActionResult } from "@/lib/platform/actions/result";
-import { KNOWN_LANGUAGES, languageLabel } from "@/lib/platform/languages";
+import { OriginalLanguageSelect } from "@/components/editor/original-language-select";
 import { FieldMessage, fieldErrors } from "@/components/admin/taxonomy/fields";
 
 /** Pastes the original (text or a page's HTML): the first one, or a corrected revision of it. */
@@ -57,20 +57,7 @@ export function AttachOriginalForm({ articleId, hasOriginal }: { articleId: stri
       </label>
       <label>
         Language
-        <select
-          name="originalTextLanguage"
-          defaultValue=""
-          aria-invalid={invalid("originalTextLanguage")}
-          aria-describedby={err("originalTextLanguage")}
-        >
-          <option value="">Detect from the text</option>
-          {KNOWN_LANGUAGES.map((tag) => (
-            <option key={tag} value={tag}>
-              {languageLabel(tag)}
-            </option>
-          ))}
-        </select>
-        <FieldMessage state={state} name="originalTextLanguage" id={err("originalTextLanguage")} />
+        <OriginalLanguageSelect state={state} errorId={err("originalTextLanguage")} />
       </label>
       <label>
         Address of the original (optional)

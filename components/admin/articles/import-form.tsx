@@ -9,7 +9,8 @@ import { importReprint, previewImport } from "@/app/(admin)/admin/articles/actio
 import { FieldMessage, fieldErrors } from "@/components/admin/taxonomy/fields";
 import type { ActionResult } from "@/lib/platform/actions/result";
 import type { ImportSummary } from "@/lib/import/import-reprint";
-import { KNOWN_LANGUAGES, languageLabel } from "@/lib/platform/languages";
+import { OriginalLanguageSelect } from "@/components/editor/original-language-select";
+import { languageLabel } from "@/lib/platform/languages";
 
 const languageName = (tag: string | null) => (tag ? languageLabel(tag) : "not recognised");
 
@@ -93,20 +94,7 @@ export function ImportForm() {
         </label>
         <label>
           Language of the original text
-          <select
-            name="originalTextLanguage"
-            defaultValue=""
-            aria-invalid={invalid("originalTextLanguage")}
-            aria-describedby={err("originalTextLanguage")}
-          >
-            <option value="">Detect from the text</option>
-            {KNOWN_LANGUAGES.map((tag) => (
-              <option key={tag} value={tag}>
-                {languageLabel(tag)}
-              </option>
-            ))}
-          </select>
-          <FieldMessage state={state} name="originalTextLanguage" id={err("originalTextLanguage")} />
+          <OriginalLanguageSelect state={state} errorId={err("originalTextLanguage")} />
         </label>
       </details>
       {summary && <Summary summary={summary} state={state} idPrefix={id} />}
