@@ -102,6 +102,13 @@ const articleViewSelect = {
   originalTitle: true,
   isTranslation: true,
   isModified: true,
+  originalPublished: true,
+  // The latest revision of the kept original: a language version when published beside the article.
+  originalRevisions: {
+    orderBy: { revision: "desc" },
+    take: 1,
+    select: { language: true, title: true, body: true, url: true, authorLine: true, publishedOn: true },
+  },
   authorization: {
     select: {
       attributionRequired: true,

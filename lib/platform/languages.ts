@@ -13,6 +13,20 @@ export const LANGUAGE_NAMES: Record<KnownLanguage, string> = {
   en: "English",
 };
 
+/** Each language named in itself, for readers choosing between versions of a piece. */
+export const LANGUAGE_AUTONYMS: Record<KnownLanguage, string> = {
+  "zh-Hans": "简体中文",
+  "zh-Hant": "繁體中文",
+  ja: "日本語",
+  ko: "한국어",
+  en: "English",
+};
+
+/** The language's own name for itself, or the bare tag when the site does not know it. */
+export function languageAutonym(tag: string): string {
+  return isKnownLanguage(tag) ? LANGUAGE_AUTONYMS[tag] : tag;
+}
+
 export function isKnownLanguage(tag: string): tag is KnownLanguage {
   return (KNOWN_LANGUAGES as readonly string[]).includes(tag);
 }

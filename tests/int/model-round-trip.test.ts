@@ -335,6 +335,7 @@ const article = {
   ],
   alignedOriginalRevision: 2,
   confirmedHeadline: "Tokyo’s choice",
+  originalPublished: true,
   featuredImageId: media.id,
   featuredImageAlt: "Tokyo skyline at dusk",
   seoTitle: "Tokyo’s choice | Crosscurrent",

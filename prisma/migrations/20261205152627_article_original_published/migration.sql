@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Article" ADD COLUMN     "originalPublished" BOOLEAN NOT NULL DEFAULT false;
