@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { NextConfig } from "next";
+import { KNOWN_LANGUAGES } from "./lib/platform/languages";
 
 // The page cache's share of memory; pages beyond it are read back from disk.
 const PAGE_CACHE_MEMORY_BYTES = 64 * 1024 * 1024;
@@ -15,6 +16,8 @@ const PUBLIC_CACHE = "public, max-age=0, s-maxage=30, stale-while-revalidate=15"
 const PUBLIC_PATHS = [
   "/",
   "/articles/:path*",
+  // Originals published beside their translations (lib/articles/paths.ts).
+  `/:language(${KNOWN_LANGUAGES.join("|")})/articles/:path*`,
   "/tags/:path*",
   "/sources/:path*",
   "/authors/:path*",
@@ -55,7 +58,9 @@ const nextConfig: NextConfig = {
   cacheHandler: path.resolve(import.meta.dirname, "lib/platform/cache/page-cache-handler.mjs"),
   cacheMaxMemorySize: PAGE_CACHE_MEMORY_BYTES,
   // forbidden() for signed-in staff whose role does not reach a page.
-  experimental: { authInterrupts: true },
+  // global-not-found: the site has several root layouts (app/document.tsx), so no single one
+  // frames the answer to an address no route matches.
+  experimental: { authInterrupts: true, globalNotFound: true },
   // Server-only packages with WebAssembly or native parts: load them from node_modules as they are.
   serverExternalPackages: [
     "@electric-sql/pglite",

@@ -1,6 +1,13 @@
 import type { ReactNode } from "react";
 import { SiteChrome } from "@/components/site/site-chrome";
+import { SiteLanguageDocument } from "../document";
+
+export { rootMetadata as generateMetadata } from "../document";
 
 export default function SiteLayout({ children }: { children: ReactNode }) {
-  return <SiteChrome>{children}</SiteChrome>;
+  return (
+    <SiteLanguageDocument>
+      <SiteChrome>{children}</SiteChrome>
+    </SiteLanguageDocument>
+  );
 }

@@ -15,17 +15,21 @@ import { PublishedDate } from "./published-date";
  */
 export function ArticleView({
   article,
+  languages,
   share,
   related,
   comments,
 }: {
   article: ArticleViewData;
+  /** The piece's other language versions (LanguageSwitch), when it has some. */
+  languages?: ReactNode;
   share?: ReactNode;
   related?: ReactNode;
   comments?: ReactNode;
 }) {
   return (
     <article>
+      {languages}
       <h1 className="article-title">{article.title}</h1>
       <p className="meta">
         {/* Separators only between the parts there are: no byline, no leading "·". */}

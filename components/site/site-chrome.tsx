@@ -8,11 +8,16 @@ import { HeaderSearch } from "./header-search";
 import { SiteTimeZone } from "./local-time";
 import { RssIcon } from "./rss-icon";
 
-export async function SiteChrome({ children }: { children: ReactNode }) {
-  const { title, tagline, logo, timeZone } = await siteIdentity();
+/**
+ * `pageLanguage`: the language of a page in another language than the site's (an original beside
+ * its translation): the document says that one, and the frame, in the site's language, says its own.
+ */
+export async function SiteChrome({ children, pageLanguage }: { children: ReactNode; pageLanguage?: string }) {
+  const { title, tagline, logo, timeZone, language } = await siteIdentity();
+  const frameLanguage = pageLanguage && pageLanguage !== language ? language : undefined;
   return (
     <>
-      <header className="site-header">
+      <header className="site-header" lang={frameLanguage}>
         <Link href="/" className="site-title">
           {logo && (
             // eslint-disable-next-line @next/next/no-img-element -- already resized; the title names the link
@@ -26,7 +31,7 @@ export async function SiteChrome({ children }: { children: ReactNode }) {
       <main className="site-main">
         <SiteTimeZone timeZone={timeZone}>{children}</SiteTimeZone>
       </main>
-      <footer className="site-footer meta">
+      <footer className="site-footer meta" lang={frameLanguage}>
         <p>Reprinted pieces appear with the authorization of their rights holders.</p>
         <p>
           <Link href="/rights/notice">

@@ -75,8 +75,10 @@ export async function articleForSideBySide(articleId: string) {
     select: {
       id: true,
       title: true,
+      slug: true,
       kind: true,
       isTranslation: true,
+      originalPublished: true,
       body: true,
       createdById: true,
       status: true,

@@ -1,6 +1,7 @@
-// An article's public address, built and read in this one place. Slugs may be in any script
+// An article's public addresses, built and read in this one place. Slugs may be in any script
 // (台海局势) or hold reserved characters, so the slug is percent-encoded as one path segment.
 // Client-safe: cards, feeds, the sitemap, JSON-LD, the content API and the proxy all use it.
+import { KNOWN_LANGUAGES } from "@/lib/platform/languages";
 
 export const articlePath = (slug: string) => `/articles/${encodeURIComponent(slug)}`;
 
@@ -11,24 +12,40 @@ export const articlePath = (slug: string) => `/articles/${encodeURIComponent(slu
 export const articleVersionPath = (slug: string, language: string) =>
   `/${encodeURIComponent(language)}${articlePath(slug)}`;
 
-const ARTICLE_PATH = /^\/articles\/([^/]+)\/?$/;
-const VERSION_PATH = /^\/([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\/articles\/([^/]+)\/?$/;
+/** The reading view with a published original and the article paragraph beside paragraph. */
+export const sideBySidePath = (slug: string) => `${articlePath(slug)}/side-by-side`;
+
+/** Which of an article's public pages an address is. */
+export type ArticlePage =
+  | { page: "article"; slug: string }
+  | { page: "side-by-side"; slug: string }
+  | { page: "version"; slug: string; language: string };
+
+const ARTICLE_PAGES: Array<[RegExp, (slug: string, language: string) => ArticlePage]> = [
+  [/^\/articles\/([^/]+)\/?$/, (slug) => ({ page: "article", slug })],
+  [/^\/articles\/([^/]+)\/side-by-side\/?$/, (slug) => ({ page: "side-by-side", slug })],
+  [
+    new RegExp(`^/(?:${KNOWN_LANGUAGES.join("|")})/articles/([^/]+)/?$`),
+    (slug, language) => ({ page: "version", slug, language }),
+  ],
+];
+
+/** The article page an address names; null for other paths and for malformed escapes. */
+export function articlePageOf(pathname: string): ArticlePage | null {
+  for (const [pattern, page] of ARTICLE_PAGES) {
+    const segment = pattern.exec(pathname)?.[1];
+    if (segment === undefined) continue;
+    try {
+      return page(decodeURIComponent(segment), decodeURIComponent(pathname.split("/")[1]!));
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
 
 /** The slug an article URL names; null when `pathname` is no article URL or its escapes are malformed. */
 export function slugFromArticlePath(pathname: string): string | null {
-  const segment = ARTICLE_PATH.exec(pathname)?.[1];
-  if (segment === undefined) return null;
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return null;
-  }
-}
-
-/** The slug and language a language version's URL names; null as for `slugFromArticlePath`. */
-export function slugFromVersionPath(pathname: string): { slug: string; language: string } | null {
-  const [, language, segment] = VERSION_PATH.exec(pathname) ?? [];
-  if (language === undefined || segment === undefined) return null;
-  const slug = slugFromArticlePath(`/articles/${segment}`);
-  return slug === null ? null : { slug, language };
+  const page = articlePageOf(pathname);
+  return page?.page === "article" ? page.slug : null;
 }

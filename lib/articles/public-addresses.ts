@@ -8,27 +8,58 @@
 import { readPublic } from "@/lib/articles/visibility-change";
 import { publicArticleWhere } from "@/lib/articles/visibility";
 import { db } from "@/lib/platform/db";
+import { articlePageOf, type ArticlePage } from "./paths";
 
 export type AddressKind = "articles" | "tags" | "sources" | "authors";
 
-const ADDRESS = /^\/(articles|tags|sources|authors)\/([^/]+)\/?$/;
+/** An address the proxy answers for: an archive, or one of an article's pages. */
+export type Address = { kind: Exclude<AddressKind, "articles">; slug: string } | ArticlePageAddress;
+type ArticlePageAddress = { kind: "articles"; slug: string; page: ArticlePage };
+
+const ARCHIVE = /^\/(tags|sources|authors)\/([^/]+)\/?$/;
 
 /** The kind and slug an address names; null for other paths and malformed escapes. */
-export function addressOf(pathname: string): { kind: AddressKind; slug: string } | null {
-  const match = ADDRESS.exec(pathname);
+export function addressOf(pathname: string): Address | null {
+  const page = articlePageOf(pathname);
+  if (page) return { kind: "articles", slug: page.slug, page };
+  const match = ARCHIVE.exec(pathname);
   if (!match) return null;
   try {
-    return { kind: match[1] as AddressKind, slug: decodeURIComponent(match[2]!) };
+    return { kind: match[1] as Address["kind"], slug: decodeURIComponent(match[2]!) } as Address;
   } catch {
     return null;
   }
 }
 
-/** Whether `slug` may have a public page of `kind` now: current slugs and the ones they replaced. */
-export async function mayHavePage(kind: AddressKind, slug: string, now: Date): Promise<boolean> {
+/** Whether the address may have a public page now: current slugs and the ones they replaced. */
+export async function mayHavePage(address: Address, now: Date): Promise<boolean> {
+  if (address.kind === "articles" && address.page.page !== "article") {
+    // An original is published beside its article under the article's current slug only.
+    const languages = await readPublic("addresses:versions", now, () => publishedOriginals(now));
+    const language = languages.get(address.slug);
+    return address.page.page === "version" ? language === address.page.language : language !== undefined;
+  }
   // Read again after any change to what is public; tag, source and person edits announce one too.
-  const slugs = await readPublic(`addresses:${kind}`, now, () => LOADERS[kind](now));
-  return slugs.has(slug);
+  const slugs = await readPublic(`addresses:${address.kind}`, now, () => LOADERS[address.kind](now));
+  return slugs.has(address.slug);
+}
+
+/**
+ * The public articles whose original is published beside them: slug → the original's language.
+ * (A page whose original came to be in the site's own language is the article itself; its page
+ * answers 404, lib/articles/language-versions.ts.)
+ */
+async function publishedOriginals(now: Date): Promise<Map<string, string>> {
+  const articles = await db.article.findMany({
+    where: { ...publicArticleWhere(now), originalPublished: true },
+    select: {
+      slug: true,
+      originalRevisions: { orderBy: { revision: "desc" }, take: 1, select: { language: true } },
+    },
+  });
+  return new Map(
+    articles.flatMap(({ slug, originalRevisions: [latest] }) => (latest ? [[slug, latest.language]] : [])),
+  );
 }
 
 const LOADERS: Record<AddressKind, (now: Date) => Promise<Set<string>>> = {

@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/platform/db";
 import { publicArticleWhere } from "@/lib/articles/visibility";
+import { cacheTag } from "@/lib/platform/cache/tags";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 const bylineSelect = {
@@ -103,6 +104,8 @@ const articleViewSelect = {
   isTranslation: true,
   isModified: true,
   originalPublished: true,
+  // Which paragraphs of the original each run of the body renders (the side-by-side reading view).
+  alignment: true,
   // The latest revision of the kept original: a language version when published beside the article.
   originalRevisions: {
     orderBy: { revision: "desc" },
@@ -124,6 +127,17 @@ const articleViewSelect = {
 } as const satisfies Prisma.ArticleSelect;
 
 export type ArticleView = Prisma.ArticleGetPayload<{ select: typeof articleViewSelect }>;
+
+/** The cache tags of a page showing the article: it, its comments, its source, tags and people. */
+export function articleViewTags(article: ArticleView): string[] {
+  return [
+    cacheTag.article(article.id),
+    cacheTag.comments(article.id),
+    ...(article.sourceId ? [cacheTag.source(article.sourceId)] : []),
+    ...article.tags.map(({ tagId }) => cacheTag.tag(tagId)),
+    ...article.bylines.map(({ personId }) => cacheTag.person(personId)),
+  ];
+}
 
 export const getPublishedArticle = cache(async (slug: string, now: Date) => {
   return db.article.findFirst({ where: { slug, ...publicArticleWhere(now) }, select: articleViewSelect });

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { ActionFailure } from "@/lib/platform/actions/result";
 import type { ActionContext } from "@/lib/platform/actions/run-action";
 import { recordAudit } from "@/lib/platform/audit/record";
+import { invalidateArticle } from "@/lib/platform/cache/article-changes";
 import { db } from "@/lib/platform/db";
 import { documentParagraphs } from "@/lib/editor/document";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -21,7 +22,7 @@ export const SaveAlignmentSchema = z.object({
 export type SaveAlignmentInput = z.output<typeof SaveAlignmentSchema>;
 
 export async function saveAlignment(input: SaveAlignmentInput, { actor, ip }: ActionContext) {
-  return db.$transaction(async (tx) => {
+  const saved = await db.$transaction(async (tx) => {
     const article = await tx.article.findUnique({
       where: { id: input.id },
       select: { createdById: true, status: true, body: true, alignment: true, alignedOriginalRevision: true },
@@ -66,6 +67,9 @@ export async function saveAlignment(input: SaveAlignmentInput, { actor, ip }: Ac
       after: { alignedOriginalRevision: latest.revision, rows: input.rows },
       ip,
     });
-    return { alignedOriginalRevision: latest.revision };
+    return { alignedOriginalRevision: latest.revision, status: article.status };
   });
+  // The public side-by-side reading view follows the alignment.
+  if (saved.status === "PUBLISHED") await invalidateArticle(input.id);
+  return { alignedOriginalRevision: saved.alignedOriginalRevision };
 }

@@ -53,7 +53,12 @@ export function readingMinutes(text: string): number {
  * empty blocks are not paragraphs.
  */
 export function documentParagraphs(doc: unknown): string[] {
+  return documentParagraphBlocks(doc).map((block) => documentToPlainText(block).trim());
+}
+
+/** The blocks `documentParagraphs` counts, as they are: for rendering them paragraph by paragraph. */
+export function documentParagraphBlocks(doc: unknown): JSONContent[] {
   if (doc === null || typeof doc !== "object" || Array.isArray(doc)) return [];
   const blocks = (doc as JSONContent).content ?? [];
-  return blocks.map((block) => documentToPlainText(block).trim()).filter((text) => text.length > 0);
+  return blocks.filter((block) => documentToPlainText(block).trim().length > 0);
 }

@@ -8,7 +8,7 @@ import { readPublic } from "@/lib/articles/visibility-change";
 import { db } from "@/lib/platform/db";
 import { env } from "@/lib/platform/env";
 import { absoluteUrl } from "@/lib/platform/site-url";
-import { slugFromArticlePath } from "@/lib/articles/paths";
+import { articlePageOf } from "@/lib/articles/paths";
 import { withdrawnArticleWhere } from "@/lib/articles/visibility";
 import { noticeCasePath } from "./notices/elements";
 
@@ -48,12 +48,13 @@ export function withdrawalHeaders(withdrawal: Withdrawal): Record<string, string
 }
 
 /**
- * The 451 answer to a request for a withdrawn article's URL, null for any other: the notice page
+ * The 451 answer to a request for any page of a withdrawn article (its own, its original's, the two
+ * side by side), null for any other: the notice page
  * for that article, rendered in place (a rewrite), with the status the launcher gives it
  * (answer-status.ts).
  */
 export async function withdrawnArticleAnswer(url: URL, now: Date): Promise<Response | null> {
-  const slug = slugFromArticlePath(url.pathname);
+  const slug = articlePageOf(url.pathname)?.slug ?? null;
   const withdrawal = slug === null ? null : await withdrawalOf(slug, now);
   if (slug === null || withdrawal === null) return null;
   return NextResponse.rewrite(new URL(withdrawnNoticePath(slug), url), {

@@ -211,6 +211,8 @@ export async function seedDemoLibrary(
         originalLanguage: piece.reprint?.originalLanguage,
         isTranslation: Boolean(piece.translators?.length),
         alignedOriginalRevision: piece.original ? 1 : null,
+        // The demo's original is published beside its translation, so a newcomer sees both versions.
+        originalPublished: Boolean(piece.original),
         featuredImageId: image?.row.id,
         featuredImageAlt: image?.row.alt,
         createdById: adminId,

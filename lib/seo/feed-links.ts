@@ -15,9 +15,19 @@ export const SITE_FEED: FeedLink = { url: "/feed.xml", title: "All articles" };
 export function pageAlternates({
   canonical,
   feeds = [],
-}: { canonical?: string; feeds?: FeedLink[] } = {}): NonNullable<Metadata["alternates"]> {
+  versions = [],
+}: {
+  canonical?: string;
+  feeds?: FeedLink[];
+  /** The page's language versions, each page's own among them: reciprocal hreflang links. */
+  versions?: ReadonlyArray<{ language: string; path: string }>;
+} = {}): NonNullable<Metadata["alternates"]> {
   return {
     ...(canonical ? { canonical } : {}),
+    // Only between pages of this site; a lone version has no alternates.
+    ...(versions.length > 1
+      ? { languages: Object.fromEntries(versions.map((version) => [version.language, version.path])) }
+      : {}),
     types: { "application/rss+xml": [SITE_FEED, ...feeds] },
   };
 }

@@ -37,6 +37,25 @@ export interface JsonLdArticleInput {
   tags?: ReadonlyArray<{ tag: { name: string; slug: string; kind: TagKind } }>;
 }
 
+/** A version of the piece on this site in another language (lib/articles/language-versions.ts). */
+export interface JsonLdVersion {
+  path: string;
+  title: string;
+  language: string;
+}
+
+/** Another language version of the piece on this site, as JSON-LD names it: by its page's @id. */
+function versionReference(siteUrl: string, version: JsonLdVersion): JsonLdObject {
+  const url = absoluteUrl(siteUrl, version.path);
+  return {
+    "@type": "OpinionNewsArticle",
+    "@id": `${url}#article`,
+    url,
+    headline: version.title,
+    inLanguage: version.language,
+  };
+}
+
 const ENTITY_TYPE: Record<Exclude<TagKind, "TOPIC">, string> = {
   PERSON: "Person",
   PLACE: "Place",
@@ -91,6 +110,8 @@ export function newsArticleJsonLd(
   article: JsonLdArticleInput,
   siteUrl: string,
   site: JsonLdSite,
+  /** The original, when it is published on this site beside this translation. */
+  publishedOriginal?: JsonLdVersion | null,
 ): JsonLdObject {
   const url = absoluteUrl(siteUrl, articlePath(article.slug));
   const authors = article.bylines.filter((b) => b.role === "AUTHOR").map((b) => person(siteUrl, b.person));
@@ -131,6 +152,7 @@ export function newsArticleJsonLd(
     mainEntityOfPage: { "@type": "WebPage", "@id": url },
     headline: article.title,
     description,
+    inLanguage: site.language,
     datePublished: published,
     dateModified: article.updatedAt?.toISOString() ?? published,
     // Search engines want an author: a reprint without bylines is the source's, ours is ours.
@@ -139,8 +161,9 @@ export function newsArticleJsonLd(
     publisher: publisher(siteUrl, site),
     isAccessibleForFree: true,
     isBasedOn: original,
-    translationOfWork:
-      isReprint && article.isTranslation && basedOn
+    translationOfWork: publishedOriginal
+      ? versionReference(siteUrl, publishedOriginal)
+      : isReprint && article.isTranslation && basedOn
         ? compact({
             "@type": "CreativeWork",
             url: basedOn,
@@ -154,6 +177,48 @@ export function newsArticleJsonLd(
     about: nonEmpty(entities),
     mentions: nonEmpty(entities),
     keywords: nonEmpty(keywords),
+  });
+}
+
+/** What the page of a published original reads: the article it is the original of, and itself. */
+export interface JsonLdOriginalInput {
+  original: JsonLdVersion & { authorLine: string; url: string | null };
+  translation: JsonLdVersion;
+  publishedAt: Date | null;
+  source: NonNullable<JsonLdArticleInput["source"]>;
+  bylines: JsonLdArticleInput["bylines"];
+}
+
+/**
+ * A reprinted original published beside its translation: the work the translation translates
+ * (`workTranslation`), in its own language, based on the source's page.
+ */
+export function originalVersionJsonLd(
+  input: JsonLdOriginalInput,
+  siteUrl: string,
+  site: JsonLdSite,
+): JsonLdObject {
+  const url = absoluteUrl(siteUrl, input.original.path);
+  const authors = input.bylines.filter((b) => b.role === "AUTHOR").map((b) => person(siteUrl, b.person));
+  const byLine = input.original.authorLine.trim();
+  const copyrightHolder = sourceEntity(siteUrl, input.source);
+  const published = input.publishedAt?.toISOString();
+  return compact({
+    "@context": "https://schema.org",
+    "@type": "OpinionNewsArticle",
+    "@id": `${url}#article`,
+    url,
+    mainEntityOfPage: { "@type": "WebPage", "@id": url },
+    headline: input.original.title,
+    inLanguage: input.original.language,
+    datePublished: published,
+    author:
+      nonEmpty(authors) ?? (byLine ? { "@type": "Person", name: byLine.slice(0, 200) } : copyrightHolder),
+    publisher: publisher(siteUrl, site),
+    isAccessibleForFree: true,
+    isBasedOn: safeHttpUrl(input.original.url) ?? undefined,
+    copyrightHolder,
+    workTranslation: versionReference(siteUrl, input.translation),
   });
 }
 

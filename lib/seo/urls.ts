@@ -30,8 +30,11 @@ export function safeHttpUrl(url: string | null | undefined): string | null {
 export function articleCanonical(article: {
   slug: string;
   originalUrl: string | null;
+  isTranslation: boolean;
   authorization: { canonicalToOriginal: boolean } | null;
 }): string {
-  const original = article.authorization?.canonicalToOriginal ? safeHttpUrl(article.originalUrl) : null;
-  return original ?? articlePath(article.slug);
+  // A translation is a page in another language than the original's, and a canonical link across
+  // languages tells search engines the wrong thing: a translation keeps its own.
+  const toOriginal = article.authorization?.canonicalToOriginal && !article.isTranslation;
+  return (toOriginal ? safeHttpUrl(article.originalUrl) : null) ?? articlePath(article.slug);
 }

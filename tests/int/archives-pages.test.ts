@@ -399,12 +399,23 @@ describe("the proxy's check of which addresses may have a page", () => {
       ["authors", "nobody-at-all", false],
     ];
     for (const [kind, slug, expected] of cases) {
-      expect(await mayHavePage(kind, slug, at), `${kind}/${slug}`).toBe(expected);
+      const address = addressOf(`/${kind}/${encodeURIComponent(slug)}`)!;
+      expect(await mayHavePage(address, at), `${kind}/${slug}`).toBe(expected);
     }
   });
 
   it("reads the address of each kind, and nothing else", () => {
-    expect(addressOf("/articles/%E5%8F%B0%E6%B5%B7")).toEqual({ kind: "articles", slug: "台海" });
+    expect(addressOf("/articles/%E5%8F%B0%E6%B5%B7")).toEqual({
+      kind: "articles",
+      slug: "台海",
+      page: { page: "article", slug: "台海" },
+    });
+    expect(addressOf("/zh-Hans/articles/a")).toEqual({
+      kind: "articles",
+      slug: "a",
+      page: { page: "version", slug: "a", language: "zh-Hans" },
+    });
+    expect(addressOf("/api/articles/a")).toBeNull();
     expect(addressOf("/authors/alice-archer/")).toEqual({ kind: "authors", slug: "alice-archer" });
     expect(addressOf("/tags/%ff")).toBeNull();
     expect(addressOf("/articles/a/og-image")).toBeNull();

@@ -59,9 +59,15 @@ export async function sitePages(
     source ??= links.find((href) => href.startsWith("/sources/")) ?? null;
     author ??= links.find((href) => href.startsWith("/authors/")) ?? null;
   }
+  // The demo's translated reprint has its Chinese original published beside it.
+  const translated = await firstHref(page, baseUrl, "/search?q=coast+guard", /^\/articles\/[^/]+$/);
+  const versions = translated
+    ? await hrefs(page, baseUrl, translated, /^\/(?:[^/]+\/articles\/[^/]+|articles\/[^/]+\/side-by-side)$/)
+    : [];
   const publicPages = [
     "/",
     article,
+    ...versions,
     tag,
     source,
     author,

@@ -2,11 +2,15 @@
 // which of Next's answers it may keep there. Everything else goes to Next as it always has.
 import type { IncomingMessage, OutgoingHttpHeaders } from "node:http";
 import type { RequestTags } from "@/lib/platform/cache/request-tags";
+import { KNOWN_LANGUAGES } from "@/lib/platform/languages";
 
 // The public surfaces: home and its pages, articles, archives and their pages, search, feeds,
 // the sitemap and the JSON API. Staff screens, sign-in, comment threads and media are not here.
-const PAGE_PATH =
-  /^\/(?:|page\/\d{1,6}|articles\/[^/]+|(?:tags|sources|authors)\/[^/]+(?:\/page\/\d{1,6})?|search(?:\/[^/]+)?)$/;
+// An article's pages: its own, the side-by-side view and its original in another language (at
+// /<language>/articles/<slug>; lib/articles/paths.ts).
+const PAGE_PATH = new RegExp(
+  String.raw`^/(?:|page/\d{1,6}|articles/[^/]+(?:/side-by-side)?|(?:${KNOWN_LANGUAGES.join("|")})/articles/[^/]+|(?:tags|sources|authors)/[^/]+(?:/page/\d{1,6})?|search(?:/[^/]+)?)$`,
+);
 // Route handlers whose answer is built only from public reads (lib/articles/visibility-change.ts
 // `readPublic`), each of which notes its tags: no page cache entry stands for them.
 const ROUTE_PATH = /^\/(?:feed\.xml|feeds\/(?:tags|sources)\/[^/]+|sitemap\.xml|api\/v1\/[^?]+)$/;

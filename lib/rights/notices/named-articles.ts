@@ -4,7 +4,7 @@
 import "server-only";
 import { env } from "@/lib/platform/env";
 import { db } from "@/lib/platform/db";
-import { slugFromArticlePath } from "@/lib/articles/paths";
+import { articlePageOf } from "@/lib/articles/paths";
 import { releasedWhere } from "@/lib/articles/visibility";
 
 export interface NamedArticle {
@@ -34,7 +34,8 @@ export async function resolveNamedArticles(urls: string[], at: Date): Promise<Na
       problems.push(onSite.problem);
       continue;
     }
-    const slug = slugFromArticlePath(onSite.path);
+    // Any of its pages names the article: its own, its original beside it, the two side by side.
+    const slug = articlePageOf(onSite.path)?.slug ?? null;
     const notAnArticle = `${url} is not the address of an article on this site.`;
     if (slug === null) {
       problems.push(notAnArticle);

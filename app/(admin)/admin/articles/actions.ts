@@ -18,6 +18,8 @@ import { rightsForEditor } from "@/lib/articles/editor-rights";
 import { saveAlignment as storeAlignment, SaveAlignmentSchema } from "@/lib/articles/save-alignment";
 import { confirmHeadline as confirmTitle, ConfirmHeadlineSchema } from "@/lib/articles/confirm-headline";
 import { articleOriginal } from "@/lib/articles/original-status";
+import { PublishOriginalSchema, setOriginalPublished } from "@/lib/articles/publish-original";
+import { siteIdentity } from "@/lib/site/identity";
 import { AttachOriginalSchema, importOriginal } from "@/lib/import/import-original";
 import {
   ArticleIdSchema,
@@ -166,6 +168,22 @@ export const saveAlignment = defineAction({
   async handler(input, context) {
     await storeAlignment(input, context);
     return { ok: true, message: "Alignment saved.", data: await articleOriginal(input.id) };
+  },
+});
+
+/** Publishes the kept original beside the article as its language version, or stops doing so. */
+export const publishOriginal = defineAction({
+  permission: "article.publish",
+  schema: PublishOriginalSchema,
+  async handler(input, context) {
+    const { language } = await siteIdentity();
+    const { originalPublished } = await setOriginalPublished(input, language, context);
+    return {
+      ok: true,
+      message: originalPublished
+        ? "The original is published beside the article while it is public."
+        : "The original is no longer published beside the article.",
+    };
   },
 });
 

@@ -8,7 +8,9 @@ import { currentSlugFor } from "@/lib/articles/slug-redirects";
 import { tagPublicPage } from "@/lib/articles/visibility-change";
 import { cacheTag } from "@/lib/platform/cache/tags";
 import { requestNow, slugFromParam } from "@/lib/articles/archives";
-import { getPublishedArticle } from "@/lib/articles/public-articles";
+import { articleViewTags, getPublishedArticle } from "@/lib/articles/public-articles";
+import { languageVersions } from "@/lib/articles/language-versions";
+import { LanguageSwitch } from "@/components/article/language-switch";
 import { areCommentsOpen } from "@/lib/comments/public-comments";
 import { relatedArticles } from "@/lib/articles/related-articles";
 import { env } from "@/lib/platform/env";
@@ -48,10 +50,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     },
   );
   const site = await siteIdentity();
+  const versions = languageVersions(article, article.originalRevisions[0] ?? null, site.language);
   return {
     title,
     description,
-    alternates: pageAlternates({ canonical: articleCanonical(article) }),
+    alternates: pageAlternates({ canonical: articleCanonical(article), versions }),
     authors: authors.map((b) => ({ name: b.person.name, url: authorPath(b.person.slug) })),
     openGraph: {
       type: "article",
@@ -85,16 +88,11 @@ export default async function ArticlePage({ params }: Props) {
     siteIdentity(),
   ]);
   await tagPublicPage(
-    [
-      ...related.map(({ id }) => cacheTag.article(id)),
-      cacheTag.article(article.id),
-      cacheTag.comments(article.id),
-      ...(article.sourceId ? [cacheTag.source(article.sourceId)] : []),
-      ...article.tags.map(({ tagId }) => cacheTag.tag(tagId)),
-      ...article.bylines.map(({ personId }) => cacheTag.person(personId)),
-    ],
+    [...related.map(({ id }) => cacheTag.article(id)), ...articleViewTags(article)],
     requestNow(),
   );
+  const versions = languageVersions(article, article.originalRevisions[0] ?? null, site.language);
+  const publishedOriginal = versions.find((version) => version.isOriginal) ?? null;
   const firstTag = article.tags[0]?.tag;
   const crumbs = [
     { name: site.title, url: "/" },
@@ -105,12 +103,13 @@ export default async function ArticlePage({ params }: Props) {
     <>
       <JsonLd
         data={[
-          newsArticleJsonLd(article, env.SITE_URL, jsonLdSite(site)),
+          newsArticleJsonLd(article, env.SITE_URL, jsonLdSite(site), publishedOriginal),
           breadcrumbJsonLd(crumbs, env.SITE_URL),
         ]}
       />
       <ArticleView
         article={article}
+        languages={<LanguageSwitch versions={versions} current={site.language} slug={article.slug} />}
         share={<ShareLinks slug={article.slug} title={article.title} siteUrl={env.SITE_URL} />}
         related={<RelatedArticles articles={related} />}
         comments={

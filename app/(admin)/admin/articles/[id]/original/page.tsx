@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AttachOriginalForm } from "@/components/editor/attach-original-form";
+import { PublishOriginalForm } from "@/components/editor/publish-original-form";
 import { SideBySide } from "@/components/editor/side-by-side";
 import { requirePagePermission } from "@/lib/platform/page-guard";
 import { can } from "@/lib/platform/permissions";
@@ -41,6 +42,16 @@ export default async function OriginalPage({ params }: { params: Promise<{ id: s
             />
           ) : (
             <p>No original is kept for this reprint yet: paste it below.</p>
+          )}
+          {article.original && article.original.language !== site.language && (
+            <PublishOriginalForm
+              articleId={id}
+              slug={article.slug}
+              language={article.original.language}
+              published={article.originalPublished}
+              articleIsPublic={article.status === "PUBLISHED"}
+              canPublish={can(user, "article.publish")}
+            />
           )}
           <details className="sbs-attach" open={!article.original}>
             <summary>
