@@ -63,7 +63,7 @@ const domainRules = Object.entries(DOMAIN_IMPORTS).map(([domain, allowed]) => ({
 }));
 
 /** Public pages and their components: never the staff side. */
-const PUBLIC = "^(app/\\(site\\)/|components/(article|archive|comments|home|search|site)/)";
+const PUBLIC = "^(app/\\(site\\)/|components/(article|archive|comments|home|rights|search|site)/)";
 const STAFF = "^(app/\\(admin\\)/|app/\\(auth\\)/|components/(admin|editor|auth)/)";
 
 const KNOWN_FOLDERS = ["platform", "generated", ...Object.keys(DOMAIN_IMPORTS)].join("|");

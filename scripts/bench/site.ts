@@ -25,11 +25,11 @@ import { request as httpRequest } from "node:http";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { gzipSync } from "node:zlib";
 import pg from "pg";
 import { freePort, startAppServer, type AppServer } from "../../tests/support/app-server";
 import { buildDir, launcherDir } from "@/lib/platform/server/build-dir";
 import { launchBrowser } from "../../tests/support/browser";
+import { pageScripts, type PageScripts } from "../../tests/support/page-scripts";
 import { withDatabase } from "../../tests/support/test-database-url";
 import { BENCH_STATIC_SIZES_KB } from "../../app/(bench)/bench-static/[kb]/sizes";
 import { articleIdOf, discussionCommentsIn, seedLongDiscussion, warmUpCommentPost } from "./comments";
@@ -283,24 +283,10 @@ async function fetchOk(url: string): Promise<number> {
   return body.byteLength;
 }
 
-async function scriptBytes(url: string): Promise<{ files: number; gzip: number }> {
+async function scriptBytes(url: string): Promise<PageScripts> {
   const browser = await launchBrowser();
   try {
-    const page = await (await browser.newContext()).newPage();
-    const sizes = new Map<string, number>();
-    const pending: Promise<void>[] = [];
-    page.on("response", (response) => {
-      if (response.request().resourceType() !== "script") return;
-      pending.push(
-        response
-          .body()
-          .then((body) => void sizes.set(response.url(), gzipSync(body).length))
-          .catch(() => {}),
-      );
-    });
-    await page.goto(url, { waitUntil: "networkidle" });
-    await Promise.all(pending);
-    return { files: sizes.size, gzip: [...sizes.values()].reduce((a, b) => a + b, 0) };
+    return await pageScripts(browser, url);
   } finally {
     await browser.close();
   }

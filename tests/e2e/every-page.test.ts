@@ -76,12 +76,13 @@ describe("every page", () => {
   });
 
   it("finds the pages to walk", () => {
-    // An article, a tag, a source and an author besides the fixed public pages (the two pages
-    // reply-notification mails link to among them, the notice form and a public case); an editor,
-    // its revisions and preview, a reprint's original side by side, a source, an authorization, a
-    // webhook and a takedown case besides the fixed staff pages.
-    expect(pages.publicPages.length).toBe(12);
-    expect(pages.staffPages.length).toBe(31);
+    // An article, a tag, a source, an author and a public case besides the fixed public pages (the
+    // two pages reply-notification mails link to among them, the notice form, the withdrawn
+    // notice, sign-in and the unlock page); an editor, its revisions and preview, a reprint's
+    // original side by side, a source, an authorization, a webhook and a takedown case besides the
+    // fixed staff pages.
+    expect(pages.publicPages.length).toBe(15);
+    expect(pages.staffPages.length).toBe(32);
   });
 
   for (const audience of ["public", "staff"] as const) {

@@ -189,11 +189,15 @@ describe("reply notifications", () => {
       }),
     );
     expect(unknown.status).toBe(404);
+    // Refusals in the one JSON error shape (lib/platform/http/json-errors.ts).
+    expect(await unknown.json()).toEqual({
+      error: { code: "NOT_FOUND", message: "This unsubscribe link is not known." },
+    });
     for (const route of [confirmRoute, unsubscribeRoute]) {
       const malformed = await route(form(`${ORIGIN}/api/comments/notifications/x`, { token: "short" }));
       expect(malformed.status).toBe(400);
-      expect(await malformed.json()).toMatchObject({
-        message: "The link is incomplete: open it from the mail again.",
+      expect(await malformed.json()).toEqual({
+        error: { code: "INVALID", message: "The link is incomplete: open it from the mail again." },
       });
     }
   });

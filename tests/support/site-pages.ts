@@ -78,6 +78,11 @@ export async function sitePages(
     // Where the reply-notification mails lead (a link with a token shows the button).
     `/comments/notifications/confirm?token=${"a".repeat(43)}`,
     `/comments/notifications/unsubscribe?token=${"a".repeat(43)}`,
+    // The notice a withdrawn article's address answers with (451), at its own address.
+    "/notices/withdrawn/a-withdrawn-reprint",
+    // Sign-in and the page an unlock mail leads to, as anyone meets them before signing in.
+    "/login",
+    `/login/unlock?token=${"a".repeat(43)}`,
   ];
   await signIn(page, baseUrl, admin.email, admin.password);
   // A fresh site has no takedown case: a rights holder sends one about the first article, so the
@@ -134,6 +139,7 @@ export async function sitePages(
     sourceAdmin,
     "/admin/authorizations",
     "/admin/authorizations/new",
+    "/admin/authorizations/record",
     authorization,
     "/admin/rights/notices",
     noticeCase,

@@ -8,26 +8,23 @@ import {
   ReplyTokenSchema,
   unsubscribeReplyNotifications,
 } from "@/lib/comments/reply-notifications";
-import { NO_STORE } from "@/lib/platform/http/json-errors";
+import { jsonError, NO_STORE } from "@/lib/platform/http/json-errors";
+import { readBody } from "@/lib/platform/http/read-body";
 
 export async function POST(request: NextRequest) {
-  const form = await request.formData().catch(() => null);
-  const oneClick = form?.get("List-Unsubscribe") === "One-Click";
-  const token = request.nextUrl.searchParams.get("token") ?? form?.get("token") ?? undefined;
+  const body = await readBody(request);
+  if (!body.ok) return jsonError(body.refusal);
+  const oneClick = body.fields["List-Unsubscribe"] === "One-Click";
+  const token = request.nextUrl.searchParams.get("token") ?? body.fields.token;
   const parsed = ReplyTokenSchema.safeParse({ token });
-  if (!parsed.success) {
-    return NextResponse.json(
-      { ok: false, code: "INVALID", message: parsed.error.issues[0]!.message },
-      { status: 400, headers: NO_STORE },
-    );
-  }
+  if (!parsed.success) return jsonError({ code: "INVALID", message: parsed.error.issues[0]!.message });
   const unsubscribed = await unsubscribeReplyNotifications(parsed.data.token);
   if (oneClick) {
+    if (!unsubscribed)
+      return jsonError({ code: "NOT_FOUND", message: "This unsubscribe link is not known." });
     return NextResponse.json(
-      unsubscribed
-        ? { ok: true, message: "You will get no more reply notifications for this comment." }
-        : { ok: false, code: "NOT_FOUND", message: "This unsubscribe link is not known." },
-      { status: unsubscribed ? 200 : 404, headers: NO_STORE },
+      { message: "You will get no more reply notifications for this comment." },
+      { headers: NO_STORE },
     );
   }
   const location = `${REPLY_UNSUBSCRIBE_PATH}?result=${unsubscribed ? "unsubscribed" : "invalid"}`;
