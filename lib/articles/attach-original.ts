@@ -5,6 +5,7 @@
 import { ActionFailure } from "@/lib/platform/actions/result";
 import type { ActionContext } from "@/lib/platform/actions/run-action";
 import { recordAudit } from "@/lib/platform/audit/record";
+import { invalidateArticle } from "@/lib/platform/cache/article-changes";
 import { now } from "@/lib/platform/clock";
 import { db } from "@/lib/platform/db";
 import { documentToPlainText } from "@/lib/editor/document";
@@ -25,7 +26,7 @@ export async function attachOriginal(
   { actor, ip }: ActionContext,
 ): Promise<AttachedOriginal> {
   const at = now();
-  return db.$transaction(async (tx) => {
+  const attached = await db.$transaction(async (tx) => {
     const article = await tx.article.findUnique({
       where: { id: articleId },
       select: { id: true, kind: true, createdById: true, status: true, originalUrl: true },
@@ -81,6 +82,16 @@ export async function attachOriginal(
       after: { originalRevision: revision, originalRevisionId: created.id, language: original.language },
       ip,
     });
-    return { articleId, revision, reimported: latest !== null };
+    return {
+      articleId,
+      revision,
+      reimported: latest !== null,
+      released: article.status === "PUBLISHED" || article.status === "SCHEDULED",
+    };
   });
+  // A public article may show its original (a language version, the API, feeds): the new
+  // revision is what readers get next.
+  const { released, ...result } = attached;
+  if (released) await invalidateArticle(articleId);
+  return result;
 }
