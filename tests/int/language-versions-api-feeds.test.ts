@@ -19,6 +19,9 @@ import type { OriginalFields } from "@/lib/articles/original-schema";
 import { publishArticle, unpublishArticle } from "@/lib/articles/workflow";
 import { documentFromBlocks } from "@/lib/editor/document";
 import { buildSitemap } from "@/lib/feeds/sitemap";
+import { listFeedArticles } from "@/lib/feeds/data";
+import { articleContentWithBodySelect } from "@/lib/articles/public-articles";
+import { publicArticleWhere } from "@/lib/articles/visibility";
 import { invalidateArticle } from "@/lib/platform/cache/article-changes";
 import { now, setClock } from "@/lib/platform/clock";
 import { db } from "@/lib/platform/db";
@@ -310,6 +313,46 @@ describe("an article whose original is published beside it", () => {
         `<xhtml:link rel="alternate" hreflang="zh-Hans" href="${versionUrl(tea.slug)}" />`,
       );
     }
+  });
+
+  it("names the latest revision everywhere, the feed's one-pass read agreeing with Prisma's", async () => {
+    await publishOriginal(tea.id, true);
+    const retitled = {
+      ...originalFields([ZH_PARAGRAPHS[0]!, ZH_CORRECTED]),
+      title: "山村茶季的新算盘（更正）",
+    };
+    await attachOriginal(tea.id, retitled, context(editor));
+    const latest = await db.originalRevision.findFirstOrThrow({
+      where: { articleId: tea.id },
+      orderBy: { revision: "desc" },
+    });
+    expect(latest.revision).toBeGreaterThan(1);
+    const { body } = await apiArticle(tea.slug);
+    expect(body.data.languageVersions).toContainEqual({
+      language: "zh-Hans",
+      url: versionUrl(tea.slug),
+      title: retitled.title,
+      isOriginal: true,
+    });
+    expect(body.data.original).toMatchObject({ title: retitled.title, revision: latest.revision });
+    const listed = (await apiList()).data.find((a) => a.id === tea.id)!;
+    expect(listed.languageVersions).toEqual(body.data.languageVersions);
+    for (const xml of await feeds()) {
+      const { items } = await readFeed(xml);
+      const item = items.find((i) => i.link === articleUrl(tea.slug))!;
+      expect(item["atom:link"]).toMatchObject([{ "@_title": retitled.title }]);
+    }
+    const sitemap = await buildSitemap(now(), SITE);
+    expect(sitemap.map((e) => e.url)).toContain(versionUrl(tea.slug));
+    const expected = await db.article.findMany({
+      where: publicArticleWhere(now()),
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      select: articleContentWithBodySelect,
+    });
+    expect(expected.find((a) => a.id === tea.id)?.originalRevisions).toEqual([
+      { language: "zh-Hans", title: retitled.title },
+    ]);
+    expect(await listFeedArticles({}, now(), 100)).toEqual(expected);
   });
 
   it("shows nothing once the flag is off again", async () => {
