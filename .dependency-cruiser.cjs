@@ -31,7 +31,8 @@ const DOMAIN_IMPORTS = {
   webhooks: ["articles/paths.ts"],
   search: ["articles"],
   feeds: ["articles", "comments", "editor", "seo", "site", "sources"],
-  "content-api": ["articles", "editor", "rights", "seo", "sources", "taxonomy"],
+  // An article's language is the site's.
+  "content-api": ["articles", "editor", "rights", "seo", "site/identity.ts", "sources", "taxonomy"],
   import: ["articles", "editor", "taxonomy", "sources", "rights"],
   dashboard: ["articles", "rights", "comments"],
   seed: [

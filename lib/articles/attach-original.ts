@@ -82,9 +82,16 @@ export async function attachOriginal(
       after: { originalRevision: revision, originalRevisionId: created.id, language: original.language },
       ip,
     });
-    return { articleId, revision, reimported: latest !== null, status: article.status };
+    return {
+      articleId,
+      revision,
+      reimported: latest !== null,
+      released: article.status === "PUBLISHED" || article.status === "SCHEDULED",
+    };
   });
-  // A published original beside a public article shows the latest revision.
-  if (attached.status === "PUBLISHED") await invalidateArticle(articleId);
-  return { articleId, revision: attached.revision, reimported: attached.reimported };
+  // A public article may show its original (a language version, the API, feeds): the new
+  // revision is what readers get next.
+  const { released, ...result } = attached;
+  if (released) await invalidateArticle(articleId);
+  return result;
 }

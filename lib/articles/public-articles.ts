@@ -48,6 +48,14 @@ export const articleContentSelect = {
   originalTitle: true,
   isTranslation: true,
   isModified: true,
+  originalPublished: true,
+  // The language and title of the kept original's latest revision, for the article's language
+  // versions (lib/articles/language-versions.ts): never its text.
+  originalRevisions: {
+    orderBy: { revision: "desc" },
+    take: 1,
+    select: { language: true, title: true },
+  },
   source: { select: { name: true, slug: true, kind: true } },
   authorization: {
     select: { attributionRequired: true, attributionText: true, linkBackRequired: true },

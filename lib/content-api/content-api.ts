@@ -16,7 +16,9 @@ import { env } from "@/lib/platform/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ArticleKind, BylineRole, SourceKind, TagKind } from "@/lib/generated/prisma/enums";
 import { attributionText } from "@/lib/seo/attribution";
-import { articlePath } from "@/lib/articles/paths";
+import { articlePath, articleVersionPath } from "@/lib/articles/paths";
+import { languageVersions, publishesOriginal } from "@/lib/articles/language-versions";
+import { siteIdentity } from "@/lib/site/identity";
 import { absoluteUrl, tagPath } from "@/lib/seo/urls";
 import { resolveSourceSlugRedirect } from "@/lib/sources/slugs";
 import { resolveSlugRedirect } from "@/lib/taxonomy/shared";
@@ -49,6 +51,34 @@ export interface ApiAttribution {
   originalTitle?: string;
 }
 
+/** One version of the piece on this site: the article itself, or its original published beside it. */
+export interface ApiLanguageVersion {
+  /** BCP 47. */
+  language: string;
+  url: string;
+  title: string;
+  /** True for the original the article translates. */
+  isOriginal: boolean;
+}
+
+/** The kept original, published beside the article as its version in its own language. */
+export interface ApiOriginal {
+  language: string;
+  title: string;
+  /** Rendered with the same renderer as the article's `html`, media addresses absolute. */
+  html: string;
+  /** Its page on this site. */
+  url: string;
+  /** Where the source published it; null when not recorded. */
+  sourceUrl: string | null;
+  /** The byline as the original prints it ("" when it has none). */
+  authorLine: string;
+  /** YYYY-MM-DD, or null. */
+  publishedOn: string | null;
+  /** The revision shown: a re-import at the source's correction is the next one. */
+  revision: number;
+}
+
 /** The article's rights in IPTC ninjs names (lib/rights/ninjs-fields.ts, docs/api.md). */
 export interface ApiArticle extends NinjsRights {
   id: string;
@@ -64,6 +94,10 @@ export interface ApiArticle extends NinjsRights {
   tags: Array<{ name: string; slug: string; kind: TagKind }>;
   /** Null for our own pieces. */
   attribution: ApiAttribution | null;
+  /** The article's language: the site's. */
+  language: string;
+  /** Its versions on this site, itself first; a single entry when it has no other. */
+  languageVersions: ApiLanguageVersion[];
 }
 
 export interface ApiArticleDetail extends ApiArticle {
@@ -71,6 +105,8 @@ export interface ApiArticleDetail extends ApiArticle {
   body: unknown;
   /** The body rendered to HTML with the site's own renderer. */
   html: string;
+  /** The original, when the desk publishes it beside the article; otherwise null. */
+  original: ApiOriginal | null;
 }
 
 export interface ApiTag {
@@ -88,11 +124,28 @@ const apiArticleSelect = {
   authorization: { select: { ...articleContentSelect.authorization.select, ...coverageSelect } },
 } as const satisfies Prisma.ArticleSelect;
 
-const apiArticleWithBodySelect = { ...apiArticleSelect, body: true } as const satisfies Prisma.ArticleSelect;
+/** The single article: its body, and its kept original's latest revision (shown only if published). */
+const apiArticleWithBodySelect = {
+  ...apiArticleSelect,
+  body: true,
+  originalRevisions: {
+    orderBy: { revision: "desc" },
+    take: 1,
+    select: {
+      revision: true,
+      language: true,
+      title: true,
+      body: true,
+      url: true,
+      authorLine: true,
+      publishedOn: true,
+    },
+  },
+} as const satisfies Prisma.ArticleSelect;
 
 type ApiArticleRow = ArticleContent & Prisma.ArticleGetPayload<{ select: typeof apiArticleSelect }>;
 
-function toApiArticle(row: ApiArticleRow, now: Date): ApiArticle {
+function toApiArticle(row: ApiArticleRow, now: Date, siteLanguage: string): ApiArticle {
   const source = row.source ? { name: row.source.name, slug: row.source.slug, kind: row.source.kind } : null;
   let attribution: ApiAttribution | null = null;
   if (row.kind === "REPRINT") {
@@ -122,6 +175,15 @@ function toApiArticle(row: ApiArticleRow, now: Date): ApiArticle {
     bylines: row.bylines.map((b) => ({ name: b.person.name, slug: b.person.slug, role: b.role })),
     tags: row.tags.map(({ tag }) => ({ name: tag.name, slug: tag.slug, kind: tag.kind })),
     attribution,
+    language: siteLanguage,
+    languageVersions: languageVersions(row, row.originalRevisions[0] ?? null, siteLanguage).map(
+      (version) => ({
+        language: version.language,
+        url: absoluteUrl(env.SITE_URL, version.path),
+        title: version.title,
+        isOriginal: version.isOriginal,
+      }),
+    ),
     ...articleNinjsRights(row, attribution?.text ?? null, now),
   };
 }
@@ -312,19 +374,48 @@ export async function listApiArticles(query: ArticleListQuery, now: Date): Promi
     const { publishedAt, id } = query.cursor;
     filters.push({ OR: [{ publishedAt: { lt: publishedAt } }, { publishedAt, id: { lt: id } }] });
   }
-  const rows = await db.article.findMany({
-    where: { AND: filters },
-    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-    take: query.limit + 1,
-    select: apiArticleSelect,
-  });
+  const [rows, { language }] = await Promise.all([
+    db.article.findMany({
+      where: { AND: filters },
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      take: query.limit + 1,
+      select: apiArticleSelect,
+    }),
+    siteIdentity(),
+  ]);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   const nextCursor =
     rows.length > query.limit && last?.publishedAt
       ? encodeCursor({ publishedAt: last.publishedAt, id: last.id })
       : null;
-  return { ok: true, value: { data: page.map((row) => toApiArticle(row, now)), nextCursor } };
+  return { ok: true, value: { data: page.map((row) => toApiArticle(row, now, language)), nextCursor } };
+}
+
+type KeptOriginalRow = Prisma.ArticleGetPayload<{
+  select: typeof apiArticleWithBodySelect;
+}>["originalRevisions"][number];
+
+/**
+ * The original, only where the desk publishes it beside the (public) article: the authorization
+ * in force covers it. Otherwise null, and nothing of its text is read into the answer.
+ */
+function apiOriginal(
+  row: { slug: string; originalPublished: boolean; originalRevisions: KeptOriginalRow[] },
+  siteLanguage: string,
+): ApiOriginal | null {
+  const original = row.originalRevisions[0] ?? null;
+  if (!publishesOriginal(row, original, siteLanguage)) return null;
+  return {
+    language: original.language,
+    title: original.title,
+    html: renderBodyHtml(original.body as JSONContent, env.SITE_URL),
+    url: absoluteUrl(env.SITE_URL, articleVersionPath(row.slug, original.language)),
+    sourceUrl: original.url,
+    authorLine: original.authorLine,
+    publishedOn: original.publishedOn?.toISOString().slice(0, 10) ?? null,
+    revision: original.revision,
+  };
 }
 
 export type ApiArticleLookup =
@@ -336,20 +427,24 @@ export type ApiArticleLookup =
   | { status: "missing" };
 
 export async function getApiArticle(slug: string, now: Date): Promise<ApiArticleLookup> {
-  const row = await db.article.findFirst({
-    where: { AND: [{ slug }, publicArticleWhere(now)] },
-    select: apiArticleWithBodySelect,
-  });
+  const [row, { language }] = await Promise.all([
+    db.article.findFirst({
+      where: { AND: [{ slug }, publicArticleWhere(now)] },
+      select: apiArticleWithBodySelect,
+    }),
+    siteIdentity(),
+  ]);
   if (row) {
     const { body, ...rest } = row;
     const document = body as JSONContent;
     return {
       status: "found",
       article: {
-        ...toApiArticle(rest, now),
+        ...toApiArticle(rest, now, language),
         // The JSON keeps the stored media paths; the HTML is for showing as it is, so it is absolute.
         body: renderableBody(document),
         html: renderBodyHtml(document, env.SITE_URL),
+        original: apiOriginal(rest, language),
       },
     };
   }

@@ -85,7 +85,12 @@ export async function listFeedArticles(
   const rows = await db.$queryRaw<ArticleContentWithBody[]>`
     SELECT a."id", a."slug", a."title", a."excerpt", a."body", a."publishedAt", a."updatedAt",
            a."kind"::text AS "kind", a."originalUrl", a."originalTitle", a."isTranslation",
-           a."isModified",
+           a."isModified", a."originalPublished",
+           COALESCE((
+             SELECT json_agg(json_build_object('language', o."language", 'title', o."title"))
+             FROM (SELECT "language", "title" FROM "OriginalRevision"
+                   WHERE "articleId" = a."id" ORDER BY "revision" DESC LIMIT 1) o), '[]'::json)
+             AS "originalRevisions",
            CASE WHEN s."id" IS NULL THEN NULL
                 ELSE json_build_object('name', s."name", 'slug', s."slug", 'kind', s."kind")
            END AS "source",

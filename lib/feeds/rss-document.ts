@@ -32,6 +32,10 @@ export interface RssItem {
   /** Names, in Dublin Core: RSS's own <author> must be an e-mail address, and none is published. */
   creators?: string[];
   contributors?: string[];
+  /** BCP 47, as `xml:lang` on the item: the language of its title and content. */
+  language?: string;
+  /** The piece in other languages on this site, as atom:link rel="alternate" with hreflang. */
+  alternates?: Array<{ hreflang: string; href: string; title: string }>;
 }
 
 /** Characters XML 1.0 does not allow anywhere, not even in CDATA. */
@@ -81,6 +85,7 @@ export function writeRss(channel: RssChannel, items: readonly RssItem[]): string
         copyright: channel.copyright,
         "atom:link": { "@_href": channel.selfUrl, "@_rel": "self", "@_type": "application/rss+xml" },
         item: items.map((item) => ({
+          ...(item.language ? { "@_xml:lang": item.language } : {}),
           title: item.title,
           link: item.link,
           guid: { "#text": item.link, "@_isPermaLink": "true" },
@@ -90,6 +95,13 @@ export function writeRss(channel: RssChannel, items: readonly RssItem[]): string
           category: (item.categories ?? []).map((c) => ({ "#text": c.name, "@_domain": c.domain })),
           "dc:creator": item.creators ?? [],
           "dc:contributor": item.contributors ?? [],
+          "atom:link": (item.alternates ?? []).map((alternate) => ({
+            "@_rel": "alternate",
+            "@_type": "text/html",
+            "@_hreflang": alternate.hreflang,
+            "@_href": alternate.href,
+            "@_title": alternate.title,
+          })),
         })),
       },
     },

@@ -7,6 +7,7 @@ import { LINK_REL } from "@/lib/editor/body-schema";
 import { renderBodyHtml } from "@/lib/editor/render-html";
 import type { ArticleContentWithBody } from "@/lib/articles/public-articles";
 import { articlePath } from "@/lib/articles/paths";
+import { languageVersions } from "@/lib/articles/language-versions";
 import { absoluteUrl, tagPath } from "@/lib/seo/urls";
 import { writeRss } from "./rss-document";
 
@@ -88,6 +89,12 @@ export function renderItemHtml(article: ArticleContentWithBody, siteUrl: string)
   return html;
 }
 
+/** The article's versions in other languages than its own: its original, when published beside it. */
+const otherVersions = (article: ArticleContentWithBody, siteLanguage: string) =>
+  languageVersions(article, article.originalRevisions[0] ?? null, siteLanguage).filter(
+    (version) => version.language !== siteLanguage,
+  );
+
 const bylineNames = (article: ArticleContentWithBody, role: "AUTHOR" | "TRANSLATOR") =>
   article.bylines.filter((b) => b.role === role).map((b) => b.person.name);
 
@@ -121,6 +128,13 @@ export function buildRssFeed(input: {
       })),
       creators: bylineNames(article, "AUTHOR"),
       contributors: bylineNames(article, "TRANSLATOR"),
+      // An item is the article, in the site's language; its other versions are linked beside it.
+      language: channel.language,
+      alternates: otherVersions(article, channel.language).map((version) => ({
+        hreflang: version.language,
+        href: absoluteUrl(siteUrl, version.path),
+        title: version.title,
+      })),
     })),
   );
 }

@@ -227,6 +227,8 @@ describe("GET /api/v1/articles", () => {
           "expires",
           "id",
           "kind",
+          "language",
+          "languageVersions",
           "pubstatus",
           "publishedAt",
           "slug",
@@ -432,6 +434,14 @@ describe("GET /api/v1/articles/:slug", () => {
     expectApiHeaders(response.headers);
     const { data } = response.body as { data: Record<string, unknown> };
     expect(data).toMatchObject({ id: reprint.id, slug: reprint.slug, kind: "REPRINT" });
+    // No original kept, so one version, in the site's language, and nothing of an original.
+    expect(data).toMatchObject({
+      language: "en",
+      languageVersions: [
+        { language: "en", url: `${BASE}/articles/${reprint.slug}`, title: "The reprint", isOriginal: false },
+      ],
+      original: null,
+    });
     expect(data.body).toMatchObject({ type: "doc", content: [{ type: "paragraph" }, { type: "paragraph" }] });
     expect(data.html).toBe(
       "<p>First paragraph of the reprint.</p><p>A &lt;script&gt;alert(1)&lt;/script&gt; in text.</p>",
@@ -449,6 +459,9 @@ describe("GET /api/v1/articles/:slug", () => {
         "html",
         "id",
         "kind",
+        "language",
+        "languageVersions",
+        "original",
         "pubstatus",
         "publishedAt",
         "slug",
