@@ -31,14 +31,11 @@ export function AlignedReading({
 }) {
   return (
     <div className={styles.reading}>
-      <div className={styles.row}>
-        <h1 className={styles.title} lang={original.language}>
-          {original.title}
-        </h1>
-        <h1 className={styles.title} lang={translation.language}>
-          {translation.title}
-        </h1>
-      </div>
+      {/* One heading naming the piece in both languages, laid out as the columns below it. */}
+      <h1 className={`article-title ${styles.row} ${styles.title}`}>
+        <span lang={original.language}>{original.title}</span>
+        <span lang={translation.language}>{translation.title}</span>
+      </h1>
       {rows.map((row, index) => (
         <div className={styles.row} key={index}>
           <div className={`article-body ${styles.cell}`} lang={original.language}>

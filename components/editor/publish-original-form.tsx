@@ -5,7 +5,7 @@ import { useState } from "react";
 import { publishOriginal } from "@/app/(admin)/admin/articles/actions";
 import type { ActionResult } from "@/lib/platform/actions/result";
 import { articleVersionPath } from "@/lib/articles/paths";
-import { languageLabel } from "@/lib/platform/languages";
+import { languageName } from "@/lib/platform/languages";
 
 /** Whether readers get the original beside the translation, at its own address in its language. */
 export function PublishOriginalForm({
@@ -42,14 +42,14 @@ export function PublishOriginalForm({
   return (
     <section className="sbs-publish-original" aria-labelledby="publish-original-heading">
       <h2 id="publish-original-heading">The original on the site</h2>
-      <label className="checkbox">
+      <label className="inline-choice">
         <input
           type="checkbox"
           checked={published}
           disabled={pending || !canPublish}
           onChange={(event) => void toggle(event.currentTarget.checked)}
-        />
-        Publish the original ({languageLabel(language)}) beside this translation
+        />{" "}
+        Publish the original, in {languageName(language)}, beside this translation
       </label>
       <p className="meta">
         {published && articleIsPublic ? (

@@ -31,6 +31,11 @@ export function isKnownLanguage(tag: string): tag is KnownLanguage {
   return (KNOWN_LANGUAGES as readonly string[]).includes(tag);
 }
 
+/** "Japanese", or the bare tag when the site does not know it. */
+export function languageName(tag: string): string {
+  return isKnownLanguage(tag) ? LANGUAGE_NAMES[tag] : tag;
+}
+
 /** "Japanese (ja)", or the bare tag when the site does not know it. */
 export function languageLabel(tag: string): string {
   return isKnownLanguage(tag) ? `${LANGUAGE_NAMES[tag]} (${tag})` : tag;

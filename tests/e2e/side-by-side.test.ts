@@ -30,6 +30,7 @@ const status = (page: Page) => page.getByTestId("sbs-status");
 describe("the original and its translation side by side", () => {
   let browser: Browser;
   let page: Page;
+  let editorUrl = "";
 
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -47,7 +48,7 @@ describe("the original and its translation side by side", () => {
     await page.getByRole("button", { name: "Check the import" }).click();
     await page.getByRole("button", { name: /Make the draft/ }).click();
     await page.waitForURL(/\/admin\/articles\/c[a-z0-9]+$/, { timeout: 15_000 });
-    const editorUrl = page.url();
+    editorUrl = page.url();
 
     await page.getByRole("link", { name: "Original and translation" }).click();
     await page.waitForURL(/\/original$/);
@@ -98,5 +99,62 @@ describe("the original and its translation side by side", () => {
     await expect
       .poll(() => page.getByTestId("rights-panel").textContent(), { timeout: 15_000 })
       .not.toContain("Paragraph 2 of the original");
+  });
+
+  it("publishes the original beside the translation with the keyboard, and readers get both, linked both ways", async () => {
+    await page.goto(`${editorUrl}/original`);
+    await page.getByRole("checkbox", { name: /Publish the original, in Chinese/ }).focus();
+    await page.keyboard.press("Space");
+    await expect.poll(() => page.getByText("The original is published beside the article").count()).toBe(1);
+    await page.goto(editorUrl);
+    await expect
+      .poll(() => page.getByTestId("rights-panel").textContent(), { timeout: 15_000 })
+      .toMatch(/Clear to publish/);
+    await page.getByRole("button", { name: "Publish now" }).focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.getByTestId("article-status").textContent()).toBe("Published");
+    const path = (await page.getByTestId("article-address").textContent())!.replace(/^Address: /, "");
+
+    const reader = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    const hreflangs = async () =>
+      Object.fromEntries(
+        await reader
+          .locator('link[rel="alternate"][hreflang]')
+          .evaluateAll((links) =>
+            links.map((l) => [l.getAttribute("hreflang"), new URL(l.getAttribute("href")!).pathname]),
+          ),
+      );
+    await reader.goto(baseUrl + path);
+    expect(await reader.locator("html").getAttribute("lang")).toBe("en");
+    const pairs = await hreflangs();
+    const originalPath = pairs["zh-Hans"];
+    expect(pairs).toEqual({ en: path, "zh-Hans": originalPath });
+
+    // The language switch leads to the original, which carries the same pairs.
+    await reader
+      .getByRole("navigation", { name: /Languages/ })
+      .getByRole("link", { name: "简体中文" })
+      .click();
+    await reader.waitForURL((url) => url.pathname === originalPath);
+    expect(await reader.locator("html").getAttribute("lang")).toBe("zh-Hans");
+    expect(await reader.locator("h1").textContent()).toBe("山城的夜班公交");
+    expect(await reader.locator("header.site-header").getAttribute("lang")).toBe("en");
+    expect(await hreflangs()).toEqual(pairs);
+    expect(await reader.locator('link[rel="canonical"]').getAttribute("href")).toBe(baseUrl + originalPath);
+    const jsonLd = JSON.parse(
+      (await reader.locator('script[type="application/ld+json"]').first().textContent())!,
+    );
+    expect(jsonLd.workTranslation["@id"]).toBe(`${baseUrl}${path}#article`);
+
+    // Side by side: each original paragraph beside its translation, each in its language.
+    await reader.getByRole("link", { name: "Read side by side" }).click();
+    await reader.waitForURL(/\/side-by-side$/);
+    const zh = reader.locator('.article-body[lang="zh-Hans"]');
+    const en = reader.locator('.article-body[lang="en"]');
+    await expect.poll(() => zh.count()).toBe(3);
+    expect(await en.count()).toBe(3);
+    expect(await zh.nth(2).textContent()).toContain("有一天这条线路被取消");
+    expect(await en.nth(2).textContent()).toContain("the day the route is cut");
+    await reader.context().close();
   });
 });

@@ -1,7 +1,7 @@
 // Rights are enforced after publication too: when an authorization lapses or is revoked, its
 // articles leave every public list at once, their URLs answer 451, and the sweep records it.
 import { afterEach, describe, expect, it } from "vitest";
-import { articlePath } from "@/lib/articles/paths";
+import { articlePath, articleVersionPath, sideBySidePath } from "@/lib/articles/paths";
 import { publishArticle, scheduleArticle } from "@/lib/articles/workflow";
 import {
   isWithdrawnSlug,
@@ -91,7 +91,14 @@ describe("when an authorization's time runs out", () => {
 
     advanceClock(HOUR);
     await sweepRights(now());
-    for (const path of [articlePath(article.slug), `${articlePath(article.slug)}/`]) {
+    // Every page of the article: its own, its original's beside it, the two side by side.
+    const pages = [
+      articlePath(article.slug),
+      `${articlePath(article.slug)}/`,
+      articleVersionPath(article.slug, "zh-Hans"),
+      sideBySidePath(article.slug),
+    ];
+    for (const path of pages) {
       const answer = await withdrawnArticleAnswer(at(path), now());
       // The notice page, rendered in place, with the status the launcher gives it.
       expect(answer?.headers.get("x-middleware-rewrite"), path).toBe(
