@@ -127,7 +127,13 @@ describe("the unlock link", () => {
     });
     const response = await postUnlock(request);
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ message: expect.stringMatching(/open it from the mail/) });
+    expect(await response.json()).toEqual({
+      error: {
+        code: "INVALID",
+        message: expect.stringMatching(/open it from the mail/),
+        fieldErrors: { token: [expect.stringMatching(/open it from the mail/)] },
+      },
+    });
   });
 
   it("is not sent for an email that has no account", async () => {
