@@ -60,6 +60,7 @@ const reportSelect = {
   id: true,
   reason: true,
   trusted: true,
+  knownReader: true,
   createdAt: true,
   reporterKey: true,
   reporterEmailHash: true,

@@ -2,7 +2,7 @@
 // the address as limits count it, of its wider network, of the saved commenter's email; or the
 // staff member), one per reader and one per address on each comment, limited per address and per
 // reader. Any report puts the comment in the Reported queue without hiding it; only the rule in
-// lib/comments/report-rules.ts takes it off the public page.
+// lib/comments/report-rules.ts takes it off the public page, and never for new readers' reports.
 import { z } from "zod";
 import { invalidate } from "@/lib/platform/cache/invalidate";
 import { cacheTag } from "@/lib/platform/cache/tags";
@@ -116,10 +116,19 @@ async function checkLimits(who: ReporterIdentity): Promise<ReportResult | null> 
   };
 }
 
-/** Whether the reporter's word counts for more than one voice: staff, or a known, reliable reader. */
-async function isTrusted(who: ReporterIdentity, savedEmail: string | null | undefined): Promise<boolean> {
-  if (who.reporterUserId) return true;
-  if (!savedEmail) return false;
+interface Standing {
+  /** Staff, or a reliable reader with TRUSTED_AFTER_APPROVED approved comments. */
+  trusted: boolean;
+  /** Staff, or a reliable reader with an approved comment of their own: not a new reader. */
+  knownReader: boolean;
+}
+
+const NEW_READER: Standing = { trusted: false, knownReader: false };
+
+/** How much the reporter's word counts: staff, a trusted or known reader, or a new reader. */
+async function standingOf(who: ReporterIdentity, savedEmail: string | null | undefined): Promise<Standing> {
+  if (who.reporterUserId) return { trusted: true, knownReader: true };
+  if (!savedEmail) return NEW_READER;
   const [approved, outcomes] = await Promise.all([
     // Exact but case-blind, as commenter-data matches a commenter.
     db.$queryRaw<{ count: bigint }[]>`
@@ -131,9 +140,11 @@ async function isTrusted(who: ReporterIdentity, savedEmail: string | null | unde
       _count: { _all: true },
     }),
   ]);
-  if (Number(approved[0]?.count ?? 0) < TRUSTED_AFTER_APPROVED) return false;
+  const approvedCount = Number(approved[0]?.count ?? 0);
+  if (approvedCount === 0) return NEW_READER;
   const count = (outcome: string) => outcomes.find((o) => o.outcome === outcome)?._count._all ?? 0;
-  return !isUnreliableReporter({ upheld: count("UPHELD"), dismissed: count("DISMISSED") });
+  if (isUnreliableReporter({ upheld: count("UPHELD"), dismissed: count("DISMISSED") })) return NEW_READER;
+  return { trusted: approvedCount >= TRUSTED_AFTER_APPROVED, knownReader: true };
 }
 
 /** Distinct people with an approved comment on the article: the readership reports are weighed against. */
@@ -161,7 +172,7 @@ export async function reportComment(
 
   // No stored comment has an id PostgreSQL cannot even compare with.
   if (!isStorableText(commentId)) return NOT_FOUND;
-  const trusted = await isTrusted(who, reporter.savedEmail);
+  const standing = await standingOf(who, reporter.savedEmail);
   const at = now();
   const outcome = await db.$transaction(async (tx) => {
     // Reports on one comment queue behind each other here, so the counts are exact.
@@ -178,7 +189,7 @@ export async function reportComment(
     if (already) return "already" as const;
 
     await tx.commentReport.create({
-      data: { commentId, reason: parsed.data.reason, ...who, trusted, createdAt: at },
+      data: { commentId, reason: parsed.data.reason, ...who, ...standing, createdAt: at },
     });
     const { reportCount } = await tx.comment.update({
       where: { id: commentId },
@@ -202,13 +213,13 @@ export async function reportComment(
 
     const open = await tx.commentReport.findMany({
       where: { commentId, outcome: null },
-      select: { trusted: true, reporterUserId: true, networkHash: true },
+      select: { trusted: true, knownReader: true, reporterUserId: true, networkHash: true },
     });
     const why = hidingReason(
       {
         staff: open.filter((r) => r.reporterUserId).length,
         trustedReaders: open.filter((r) => r.trusted && !r.reporterUserId).length,
-        networks: new Set(open.map((r) => r.networkHash)).size,
+        knownNetworks: new Set(open.filter((r) => r.knownReader).map((r) => r.networkHash)).size,
       },
       await readershipOf(tx, comment.articleId),
     );

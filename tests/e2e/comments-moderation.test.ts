@@ -177,7 +177,7 @@ describe("the comment moderation queue", () => {
     const text = (await row.textContent()) ?? "";
     expect(text).toContain("still shown to readers");
     expect(text).toMatch(
-      /Spam — Saved commenter, .*This reporter: 3 report\(s\), 1 upheld, 1 dismissed, 1 open/,
+      /Spam — Saved commenter \(new reader\), .*This reporter: 3 report\(s\), 1 upheld, 1 dismissed, 1 open/,
     );
     expect(text).toMatch(
       /Off-topic — Anonymous reader, .*This reporter: 1 report\(s\), 0 upheld, 0 dismissed/,

@@ -173,9 +173,22 @@ describe("malformed URLs", () => {
     const failures = outcomes.filter((o) => o.answer.status >= 500).length;
     console.log(
       `malformed URLs: ${patterns.length} route patterns × ${BROKEN_SEGMENTS.length} broken segments = ` +
-        `${outcomes.length} requests (GET, HEAD, POST under /api); 5xx: ${failures}`,
+        `${patterns.length * BROKEN_SEGMENTS.length} pairs, ${outcomes.length} requests ` +
+        `(each dynamic segment in turn; GET, HEAD, and POST under /api); 5xx: ${failures}`,
     );
   }, 600_000);
+
+  it("tries every route pattern with every broken segment, and none answers 5xx", () => {
+    const pairs = new Set(outcomes.map((o) => `${o.pattern} ${o.broken.name}`));
+    expect(pairs.size).toBe(patterns.length * BROKEN_SEGMENTS.length);
+    const requests = patterns.reduce((sum, pattern) => {
+      const dynamic = pattern.split("/").filter(isDynamic).length;
+      const methods = pattern.startsWith("/api/") ? 3 : 2;
+      return sum + Math.max(1, dynamic) * methods * BROKEN_SEGMENTS.length;
+    }, 0);
+    expect(outcomes).toHaveLength(requests);
+    expect(outcomes.filter((o) => o.answer.status >= 500).map((o) => `${o.method} ${o.target}`)).toEqual([]);
+  });
 
   it("reads the route patterns from the build", () => {
     expect(patterns).toContain("/articles/[slug]");
@@ -196,6 +209,29 @@ describe("malformed URLs", () => {
       expect(wrong).toEqual([]);
     },
   );
+
+  it("answers every route with broken query strings below 500", async () => {
+    const base = new URL(inject("baseUrl"));
+    const probes = patterns.flatMap((pattern) => {
+      const route = pattern.replace(/\[[^\]]+\]/g, FILLER);
+      return BROKEN_SEGMENTS.map((broken) => {
+        const value = broken.segment.slice(0, 1000);
+        return `${route}?q=${value}&page=${value}&${value}=1`;
+      });
+    });
+    const answers = await mapLimit(probes, 4, async (target) => ({
+      target,
+      status: (await send(base, "GET", target)).status,
+    }));
+    console.log(
+      `malformed query strings: ${patterns.length} route patterns × ${BROKEN_SEGMENTS.length} broken values = ` +
+        `${answers.length} requests; 5xx: ${answers.filter((a) => a.status >= 500).length}`,
+    );
+    expect(answers).toHaveLength(patterns.length * BROKEN_SEGMENTS.length);
+    expect(answers.filter((a) => a.status >= 500).map((a) => `${a.status} ${a.target.slice(0, 80)}`)).toEqual(
+      [],
+    );
+  }, 300_000);
 
   it("answers the addresses from the report as a reader and an API client expect", async () => {
     const base = new URL(inject("baseUrl"));

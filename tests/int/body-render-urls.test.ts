@@ -1,12 +1,13 @@
 // A body written straight to the database (a restore, an import, a migration, a hand edit) never
 // went through the validator: the same URL rules apply again when it is rendered. An image whose
 // address is not one of this site's media paths, or a link the validator would refuse, reaches
-// neither the article page, nor the feeds, nor the content API; an allowed image still shows,
-// with an absolute address wherever the HTML is read off the site.
+// neither the article page (nor React's image preload links in its head), nor the feeds, nor the
+// content API; an allowed image still shows, with an absolute address wherever the HTML is read
+// off the site.
 import type { JSONContent } from "@tiptap/core";
 import { NextRequest } from "next/server";
 import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
+import { renderToStaticMarkup, renderToString } from "react-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as getApiArticle } from "@/app/api/v1/articles/[slug]/route";
 import { ArticleView } from "@/components/article/article-view";
@@ -89,6 +90,22 @@ describe("a body holding addresses the validator refuses", () => {
     expectOnlyAllowedUrls(html);
     expect(html).toContain(`<img src="${ALLOWED}" alt="The harbour"`);
     expect(html.match(/<img /g)).toHaveLength(1);
+  });
+
+  it("gives React no preload link for a refused image, only for the media one", async () => {
+    const article = (await getPublishedArticle(slug, new Date()))!;
+    // A whole document, as the page is served: React hoists an image preload into its head.
+    const html = renderToString(
+      createElement(
+        "html",
+        null,
+        createElement("head"),
+        createElement("body", null, createElement(ArticleView, { article })),
+      ),
+    );
+    expectOnlyAllowedUrls(html);
+    const preloads = html.match(/<link rel="preload"[^>]*>/g) ?? [];
+    expect(preloads).toEqual([`<link rel="preload" as="image" href="${ALLOWED}"/>`]);
   });
 
   it("reaches the feed with the media image only, made absolute", async () => {

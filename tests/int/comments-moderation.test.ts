@@ -488,10 +488,11 @@ describe("the queues", () => {
     // The writer's report hid it: staff are trusted.
     expect(row).toMatchObject({ reportCount: 3, hiddenByReports: true });
     expect(
-      row!.reports.map(({ reason, reporter, trusted, reporterHistory }) => ({
+      row!.reports.map(({ reason, reporter, trusted, knownReader, reporterHistory }) => ({
         reason,
         reporter,
         trusted,
+        knownReader,
         reporterHistory,
       })),
     ).toEqual([
@@ -499,18 +500,21 @@ describe("the queues", () => {
         reason: "other",
         reporter: { kind: "staff", name: writer.name },
         trusted: true,
+        knownReader: true,
         reporterHistory: { reports: 1, upheld: 0, dismissed: 0 },
       },
       {
         reason: "off-topic",
         reporter: { kind: "anonymous", name: null },
         trusted: false,
+        knownReader: false,
         reporterHistory: { reports: 1, upheld: 0, dismissed: 0 },
       },
       {
         reason: "abuse",
         reporter: { kind: "saved-commenter", name: null },
         trusted: false,
+        knownReader: false,
         reporterHistory: { reports: 3, upheld: 1, dismissed: 1 },
       },
     ]);

@@ -531,21 +531,36 @@ describe("reports", () => {
     return address;
   }
 
-  it("queues a comment new readers report but leaves it on the page, up to the network threshold", async () => {
+  /**
+   * A known reader: a saved commenter with one approved comment of their own, made on another
+   * article so that it does not add to the readership of the one under test.
+   */
+  async function knownReader() {
+    const address = email();
+    await approvedComment(elsewhere.id, { authorEmail: address });
+    return address;
+  }
+
+  let elsewhere: { id: string };
+  beforeAll(async () => {
+    elsewhere = await article();
+  });
+
+  it("queues a comment new readers report and never hides it, from however many networks", async () => {
     const { id } = await article();
     const target = await approvedComment(id);
-    // One approved commenter on the article, so the floor decides.
-    const threshold = networksToHide(1);
-    expect(threshold).toBe(REPORT_NETWORK_FLOOR);
-
-    for (let i = 1; i < threshold; i++) {
-      const response = await reportAs(target.id, "abuse", networkAddress());
+    // Three times the networks that would hide it if they were known readers, on an article with
+    // one approved commenter: anonymous readers, and saved commenters with no approved comment.
+    const newReaders = 3 * networksToHide(1);
+    for (let i = 1; i <= newReaders; i++) {
+      const savedEmail = i % 3 === 0 ? email() : undefined;
+      const response = await reportAs(target.id, "abuse", networkAddress(), savedEmail);
       expect(response.status, `report ${i}`).toBe(200);
       expect(await response.json()).toEqual({ status: "received" });
       expect(await visible(id, target.id), `shown after report ${i}`).toBe(true);
     }
     const stored = await db.comment.findUniqueOrThrow({ where: { id: target.id } });
-    expect(stored.reportCount).toBe(threshold - 1);
+    expect(stored.reportCount).toBe(newReaders);
     expect(stored.reportHiddenAt).toBeNull();
     expect(queueOf(stored)).toBe("REPORTED");
     expect(await db.comment.count({ where: { AND: [{ id: target.id }, queueWhere("REPORTED")] } })).toBe(1);
@@ -553,24 +568,42 @@ describe("reports", () => {
     expect(log).toEqual([
       expect.objectContaining({ actorId: null, action: "reported", reasons: ["REPORTS"] }),
     ]);
+    expect(
+      await db.commentReport.count({
+        where: { commentId: target.id, OR: [{ knownReader: true }, { trusted: true }] },
+      }),
+    ).toBe(0);
+  });
 
-    // Reports from as many separate networks as the threshold are more than a few people acting together.
-    expect((await reportAs(target.id, "abuse", networkAddress())).status).toBe(200);
+  it("lets known readers from as many separate networks as the threshold hide it", async () => {
+    const { id } = await article();
+    const target = await approvedComment(id);
+    const threshold = networksToHide(1);
+    expect(threshold).toBe(REPORT_NETWORK_FLOOR);
+
+    // New readers' reports on the way add nothing to the count.
+    for (let i = 0; i < threshold; i++) await reportAs(target.id, "abuse", networkAddress());
+    for (let i = 1; i < threshold; i++) {
+      expect((await reportAs(target.id, "abuse", networkAddress(), await knownReader())).status).toBe(200);
+      expect(await visible(id, target.id), `shown after known report ${i}`).toBe(true);
+    }
+    expect((await reportAs(target.id, "abuse", networkAddress(), await knownReader())).status).toBe(200);
     expect(await visible(id, target.id)).toBe(false);
     expect((await db.comment.findUniqueOrThrow({ where: { id: target.id } })).reportHiddenAt).not.toBeNull();
-    expect(
-      (await db.commentModeration.findMany({ where: { commentId: target.id } })).map((e) => e.action),
-    ).toEqual(["reported", HIDDEN_BY_REPORTS]);
+    const entries = await db.commentModeration.findMany({ where: { commentId: target.id } });
+    expect(entries.map((e) => e.action)).toEqual(["reported", HIDDEN_BY_REPORTS]);
+    expect(entries[1]?.note).toMatch(/Known readers from 10 separate networks/);
     // Off the public list, so no longer reportable.
     expect((await reportAs(target.id, "spam", networkAddress())).status).toBe(404);
   });
 
-  it("counts many IPv6 /64s of one /48 as one network, however many report", async () => {
+  it("counts known readers from many IPv6 /64s of one /48 as one network, however many report", async () => {
     const { id } = await article();
     const target = await approvedComment(id);
     const site = `2001:db8:${(fresh() % 60000).toString(16)}`;
     for (let subnet = 1; subnet <= REPORT_NETWORK_FLOOR + 2; subnet++) {
-      expect((await reportAs(target.id, "spam", `${site}:${subnet.toString(16)}::1`)).status).toBe(200);
+      const from = `${site}:${subnet.toString(16)}::1`;
+      expect((await reportAs(target.id, "spam", from, await knownReader())).status).toBe(200);
     }
     expect(await visible(id, target.id)).toBe(true);
     const stored = await db.comment.findUniqueOrThrow({ where: { id: target.id } });
@@ -578,14 +611,15 @@ describe("reports", () => {
     expect(queueOf(stored)).toBe("REPORTED");
   });
 
-  it("needs more networks on a busier discussion", async () => {
+  it("needs more known readers' networks on a busier discussion", async () => {
     const { id } = await article();
     const target = await approvedComment(id);
     const readership = REPORT_NETWORK_FLOOR + 3;
     for (let i = 1; i < readership; i++) await approvedComment(id);
-    for (let i = 0; i < readership - 1; i++) await reportAs(target.id, "abuse", networkAddress());
+    for (let i = 0; i < readership - 1; i++)
+      await reportAs(target.id, "abuse", networkAddress(), await knownReader());
     expect(await visible(id, target.id)).toBe(true);
-    await reportAs(target.id, "abuse", networkAddress());
+    await reportAs(target.id, "abuse", networkAddress(), await knownReader());
     expect(await visible(id, target.id)).toBe(false);
   });
 
@@ -596,7 +630,7 @@ describe("reports", () => {
     const newcomer = email();
     await approvedComment(id, { authorEmail: newcomer });
 
-    // A saved commenter with too few approved comments counts as any other reader.
+    // A saved commenter with too few approved comments is a known reader, not a trusted one.
     const fromNewcomer = networkAddress();
     expect((await reportAs(target.id, "abuse", fromNewcomer, newcomer)).status).toBe(200);
     const fromFirst = networkAddress();
@@ -607,13 +641,15 @@ describe("reports", () => {
 
     // The three may share a timestamp: compare them by reporter, not by order.
     const reports = await db.commentReport.findMany({ where: { commentId: target.id } });
-    const trustedBy = new Map(reports.map((r) => [r.reporterEmailHash, r.trusted]));
+    const standingBy = new Map(
+      reports.map((r) => [r.reporterEmailHash, { trusted: r.trusted, knownReader: r.knownReader }]),
+    );
     expect(reports).toHaveLength(3);
-    expect(trustedBy).toEqual(
+    expect(standingBy).toEqual(
       new Map([
-        [commenterKey(newcomer), false],
-        [commenterKey(first), true],
-        [commenterKey(second), true],
+        [commenterKey(newcomer), { trusted: false, knownReader: true }],
+        [commenterKey(first), { trusted: true, knownReader: true }],
+        [commenterKey(second), { trusted: true, knownReader: true }],
       ]),
     );
     expect(reports.find((r) => r.reporterEmailHash === commenterKey(first))).toMatchObject({

@@ -127,9 +127,12 @@ describe("the unlock link", () => {
     });
     const response = await postUnlock(request);
     expect(response.status).toBe(400);
-    // The one JSON error shape (lib/platform/http/json-errors.ts).
     expect(await response.json()).toEqual({
-      error: { code: "INVALID", message: expect.stringMatching(/open it from the mail/) },
+      error: {
+        code: "INVALID",
+        message: expect.stringMatching(/open it from the mail/),
+        fieldErrors: { token: [expect.stringMatching(/open it from the mail/)] },
+      },
     });
   });
 

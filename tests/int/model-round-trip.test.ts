@@ -534,6 +534,7 @@ const report = {
   reporterUserId: editor.id,
   reporterKey: `staff:${editor.id}`,
   trusted: true,
+  knownReader: true,
   outcome: "UPHELD",
   resolvedAt: at("2025-01-18T09:30:00.000Z"),
   createdAt: at("2025-01-17T08:00:00.080Z"),

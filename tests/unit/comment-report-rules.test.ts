@@ -8,30 +8,32 @@ import {
   TRUSTED_REPORTS_TO_HIDE,
 } from "@/lib/comments/report-rules";
 
-const none = { staff: 0, trustedReaders: 0, networks: 0 };
+const none = { staff: 0, trustedReaders: 0, knownNetworks: 0 };
 
 describe("when reader reports hide a comment", () => {
-  it("never for reports from fewer separate networks than the floor, however small the discussion", () => {
-    for (let networks = 0; networks < REPORT_NETWORK_FLOOR; networks++) {
-      expect(hidingReason({ ...none, networks }, 0)).toBeNull();
-      expect(hidingReason({ ...none, networks }, 1)).toBeNull();
+  it("never for known readers from fewer separate networks than the floor, however small the discussion", () => {
+    for (let knownNetworks = 0; knownNetworks < REPORT_NETWORK_FLOOR; knownNetworks++) {
+      expect(hidingReason({ ...none, knownNetworks }, 0)).toBeNull();
+      expect(hidingReason({ ...none, knownNetworks }, 1)).toBeNull();
     }
-    expect(hidingReason({ ...none, networks: REPORT_NETWORK_FLOOR }, 1)).toMatch(/separate networks/);
+    expect(hidingReason({ ...none, knownNetworks: REPORT_NETWORK_FLOOR }, 1)).toMatch(
+      /Known readers from 10 separate networks/,
+    );
   });
 
   it("asks for as many networks as the article has approved commenters, above the floor", () => {
     expect(networksToHide(0)).toBe(REPORT_NETWORK_FLOOR);
     expect(networksToHide(40)).toBe(40);
-    expect(hidingReason({ ...none, networks: 39 }, 40)).toBeNull();
-    expect(hidingReason({ ...none, networks: 40 }, 40)).not.toBeNull();
+    expect(hidingReason({ ...none, knownNetworks: 39 }, 40)).toBeNull();
+    expect(hidingReason({ ...none, knownNetworks: 40 }, 40)).not.toBeNull();
   });
 
   it("at once for a staff member, and at two trusted readers", () => {
-    expect(hidingReason({ ...none, staff: 1, networks: 1 }, 100)).toMatch(/staff/);
+    expect(hidingReason({ ...none, staff: 1, knownNetworks: 1 }, 100)).toMatch(/staff/);
     expect(
-      hidingReason({ ...none, trustedReaders: TRUSTED_REPORTS_TO_HIDE - 1, networks: 1 }, 100),
+      hidingReason({ ...none, trustedReaders: TRUSTED_REPORTS_TO_HIDE - 1, knownNetworks: 1 }, 100),
     ).toBeNull();
-    expect(hidingReason({ ...none, trustedReaders: TRUSTED_REPORTS_TO_HIDE, networks: 2 }, 100)).toMatch(
+    expect(hidingReason({ ...none, trustedReaders: TRUSTED_REPORTS_TO_HIDE, knownNetworks: 2 }, 100)).toMatch(
       /trusted readers/,
     );
   });

@@ -5,14 +5,16 @@ import { formatTime } from "./labels";
 import type { QueueRow, ReportRow } from "./types";
 import styles from "./comments.module.css";
 
-function reporterLabel({ reporter, trusted }: ReportRow): string {
+function reporterLabel({ reporter, trusted, knownReader }: ReportRow): string {
   const who =
     reporter.kind === "staff"
       ? `Staff: ${reporter.name ?? "former staff member"}`
       : reporter.kind === "saved-commenter"
         ? "Saved commenter"
         : "Anonymous reader";
-  return trusted && reporter.kind !== "staff" ? `${who} (trusted)` : who;
+  // Anonymous readers are new readers by definition; their reports never hide a comment.
+  if (reporter.kind !== "saved-commenter") return who;
+  return `${who} (${trusted ? "trusted" : knownReader ? "known reader" : "new reader"})`;
 }
 
 function historyLabel({ reports, upheld, dismissed }: ReportRow["reporterHistory"]): string {

@@ -20,6 +20,8 @@ export interface ReportRow {
   id: string;
   reason: string;
   trusted: boolean;
+  /** Staff, or a saved commenter with an approved comment: their networks count toward hiding. */
+  knownReader: boolean;
   /** ISO time. */
   createdAt: string;
   reporter: { kind: "staff" | "saved-commenter" | "anonymous"; name: string | null };
