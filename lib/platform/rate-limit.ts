@@ -2,6 +2,7 @@
 // from the one clock.
 import { now } from "@/lib/platform/clock";
 import { db } from "@/lib/platform/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 export interface LimitRule {
   /** How many hits the window allows before the key is blocked. */
@@ -51,31 +52,62 @@ export async function forgive(key: string, rule: LimitRule): Promise<void> {
 }
 
 /**
- * Counts one attempt against every key; if any is over its limit, takes all the hits back (a
- * refused attempt costs nothing) and says how long until the fullest window ends.
+ * Counts one attempt against every key in one statement; if any is over its limit, takes all the
+ * hits back (a refused attempt costs nothing) and says how long until the fullest window ends.
  */
 export async function hitAll(
   keys: { key: string; rule: LimitRule }[],
   at: Date,
 ): Promise<{ retryAfterSeconds: number } | null> {
-  // Each hit is one atomic statement on its own key: counted side by side, they count the same.
-  const states = await Promise.all(
-    keys.map(async ({ key, rule }) => ({ key, rule, state: await hit(key, rule) })),
-  );
-  const over = states.filter(({ rule, state }) => state.hits > rule.limit);
+  if (keys.length === 0) return null;
+  if (new Set(keys.map((k) => k.key)).size < keys.length) throw new Error("hitAll: each key once.");
+  const states = await hitEach(keys, at);
+  const over = keys.filter(({ key, rule }) => states.get(key)!.hits > rule.limit);
   if (over.length === 0) return null;
-  await Promise.all(states.map(({ key, rule }) => forgive(key, rule)));
+  await Promise.all(keys.map(({ key, rule }) => forgive(key, rule)));
 
-  const rows = await db.rateLimit.findMany({
-    where: { key: { in: over.map((o) => o.key) } },
-    select: { key: true, windowStartsAt: true },
-  });
   let retryAt = at.getTime() + 1000;
   for (const { key, rule } of over) {
-    const start = rows.find((r) => r.key === key)?.windowStartsAt.getTime() ?? at.getTime();
-    retryAt = Math.max(retryAt, start + rule.windowMs);
+    retryAt = Math.max(retryAt, states.get(key)!.windowStartsAt.getTime() + rule.windowMs);
   }
   return { retryAfterSeconds: Math.max(1, Math.ceil((retryAt - at.getTime()) / 1000)) };
+}
+
+/**
+ * `hit` for several keys at once: one atomic upsert, one round trip, each key counted under its
+ * own rule (read back from the input rows by key, since the conflicting row carries no rule).
+ */
+async function hitEach(
+  keys: { key: string; rule: LimitRule }[],
+  at: Date,
+): Promise<Map<string, LimitState & { windowStartsAt: Date }>> {
+  const ruleOf = (column: "limit" | "windowMs" | "blockMs") =>
+    Prisma.sql`(select i.${Prisma.raw(`"${column}"`)} from input i where i."key" = excluded."key")`;
+  const millis = (amount: Prisma.Sql) => Prisma.sql`(${amount} * interval '1 millisecond')`;
+  // Typed, or PostgreSQL reads the parameter beside an interval as an interval.
+  const time = Prisma.sql`${at}::timestamp(3)`;
+  const windowReset = Prisma.sql`r."windowStartsAt" <= ${time} - ${millis(ruleOf("windowMs"))}`;
+  const hits = Prisma.sql`case when ${windowReset} then 1 else r."hits" + 1 end`;
+  const rows = await db.$queryRaw<Array<LimitState & { key: string; windowStartsAt: Date }>>`
+    with input as (
+      select * from unnest(
+        ${keys.map((k) => k.key)}::text[],
+        ${keys.map((k) => k.rule.limit)}::int[],
+        ${keys.map((k) => k.rule.windowMs)}::bigint[],
+        ${keys.map((k) => k.rule.blockMs)}::bigint[]
+      ) as t("key", "limit", "windowMs", "blockMs")
+    )
+    insert into "RateLimit" as r ("key", "hits", "windowStartsAt", "blockedUntil")
+    select i."key", 1, ${time}, case when i."limit" <= 1 then ${time} + ${millis(Prisma.sql`i."blockMs"`)} end
+    from input i
+    on conflict ("key") do update set
+      "hits" = ${hits},
+      "windowStartsAt" = case when ${windowReset} then ${time} else r."windowStartsAt" end,
+      "blockedUntil" = case
+        when ${hits} >= ${ruleOf("limit")} then ${time} + ${millis(ruleOf("blockMs"))}
+        else r."blockedUntil" end
+    returning "key", "hits", "windowStartsAt", "blockedUntil"`;
+  return new Map(rows.map(({ key, ...state }) => [key, state]));
 }
 
 export async function resetLimit(key: string): Promise<void> {
