@@ -1,0 +1,124 @@
+// Search for queries in Chinese, Japanese or Korean (lib/search/substring-terms.ts), which the
+// text search cannot split into words. Such a query is matched as substrings (ILIKE, its `%`, `_`
+// and `\` literal) in the article's own title, excerpt and body text and in the title and body text
+// of the latest revision of its kept original, over the public articles only (`publicArticleSql`).
+// Every term must match, in either text. A Latin word in a mixed query (岸田 NATO) matches as a
+// substring too, so that it is found in the original as well, or, in the article's own text,
+// through the search vector, so that English words still match their other forms (election finds
+// elections). The term with the most characters finds the candidates through the trigram indexes
+// (the cjk_search migration); a two-character term gives the index no trigram, and is then found
+// by reading the texts: slower, never wrong. Queries without CJK never come here.
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { publicArticleSql } from "@/lib/articles/visibility";
+import { db } from "@/lib/platform/db";
+import { containsPattern, hasCjk, leadingTerm } from "./substring-terms";
+
+/** One matching article of the page asked for, with the texts its title and snippet are cut from. */
+export interface SubstringRow {
+  id: string;
+  /** How many public articles match in all (not capped). */
+  matches: number;
+  /** Every term is in the article's own title, excerpt or body. */
+  ownMatch: boolean;
+  /** Every term is in the kept original (its latest revision). */
+  originalMatch: boolean;
+  /** Some term is in the kept original. */
+  originalHit: boolean;
+  excerpt: string;
+  bodyText: string;
+  originalPublished: boolean;
+  originalLanguage: string | null;
+  originalTitle: string | null;
+  originalBodyText: string | null;
+}
+
+/** The latest revision of the kept original of the `"Article"` row aliased `a`. */
+const latestOriginal = Prisma.sql`SELECT r."language", r."title", r."bodyText" FROM "OriginalRevision" r
+        WHERE r."articleId" = a."id" ORDER BY r."revision" DESC LIMIT 1`;
+
+const or = (parts: Prisma.Sql[]) => Prisma.sql`(${Prisma.join(parts, " OR ")})`;
+const and = (parts: Prisma.Sql[]) => Prisma.sql`(${Prisma.join(parts, " AND ")})`;
+
+function ownMatches(term: string): Prisma.Sql {
+  const pattern = containsPattern(term);
+  const parts = [
+    Prisma.sql`a."title" ILIKE ${pattern}`,
+    Prisma.sql`a."excerpt" ILIKE ${pattern}`,
+    Prisma.sql`a."bodyText" ILIKE ${pattern}`,
+  ];
+  if (!hasCjk(term)) parts.push(Prisma.sql`a."searchVector" @@ plainto_tsquery('english', ${term})`);
+  return or(parts);
+}
+
+/** The term in the kept original aliased `o` (null when there is none, which is no match). */
+function originalMatches(term: string): Prisma.Sql {
+  const pattern = containsPattern(term);
+  return Prisma.sql`(o."title" ILIKE ${pattern} OR o."bodyText" ILIKE ${pattern})`;
+}
+
+/**
+ * One page of the matches for the terms, best first: a title (the article's or its original's)
+ * holding every term, then the newest; the id breaks ties, so pages never overlap.
+ */
+export function substringPage(
+  terms: string[],
+  filterSql: Prisma.Sql,
+  now: Date,
+  offset: number,
+  limit: number,
+): Promise<SubstringRow[]> {
+  const lead = leadingTerm(terms) ?? terms[0] ?? "";
+  const leadPattern = containsPattern(lead);
+  const everyTerm = and(terms.map((term) => Prisma.sql`(${ownMatches(term)} OR ${originalMatches(term)})`));
+  const inTitles = and(
+    terms.map((term) => {
+      const pattern = containsPattern(term);
+      return Prisma.sql`(a."title" ILIKE ${pattern} OR o."title" ILIKE ${pattern})`;
+    }),
+  );
+  return db.$queryRaw<SubstringRow[]>`
+    WITH candidates AS (
+      SELECT a."id" FROM "Article" a
+      WHERE a."title" ILIKE ${leadPattern} OR a."excerpt" ILIKE ${leadPattern}
+         OR a."bodyText" ILIKE ${leadPattern}
+      UNION
+      -- Any revision: the latest is checked below.
+      SELECT o."articleId" FROM "OriginalRevision" o WHERE ${originalMatches(lead)}
+    ),
+    matched AS (
+      SELECT a."id", a."publishedAt",
+             coalesce(${inTitles}, false) AS "titleHit",
+             ${and(terms.map(ownMatches))} AS "ownMatch",
+             coalesce(${and(terms.map((term) => originalMatches(term)))}, false) AS "originalMatch",
+             coalesce(${or(terms.map((term) => originalMatches(term)))}, false) AS "originalHit"
+      FROM candidates c
+      JOIN "Article" a ON a."id" = c."id"
+      LEFT JOIN LATERAL (${latestOriginal}) o ON true
+      WHERE ${publicArticleSql(now)}
+        ${filterSql}
+        AND ${everyTerm}
+    ),
+    ranked AS (
+      SELECT m.*, count(*) OVER () AS "matches" FROM matched m
+      ORDER BY m."titleHit" DESC, m."publishedAt" DESC, m."id" DESC
+      LIMIT ${limit} OFFSET ${offset}
+    )
+    SELECT r."id", r."matches"::int AS "matches", r."ownMatch", r."originalMatch", r."originalHit",
+           a."excerpt", a."bodyText", a."originalPublished",
+           o."language" AS "originalLanguage", o."title" AS "originalTitle",
+           o."bodyText" AS "originalBodyText"
+    FROM ranked r JOIN "Article" a ON a."id" = r."id"
+    LEFT JOIN LATERAL (${latestOriginal}) o ON true
+    ORDER BY r."titleHit" DESC, r."publishedAt" DESC, r."id" DESC`;
+}
+
+/** How many public articles match the terms (exactly: the cap is the caller's). */
+export async function countSubstringMatches(
+  terms: string[],
+  filterSql: Prisma.Sql,
+  now: Date,
+): Promise<number> {
+  const rows = await substringPage(terms, filterSql, now, 0, 1);
+  return rows[0]?.matches ?? 0;
+}
