@@ -76,6 +76,7 @@ export function containsAnyTerm(text: string, terms: string[]): boolean {
 /** How many characters (graphemes) a snippet keeps before its first match, and in all. */
 export const SNIPPET_BEFORE = 40;
 export const SNIPPET_LENGTH = 160;
+const CLUSTER_UNITS = 16;
 const SENTENCE_END = /[。！？!?.;；\n]/u;
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
@@ -104,8 +105,9 @@ export function substringSnippet(original: string, terms: string[]): string | nu
   const text = withoutMarkers(original);
   const at = text.search(pattern);
   if (at < 0) return null;
-  // Generous UTF-16 margins (a grapheme is at least one code unit), then counted in graphemes.
-  const sliceFrom = Math.max(0, at - SNIPPET_BEFORE * 8);
+  // Generous UTF-16 margins, then counted in graphemes: a character is one or two code units, an
+  // emoji sequence up to a dozen or so. Text rich in longer clusters gets a shorter passage.
+  const sliceFrom = Math.max(0, at - SNIPPET_BEFORE * CLUSTER_UNITS);
   const before = clustersBetween(text, sliceFrom, at, at);
   let lead = before.slice(-SNIPPET_BEFORE);
   const sentenceStart = lead.findLastIndex((cluster) => SENTENCE_END.test(cluster));
@@ -113,7 +115,7 @@ export function substringSnippet(original: string, terms: string[]): string | nu
   // "…" marks a passage that starts inside a sentence; one that starts a sentence needs none.
   const fromStart = sliceFrom === 0 && lead.length === before.length;
   const cutBefore = !fromStart && sentenceStart < 0;
-  const sliceTo = Math.min(text.length, at + SNIPPET_LENGTH * 8);
+  const sliceTo = Math.min(text.length, at + SNIPPET_LENGTH * CLUSTER_UNITS);
   const after = clustersBetween(text, at, sliceTo, at);
   const rest = after.slice(0, Math.max(0, SNIPPET_LENGTH - lead.length));
   const cutAfter = rest.length < after.length || sliceTo < text.length;
@@ -123,7 +125,9 @@ export function substringSnippet(original: string, terms: string[]): string | nu
 
 /** The opening of the text, SNIPPET_LENGTH characters at most, cut on a grapheme boundary. */
 export function openingPassage(text: string): string {
-  const clusters = clustersBetween(text, 0, Math.min(text.length, SNIPPET_LENGTH * 8));
+  const clean = withoutMarkers(text);
+  const sliceTo = Math.min(clean.length, SNIPPET_LENGTH * CLUSTER_UNITS);
+  const clusters = clustersBetween(clean, 0, sliceTo);
   const passage = clusters.slice(0, SNIPPET_LENGTH).join("").replace(/\s+/gu, " ").trim();
-  return clusters.length > SNIPPET_LENGTH || text.length > SNIPPET_LENGTH * 8 ? `${passage} …` : passage;
+  return clusters.length > SNIPPET_LENGTH || sliceTo < clean.length ? `${passage} …` : passage;
 }
