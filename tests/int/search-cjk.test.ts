@@ -10,6 +10,7 @@ import { publishArticle } from "@/lib/articles/workflow";
 import { documentFromBlocks } from "@/lib/editor/document";
 import { setClock, resetClock } from "@/lib/platform/clock";
 import { db } from "@/lib/platform/db";
+import type { KnownLanguage } from "@/lib/platform/languages";
 import type { CurrentUser } from "@/lib/platform/session";
 import { searchArticles, type SearchHit } from "@/lib/search/search-articles";
 import { context, createTestArticle } from "../support/articles";
@@ -17,8 +18,19 @@ import { createTestUser } from "../support/users";
 
 const SITE_LANGUAGE = "en";
 let editor: CurrentUser;
-const ids: Record<string, string> = {};
-const slugs: Record<string, string> = {};
+type Key =
+  | "strait"
+  | "unpublished"
+  | "ownTitle"
+  | "station"
+  | "corrected"
+  | "percent"
+  | "noPercent"
+  | "underscore"
+  | "noUnderscore"
+  | "draft";
+const ids = {} as Record<Key, string>;
+const slugs = {} as Record<Key, string>;
 let sourceId: string;
 let authorizationId: string;
 let tagSlug: string;
@@ -26,7 +38,7 @@ let tagSlug: string;
 const search = (q: string, extra: { tag?: string; source?: string; page?: number; pageSize?: number } = {}) =>
   searchArticles({ q, page: 1, now: new Date(), siteLanguage: SITE_LANGUAGE, ...extra });
 const foundIds = async (q: string) => (await search(q)).hits.map((h) => h.article.id);
-const hitFor = async (q: string, key: string): Promise<SearchHit> => {
+const hitFor = async (q: string, key: Key): Promise<SearchHit> => {
   const hit = (await search(q)).hits.find((h) => h.article.id === ids[key]);
   expect(hit, `${key} is found for ${q}`).toBeDefined();
   return hit!;
@@ -38,7 +50,7 @@ const text = (segments: { text: string; mark: boolean }[]) => segments.map((s) =
 /** Each piece a minute after the one before, so "newest first" is an order, not a tie. */
 let minute = 0;
 async function published(
-  key: string,
+  key: Key,
   fields: Parameters<typeof createTestArticle>[1] & { title: string; paragraphs: string[] },
 ) {
   const article = await createTestArticle(editor, fields);
@@ -53,11 +65,11 @@ async function published(
   }
 }
 
-function reprint(key: string, title: string, paragraphs: string[], extra: { tagIds?: string[] } = {}) {
+function reprint(key: Key, title: string, paragraphs: string[], extra: { tagIds?: string[] } = {}) {
   return published(key, { title, paragraphs, kind: "REPRINT", sourceId, authorizationId, ...extra });
 }
 
-async function keepOriginal(key: string, language: string, title: string, paragraphs: string[]) {
+async function keepOriginal(key: Key, language: KnownLanguage, title: string, paragraphs: string[]) {
   await attachOriginal(
     ids[key],
     {
@@ -73,7 +85,7 @@ async function keepOriginal(key: string, language: string, title: string, paragr
 }
 
 /** The desk publishes the kept original beside the article (its own page, /<language>/articles/<slug>). */
-const publishOriginal = (key: string) =>
+const publishOriginal = (key: Key) =>
   db.article.update({ where: { id: ids[key] }, data: { originalPublished: true } });
 
 beforeAll(async () => {
@@ -106,7 +118,7 @@ beforeAll(async () => {
     { tagIds: [tag.id] },
   );
   await keepOriginal("strait", "zh-Hans", "台湾海峡边的渔船", [
-    "岸田首相上周表示，台湾海峡的平静对整个地区都很重要。",
+    "岸田首相上周表示，台湾海峡的平静对整个地区都很重要，NATO也在关注。",
     "港口小镇的渔民说，他们的渔获已经连续三年减少。",
   ]);
   await publishOriginal("strait");
@@ -178,7 +190,7 @@ describe("search in Chinese and Japanese", () => {
     // The original title holding the term ranks first, though the other piece is newer.
     expect(results.hits.map((h) => h.article.id)).toEqual([ids.strait, ids.unpublished]);
     expect(results.total).toBe(2);
-    const [titled, unpublished] = results.hits;
+    const [titled, unpublished] = results.hits as [SearchHit, SearchHit];
     expect(titled.href).toBe(articleVersionPath(slugs.strait, "zh-Hans"));
     expect(marked(titled.original!.title!)).toEqual(["台湾海峡"]);
 
@@ -249,6 +261,10 @@ describe("search in Chinese and Japanese", () => {
     expect(mixed.href).toBe(articlePath(slugs.strait));
     expect(await foundIds("岸田 catches")).toEqual([ids.strait]);
     expect(await foundIds("岸田 volcano")).toEqual([]);
+    // A Latin word only the original has, in another case: both terms in the original.
+    const latin = await hitFor("岸田 nato", "strait");
+    expect(latin.matchedIn).toBe("original");
+    expect(marked(latin.snippet)).toEqual(["岸田", "NATO"]);
     // CJK punctuation and brackets separate terms.
     expect(await foundIds("「岸田」、渔民")).toEqual([ids.strait]);
   });
