@@ -1,13 +1,14 @@
 // Search for queries in Chinese, Japanese or Korean (lib/search/substring-terms.ts), which the
-// text search cannot split into words. Such a query is matched as substrings (ILIKE, its `%`, `_`
-// and `\` literal) in the article's own title, excerpt and body text and in the title and body text
-// of the latest revision of its kept original, over the public articles only (`publicArticleSql`).
-// Every term must match, in either text. A Latin word in a mixed query (岸田 NATO) matches as a
-// substring too, so that it is found in the original as well, or, in the article's own text,
-// through the search vector, so that English words still match their other forms (election finds
-// elections). The term with the most characters finds the candidates through the trigram indexes
-// (the cjk_search migration); a two-character term gives the index no trigram, and is then found
-// by reading the texts: slower, never wrong. Queries without CJK never come here.
+// text search cannot split into words. Such a query is matched as substrings (LIKE, or ILIKE for a
+// term with letters that have case; `%`, `_` and `\` taken literally) in the article's own title,
+// excerpt and body text and in the title and body text of the latest revision of its kept original,
+// over the public articles only (`publicArticleSql`). Every term must match, each in either text.
+// A Latin word in a mixed query (岸田 NATO) matches as a substring too, so that it is found in the
+// original as well, or, in the article's own text, through the search vector, so that English
+// words still match their other forms (catches finds catch). The longest CJK term finds the
+// candidates through the trigram indexes (the cjk_search migration); a term of two characters has
+// no trigram, and is found by reading the texts: slower, never wrong. Queries without CJK never
+// come here, so the text search's plans and speed are untouched.
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { publicArticleSql } from "@/lib/articles/visibility";
