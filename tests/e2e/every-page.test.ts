@@ -80,7 +80,7 @@ describe("every page", () => {
     // reply-notification mails link to among them, the notice form and a public case); an editor,
     // its revisions and preview, a reprint's original side by side, a source, an authorization, a
     // webhook and a takedown case besides the fixed staff pages.
-    expect(pages.publicPages.length).toBe(12);
+    expect(pages.publicPages.length).toBe(13);
     expect(pages.staffPages.length).toBe(31);
   });
 
