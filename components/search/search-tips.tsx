@@ -15,6 +15,11 @@ export function SearchTips() {
           Put a minus before a word to leave it out: <code>Japan -Okinawa</code>.
         </li>
         <li>Fewer, more distinctive words find more. Common words such as “the” are ignored.</li>
+        <li>
+          Chinese, Japanese and Korean are found wherever they appear, in the original of a translated piece
+          too: <code lang="zh-Hans">台湾海峡</code>, <code lang="ja">岸田</code>. A search in them finds
+          pieces with every word you type; OR and the minus do not apply.
+        </li>
       </ul>
     </div>
   );

@@ -2,15 +2,29 @@
 // "searchVector" column (raw SQL, since Prisma cannot express tsquery), over the public articles
 // only (`publicArticleSql`, the visibility rule in SQL, lib/articles/visibility.ts); the cards of
 // the shown page are then read through `publicArticleWhere`, the same rule through Prisma.
+// A query with Chinese, Japanese or Korean in it goes another way: the text search cannot split
+// those scripts into words, so it is matched as substrings, in the article and in its kept original
+// (substring-search.ts), and the hit says which language version matched.
 import "server-only";
 import { articleCardSelect } from "@/lib/articles/public-articles";
 import { publicArticleSql, publicArticleWhere } from "@/lib/articles/visibility";
 import type { ArticleCard } from "@/lib/articles/public-articles";
+import { publishesOriginal } from "@/lib/articles/language-versions";
+import { articlePath, articleVersionPath } from "@/lib/articles/paths";
 import { db } from "@/lib/platform/db";
+import { languageAutonym } from "@/lib/platform/languages";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TagKind } from "@/lib/generated/prisma/enums";
 import { MARK_START, MARK_STOP, splitHighlights, type HighlightSegment } from "@/lib/search/highlight";
 import { clampPage, SEARCH_PAGE_SIZE, searchableQuery } from "@/lib/search/query";
+import { countSubstringMatches, substringPage, type SubstringRow } from "@/lib/search/substring-search";
+import {
+  hasCjk,
+  markTerms,
+  openingPassage,
+  substringSnippet,
+  substringTerms,
+} from "@/lib/search/substring-terms";
 
 /** At most this many best-ranked matches are considered; the rest would never be paged to. */
 export const MAX_SEARCH_CANDIDATES = 1000;
@@ -31,10 +45,36 @@ const SNIPPET_EXCERPT = Prisma.sql`CASE WHEN strpos(a."bodyText", rtrim(a."excer
 
 export interface SearchHit {
   article: ArticleCard;
+  /** Where the result leads: the article, or its original's page when only the original matched. */
+  href: string;
   /** The title with the matched words marked (the plain title when nothing in it matched). */
   title: HighlightSegment[];
   /** A passage of the excerpt and body around the matches; empty when browsing without a query. */
   snippet: HighlightSegment[];
+  /** The snippet's language when it is not the site's: a passage of the original. */
+  snippetLanguage: string | null;
+  /**
+   * Which version of the piece the query matched: the article, its kept original, or both (every
+   * term in each, or some terms in one and the rest in the other). Only CJK queries search
+   * originals; every other hit is the article's.
+   */
+  matchedIn: "article" | "original" | "both";
+  /** The kept original, when it matched. */
+  original: MatchedOriginal | null;
+}
+
+export interface MatchedOriginal {
+  /** BCP 47 tag, for `lang`. */
+  language: string;
+  /** The language's name in itself (简体中文). */
+  name: string;
+  /** Its public page, when the desk publishes it beside the article; null otherwise. */
+  path: string | null;
+  /**
+   * Its title with the matches marked, when it is published: an original the desk has not
+   * published is only named, never quoted.
+   */
+  title: HighlightSegment[] | null;
 }
 
 export interface SearchFilters {
@@ -112,11 +152,9 @@ function rankedPage(
   query: string,
   filters: SearchFilters,
   now: Date,
-  page: number,
-  pageSize: number,
+  offset: number,
+  limit: number,
 ): Promise<RankedRow[]> {
-  const offset = (page - 1) * pageSize;
-  const limit = Math.max(0, Math.min(pageSize, MAX_SEARCH_CANDIDATES - offset));
   return db.$queryRaw<RankedRow[]>`
     WITH q AS NOT MATERIALIZED (SELECT websearch_to_tsquery('english', ${query}) AS query),
     ranked AS (
@@ -169,6 +207,8 @@ export async function searchArticles(input: {
   source?: string;
   page: number;
   now: Date;
+  /** The site's language (`siteIdentity().language`): an original in it is no version of its own. */
+  siteLanguage: string;
   pageSize?: number;
 }): Promise<SearchResults> {
   const pageSize = input.pageSize ?? SEARCH_PAGE_SIZE;
@@ -192,18 +232,17 @@ export async function searchArticles(input: {
 
   // The query as PostgreSQL is given it; the reader's own words are what the page shows.
   const query = searchableQuery(input.q);
-  // Never further than the last page the cap allows; past the matches, clamped below.
-  let page = clampPage(input.page, MAX_SEARCH_CANDIDATES, pageSize);
-  let rows = await rankedPage(query, filters, input.now, page, pageSize);
-  let matches = rows[0]?.matches ?? 0;
-  if (!rows.length && page > 1) {
-    // Asked for a page past the end: count (capped), then show the last page there is.
-    matches = await countMatches(query, filters, input.now);
-    if (matches) {
-      page = clampPage(input.page, Math.min(matches, MAX_SEARCH_CANDIDATES), pageSize);
-      rows = await rankedPage(query, filters, input.now, page, pageSize);
-    }
+  if (hasCjk(query)) {
+    const terms = substringTerms(query);
+    if (!terms.length) return empty(true);
+    return substringSearch({ ...input, filters, pageSize, terms }, empty);
   }
+  const { page, rows, matches } = await pageOfMatches(
+    input.page,
+    pageSize,
+    (offset, limit) => rankedPage(query, filters, input.now, offset, limit),
+    () => countMatches(query, filters, input.now),
+  );
 
   if (!matches) {
     const [{ nodes }] = await db.$queryRaw<[{ nodes: number }]>`
@@ -211,8 +250,6 @@ export async function searchArticles(input: {
     return empty(nodes === 0);
   }
 
-  const capped = matches > MAX_SEARCH_CANDIDATES;
-  const total = Math.min(matches, MAX_SEARCH_CANDIDATES);
   // The cards of this page, through the one visibility rule (and the filters) again.
   const cards = await loadCards(
     rows.map((row) => row.id),
@@ -223,19 +260,158 @@ export async function searchArticles(input: {
   for (const row of rows) {
     const article = cards.get(row.id);
     if (!article) continue; // left the public set between the two reads
-    hits.push({ article, title: splitHighlights(row.title), snippet: splitHighlights(row.snippet) });
+    hits.push({
+      article,
+      href: articlePath(article.slug),
+      title: splitHighlights(row.title),
+      snippet: splitHighlights(row.snippet),
+      snippetLanguage: null,
+      matchedIn: "article",
+      original: null,
+    });
   }
+  return resultsPage(input.q, filters, hits, matches, page, pageSize);
+}
 
+function resultsPage(
+  query: string,
+  filters: SearchFilters,
+  hits: SearchHit[],
+  matches: number,
+  page: number,
+  pageSize: number,
+): SearchResults {
+  const total = Math.min(matches, MAX_SEARCH_CANDIDATES);
   return {
-    query: input.q,
+    query,
     filters,
     hits,
     total,
-    capped,
+    capped: matches > MAX_SEARCH_CANDIDATES,
     page,
     totalPages: Math.max(1, Math.ceil(total / pageSize)),
     pageSize,
     noSearchableWords: false,
+  };
+}
+
+/**
+ * The page of matches asked for, and how many there are. Pages past the cap are never read; a
+ * page past the matches is clamped to the last page there is (after one count).
+ */
+async function pageOfMatches<Row extends { matches: number }>(
+  requested: number,
+  pageSize: number,
+  fetch: (offset: number, limit: number) => Promise<Row[]>,
+  count: () => Promise<number>,
+): Promise<{ page: number; rows: Row[]; matches: number }> {
+  const read = (page: number) => {
+    const offset = (page - 1) * pageSize;
+    return fetch(offset, Math.max(0, Math.min(pageSize, MAX_SEARCH_CANDIDATES - offset)));
+  };
+  // Never further than the last page the cap allows; past the matches, clamped below.
+  let page = clampPage(requested, MAX_SEARCH_CANDIDATES, pageSize);
+  let rows = await read(page);
+  let matches = rows[0]?.matches ?? 0;
+  if (!rows.length && page > 1) {
+    // Asked for a page past the end: count, then show the last page there is.
+    matches = await count();
+    if (matches) {
+      page = clampPage(requested, Math.min(matches, MAX_SEARCH_CANDIDATES), pageSize);
+      rows = await read(page);
+    }
+  }
+  return { page, rows, matches };
+}
+
+/** A query with CJK in it: substring matching in the article and its kept original. */
+async function substringSearch(
+  input: {
+    q: string;
+    terms: string[];
+    filters: SearchFilters;
+    page: number;
+    now: Date;
+    pageSize: number;
+    siteLanguage: string;
+  },
+  empty: (noSearchableWords: boolean) => SearchResults,
+): Promise<SearchResults> {
+  const { terms, filters, now, pageSize } = input;
+  const { page, rows, matches } = await pageOfMatches(
+    input.page,
+    pageSize,
+    (offset, limit) => substringPage(terms, filterSql(filters), now, offset, limit),
+    () => countSubstringMatches(terms, filterSql(filters), now),
+  );
+  if (!matches) return empty(false);
+  const cards = await loadCards(
+    rows.map((row) => row.id),
+    now,
+    filters,
+  );
+  const hits: SearchHit[] = [];
+  for (const row of rows) {
+    const article = cards.get(row.id);
+    if (!article) continue; // left the public set between the two reads
+    hits.push(substringHit(row, article, terms, input.siteLanguage));
+  }
+  return resultsPage(input.q, filters, hits, matches, page, pageSize);
+}
+
+/**
+ * A substring match as the page shows it. It leads to the original's own page when only the
+ * original matched and the desk publishes it; the snippet is then a passage of the original. An
+ * original that is not published is named but not quoted: the snippet comes from the article.
+ */
+function substringHit(
+  row: SubstringRow,
+  article: ArticleCard,
+  terms: string[],
+  siteLanguage: string,
+): SearchHit {
+  const kept =
+    row.originalLanguage !== null && row.originalTitle !== null
+      ? { language: row.originalLanguage, title: row.originalTitle }
+      : null;
+  const matchedIn: SearchHit["matchedIn"] = row.ownMatch
+    ? row.originalHit
+      ? "both"
+      : "article"
+    : row.originalMatch
+      ? "original"
+      : "both";
+  const published = publishesOriginal(row, kept, siteLanguage);
+  const versionPath = published ? articleVersionPath(article.slug, kept.language) : null;
+  const original: MatchedOriginal | null =
+    kept && matchedIn !== "article"
+      ? {
+          language: kept.language,
+          name: languageAutonym(kept.language),
+          path: versionPath,
+          title: published ? splitHighlights(markTerms(kept.title, terms)) : null,
+        }
+      : null;
+
+  let snippet: string | null = null;
+  let snippetLanguage: string | null = null;
+  if (matchedIn === "original" && published) {
+    snippet = substringSnippet(row.originalBodyText ?? "", terms);
+    if (snippet) snippetLanguage = kept.language;
+  }
+  snippet ??=
+    substringSnippet(row.bodyText, terms) ??
+    substringSnippet(row.excerpt, terms) ??
+    markTerms(openingPassage(row.excerpt || row.bodyText), terms);
+
+  return {
+    article,
+    href: matchedIn === "original" && versionPath ? versionPath : articlePath(article.slug),
+    title: splitHighlights(markTerms(article.title, terms)),
+    snippet: splitHighlights(snippet),
+    snippetLanguage,
+    matchedIn,
+    original,
   };
 }
 
@@ -265,8 +441,12 @@ async function browse(input: {
     filters: input.filters,
     hits: articles.map((article) => ({
       article,
+      href: articlePath(article.slug),
       title: plain(article.title),
       snippet: plain(article.excerpt),
+      snippetLanguage: null,
+      matchedIn: "article",
+      original: null,
     })),
     total,
     capped: false,

@@ -43,6 +43,18 @@ describe("npm start without DATABASE_URL", () => {
     expect(html).toContain("Bu Yidao");
   });
 
+  it("searches in Chinese there too, after the pg_trgm migration ran on the embedded database", async () => {
+    const piece = DEMO_LIBRARY_PIECES.find((p) => p.key === "manila-coast-guard")!;
+    // Three characters and two: the trigram indexes, and reading the texts.
+    for (const q of ["马尼拉", "海警"]) {
+      const response = await fetch(`${server.baseUrl}/search?q=${encodeURIComponent(q)}`);
+      expect(response.status, q).toBe(200);
+      const html = await response.text();
+      expect(html, q).toContain(piece.title.replace("'", "&#x27;"));
+      expect(html, q).toContain("Matched in the original");
+    }
+  });
+
   it("prints the generated admin password once and reports the embedded database", () => {
     expect(server.output()).toMatch(/Database: embedded/);
     expect(server.output()).toMatch(/Admin password \(shown once, not stored\): \S{20}/);

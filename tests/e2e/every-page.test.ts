@@ -78,10 +78,11 @@ describe("every page", () => {
   it("finds the pages to walk", () => {
     // An article, a tag, a source, an author and a public case besides the fixed public pages (the
     // two pages reply-notification mails link to among them, the notice form, the withdrawn
-    // notice, sign-in and the unlock page); an editor, its revisions and preview, a reprint's
-    // original side by side, a source, an authorization, a webhook and a takedown case besides the
-    // fixed staff pages.
-    expect(pages.publicPages.length).toBe(15);
+    // notice, sign-in, the unlock page and a search in Chinese), and the demo translation's
+    // original and the two side by side; an editor, its revisions and preview, a reprint's original
+    // side by side, a source, an authorization, a webhook and a takedown case besides the fixed
+    // staff pages.
+    expect(pages.publicPages.length).toBe(18);
     expect(pages.staffPages.length).toBe(32);
   });
 

@@ -90,6 +90,23 @@ describe("search and feeds", () => {
     expect(await page.getByRole("searchbox", { name: "Search the site" }).inputValue()).toBe("");
   });
 
+  it("finds a Chinese term that only the demo piece's kept original has, and says the original matched", async () => {
+    const piece = DEMO_LIBRARY_PIECES.find((p) => p.key === "manila-coast-guard")!;
+    expect(JSON.stringify(piece.original?.body)).toContain("海警");
+    expect(JSON.stringify(piece.body)).not.toContain("海警");
+    const response = await page.goto(`${base()}/search?q=${encodeURIComponent("海警")}`);
+    expect(response?.status()).toBe(200);
+    const result = page.getByTestId("search-result").filter({ hasText: piece.title });
+    expect(await result.count()).toBe(1);
+    expect(await result.getByTestId("search-matched-in").textContent()).toMatch(
+      /^Matched in the original \(简体中文\)/,
+    );
+    // It leads to the piece: the translation, or its original's own page when that is published.
+    await result.getByRole("link", { name: piece.title }).click();
+    await page.waitForURL(/\/articles\//);
+    expect([piece.title, piece.original?.title]).toContain(await page.locator("h1").textContent());
+  });
+
   it("shows topics for an empty query and tips when nothing matches", async () => {
     await page.goto(`${base()}/search`);
     expect(await page.getByRole("heading", { name: "Browse by topic" }).isVisible()).toBe(true);

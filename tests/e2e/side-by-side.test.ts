@@ -25,6 +25,9 @@ const TRANSLATION = [
 ].join("\n\n");
 
 const rows = (page: Page) => page.getByTestId("sbs-row");
+// The editor settles (its first autosave done) before the test leaves it or reads its panels.
+const editorSettled = (page: Page) =>
+  expect.poll(() => page.getByTestId("save-status").textContent(), { timeout: 30_000 }).toBe("Saved");
 const status = (page: Page) => page.getByTestId("sbs-status");
 
 describe("the original and its translation side by side", () => {
@@ -49,6 +52,7 @@ describe("the original and its translation side by side", () => {
     await page.getByRole("button", { name: /Make the draft/ }).click();
     await page.waitForURL(/\/admin\/articles\/c[a-z0-9]+$/, { timeout: 15_000 });
     editorUrl = page.url();
+    await editorSettled(page);
 
     await page.getByRole("link", { name: "Original and translation" }).click();
     await page.waitForURL(/\/original$/);
@@ -73,6 +77,7 @@ describe("the original and its translation side by side", () => {
 
     // The skipped paragraph blocks publishing, named in the editor's rights panel.
     await page.goto(editorUrl);
+    await editorSettled(page);
     await expect
       .poll(() => page.getByTestId("rights-panel").textContent(), { timeout: 15_000 })
       .toContain("Paragraph 2 of the original");
@@ -96,10 +101,11 @@ describe("the original and its translation side by side", () => {
     await expect.poll(() => rows(page).count()).toBe(3);
     expect(await rows(page).nth(1).textContent()).not.toContain("Omitted");
     await page.goto(editorUrl);
+    await editorSettled(page);
     await expect
       .poll(() => page.getByTestId("rights-panel").textContent(), { timeout: 15_000 })
       .not.toContain("Paragraph 2 of the original");
-  });
+  }, 120_000);
 
   it("publishes the original beside the translation with the keyboard, and readers get both, linked both ways", async () => {
     await page.goto(`${editorUrl}/original`);
@@ -107,6 +113,7 @@ describe("the original and its translation side by side", () => {
     await page.keyboard.press("Space");
     await expect.poll(() => page.getByText("The original is published beside the article").count()).toBe(1);
     await page.goto(editorUrl);
+    await editorSettled(page);
     await expect
       .poll(() => page.getByTestId("rights-panel").textContent(), { timeout: 15_000 })
       .toMatch(/Clear to publish/);
@@ -141,9 +148,11 @@ describe("the original and its translation side by side", () => {
     expect(await reader.locator("header.site-header").getAttribute("lang")).toBe("en");
     expect(await hreflangs()).toEqual(pairs);
     expect(await reader.locator('link[rel="canonical"]').getAttribute("href")).toBe(baseUrl + originalPath);
-    const jsonLd = JSON.parse(
-      (await reader.locator('script[type="application/ld+json"]').first().textContent())!,
-    );
+    const jsonLd = (
+      await reader
+        .locator('script[type="application/ld+json"]')
+        .evaluateAll((scripts) => scripts.flatMap((script) => JSON.parse(script.textContent!)))
+    ).find((entry: { workTranslation?: unknown }) => entry.workTranslation);
     expect(jsonLd.workTranslation["@id"]).toBe(`${baseUrl}${path}#article`);
 
     // Side by side: each original paragraph beside its translation, each in its language.
@@ -156,5 +165,5 @@ describe("the original and its translation side by side", () => {
     expect(await zh.nth(2).textContent()).toContain("有一天这条线路被取消");
     expect(await en.nth(2).textContent()).toContain("the day the route is cut");
     await reader.context().close();
-  });
+  }, 120_000);
 });

@@ -268,6 +268,8 @@ function postBoundary(options: {
 
 const searchText = fc.oneof(
   fc.constantFrom("trade", "taiwan", "fixture", '"fixture story"', "-trade or fixture", "story*"),
+  // Chinese and Japanese take the substring path (lib/search/substring-search.ts).
+  fc.constantFrom("台湾海峡", "岸田 trade", "50%_の", "「海警」、ひらがな"),
   fc.string({ unit: "grapheme", maxLength: 30 }),
 );
 const pageNumber = fc

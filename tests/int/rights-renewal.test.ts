@@ -80,9 +80,9 @@ describe("a renewed reprint", () => {
     expect(listed.some((a) => a.id === article.id)).toBe(true);
     expect((await getApiArticle(article.slug, now())).status).toBe("found");
     expect(await isWithdrawnSlug(article.slug, now())).toBe(false);
-    expect(JSON.stringify(await searchArticles({ q: "Renewed reprint", page: 1, now: now() }))).toContain(
-      article.id,
-    );
+    expect(
+      JSON.stringify(await searchArticles({ q: "Renewed reprint", page: 1, now: now(), siteLanguage: "en" })),
+    ).toContain(article.id);
 
     const since = cacheTime();
     expect(await sweepRights(now())).toEqual({ published: 0, withdrawn: 0, restored: 0 });
@@ -112,7 +112,9 @@ describe("a renewed reprint", () => {
     const article = await publishArticle({ id: created.id, version: created.version }, context(editor));
     advanceClock(2 * HOUR);
     expect(
-      JSON.stringify(await searchArticles({ q: "Unrenewed reprint", page: 1, now: now() })),
+      JSON.stringify(
+        await searchArticles({ q: "Unrenewed reprint", page: 1, now: now(), siteLanguage: "en" }),
+      ),
     ).not.toContain(article.id);
     await sweepRights(now());
     expect((await db.article.findUniqueOrThrow({ where: { id: article.id } })).withdrawnAt).toEqual(now());

@@ -27,7 +27,7 @@ async function published(
 }
 
 const search = (q: string, extra: { tag?: string; source?: string; page?: number } = {}) =>
-  searchArticles({ q, page: 1, now: new Date(), ...extra });
+  searchArticles({ q, page: 1, now: new Date(), siteLanguage: "en", ...extra });
 const foundIds = async (q: string, extra: { tag?: string; source?: string; page?: number } = {}) =>
   (await search(q, extra)).hits.map((h) => h.article.id);
 
@@ -297,7 +297,7 @@ describe("hostile queries", () => {
   it.each(hostile.map((q) => [q.slice(0, 40), q]))("%s… returns a normal result", async (_label, q) => {
     const params = parseSearchParams({ q });
     expect(params.q.length).toBeLessThanOrEqual(MAX_QUERY_LENGTH);
-    const results = await searchArticles({ ...params, now: new Date() });
+    const results = await searchArticles({ ...params, now: new Date(), siteLanguage: "en" });
     expect(results.page).toBeGreaterThanOrEqual(1);
     expect(results.total).toBeGreaterThanOrEqual(0);
     expect(results.hits.length).toBeLessThanOrEqual(SEARCH_PAGE_SIZE);
@@ -392,7 +392,7 @@ describe("counting and paging in SQL", () => {
       select: { id: true },
     });
     expect(visible.length).toBe(3); // granted, revokedKeep, expiredKeep
-    const result = await searchArticles({ q: "zephyrquill", page: 1, now });
+    const result = await searchArticles({ q: "zephyrquill", page: 1, now, siteLanguage: "en" });
     expect(new Set(result.hits.map((h) => h.article.id))).toEqual(new Set(visible.map((a) => a.id)));
     expect(result).toMatchObject({ total: visible.length, capped: false, totalPages: 1 });
   });

@@ -19,7 +19,7 @@ async function published(key: string, fields: { title: string; paragraphs: strin
 
 let editor: CurrentUser;
 
-const search = (q: string) => searchArticles({ q, page: 1, now: new Date() });
+const search = (q: string) => searchArticles({ q, page: 1, now: new Date(), siteLanguage: "en" });
 const foundIds = async (q: string) => (await search(q)).hits.map((hit) => hit.article.id);
 
 beforeAll(async () => {

@@ -72,6 +72,8 @@ export async function sitePages(
     source,
     author,
     "/search?q=Taiwan",
+    // A search in Chinese: substring matching, and a result that names the original it matched in.
+    `/search?q=${encodeURIComponent("海警")}`,
     "/search",
     "/rights/notice",
     "/no-such-page",

@@ -58,7 +58,15 @@ describe("article links in cards and search results", () => {
   it("are built with articlePath, encoded", () => {
     expect(href).toBe('href="/articles/%E5%8F%B0%E6%B5%B7%2F%E5%B1%80%E5%8A%BF%3F%231"');
     expect(renderToStaticMarkup(createElement(ArticleCard, { article }))).toContain(href);
-    const hit = { article, title: [{ text: article.title, mark: false }], snippet: [] };
+    const hit = {
+      article,
+      href: articlePath(article.slug),
+      title: [{ text: article.title, mark: false }],
+      snippet: [],
+      snippetLanguage: null,
+      matchedIn: "article" as const,
+      original: null,
+    };
     expect(renderToStaticMarkup(createElement(SearchResult, { hit }))).toContain(href);
   });
 });

@@ -15,6 +15,7 @@ import { cacheTag } from "@/lib/platform/cache/tags";
 import { now } from "@/lib/platform/clock";
 import { listRecentForSearch, listSearchFacets, searchArticles } from "@/lib/search/search-articles";
 import { searchParamsFromKey } from "@/lib/search/page-key";
+import { siteIdentity } from "@/lib/site/identity";
 import { parseSearchParams, searchHref, type SearchParams } from "@/lib/search/query";
 
 export interface SearchPageProps {
@@ -44,9 +45,11 @@ export default async function SearchPage(props: SearchPageProps) {
   await tagPublicPage([cacheTag.articles], now());
   const params = await searchParams(props);
   const at = now();
+  // An original in the site's language is the article itself, never a version of its own.
+  const { language: siteLanguage } = await siteIdentity();
   // The facet lists are the same for every search: computed once, not per page.
   const [results, facets] = await Promise.all([
-    searchArticles({ ...params, now: at }),
+    searchArticles({ ...params, now: at, siteLanguage }),
     readPublic("search:facets", at, () => listSearchFacets(at)),
   ]);
   const { q, tag, source } = params;

@@ -1,0 +1,148 @@
+// Search for queries in Chinese, Japanese or Korean (lib/search/substring-terms.ts), which the
+// text search cannot split into words. Such a query is matched as substrings (LIKE, or ILIKE for a
+// term with letters that have case; `%`, `_` and `\` taken literally) in the article's own title,
+// excerpt and body text and in the title and body text of the latest revision of its kept original,
+// over the public articles only (`publicArticleSql`). Every term must match, each in either text.
+// A Latin word in a mixed query (岸田 NATO) matches as a substring too, so that it is found in the
+// original as well, or, in the article's own text, through the search vector, so that English
+// words still match their other forms (catches finds catch). The longest CJK term finds the
+// candidates through the trigram indexes (the cjk_search migration); a term of two characters has
+// no trigram, and is found by reading the texts: slower, never wrong. Queries without CJK never
+// come here, so the text search's plans and speed are untouched.
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { publicArticleSql } from "@/lib/articles/visibility";
+import { db } from "@/lib/platform/db";
+import { containsPattern, hasCjk, leadingTerm } from "./substring-terms";
+
+/** One matching article of the page asked for, with the texts its title and snippet are cut from. */
+export interface SubstringRow {
+  id: string;
+  /** How many public articles match in all (not capped). */
+  matches: number;
+  /** Every term is in the article's own title, excerpt or body. */
+  ownMatch: boolean;
+  /** Every term is in the kept original (its latest revision). */
+  originalMatch: boolean;
+  /** Some term is in the kept original. */
+  originalHit: boolean;
+  excerpt: string;
+  bodyText: string;
+  originalPublished: boolean;
+  originalLanguage: string | null;
+  originalTitle: string | null;
+  originalBodyText: string | null;
+}
+
+/** The latest revision of the kept original of the `"Article"` row aliased `a`. */
+const latestOriginal = Prisma.sql`SELECT r."language", r."title", r."bodyText" FROM "OriginalRevision" r
+        WHERE r."articleId" = a."id" ORDER BY r."revision" DESC LIMIT 1`;
+
+const or = (parts: Prisma.Sql[]) => Prisma.sql`(${Prisma.join(parts, " OR ")})`;
+const and = (parts: Prisma.Sql[]) => Prisma.sql`(${Prisma.join(parts, " AND ")})`;
+
+/**
+ * `column` contains `term`. A term with no letters that have case (most CJK) is matched with LIKE:
+ * the same answer as ILIKE, and far cheaper when the texts have to be read.
+ */
+function contains(column: string, term: string): Prisma.Sql {
+  const operator = term.toLowerCase() === term.toUpperCase() ? "LIKE" : "ILIKE";
+  return Prisma.sql`${Prisma.raw(column)} ${Prisma.raw(operator)} ${containsPattern(term)}`;
+}
+
+/** The term in the article's own title, excerpt or body (a Latin word: or in its search vector). */
+function ownMatches(term: string): Prisma.Sql {
+  const parts = [contains(`a."title"`, term), contains(`a."excerpt"`, term), contains(`a."bodyText"`, term)];
+  if (!hasCjk(term)) parts.push(Prisma.sql`a."searchVector" @@ plainto_tsquery('english', ${term})`);
+  return or(parts);
+}
+
+/** The term in the kept original aliased `o` (null when there is none, which is no match). */
+function originalMatches(term: string): Prisma.Sql {
+  return or([contains(`o."title"`, term), contains(`o."bodyText"`, term)]);
+}
+
+/**
+ * One page of the matches for the terms, best first: a title (the article's or its original's)
+ * holding every term, then the newest; the id breaks ties, so pages never overlap.
+ */
+export async function substringPage(
+  terms: string[],
+  filterSql: Prisma.Sql,
+  now: Date,
+  offset: number,
+  limit: number,
+): Promise<SubstringRow[]> {
+  const lead = leadingTerm(terms) ?? terms[0] ?? "";
+  const query = pageSql(terms, lead, filterSql, now, offset, limit);
+  if (Array.from(lead).length < MIN_INDEXED_TERM) return db.$queryRaw<SubstringRow[]>(query);
+  // The planner does not know how dear it is to read (and decompress) every body for LIKE, and
+  // would rather do that than use the trigram indexes: ten times slower on ten thousand articles.
+  // A term long enough to have trigrams is looked up in them. The cost the planner then puts on
+  // reading a table would start the JIT compiler, which takes seconds to save nothing here.
+  const [, rows] = await db.$transaction([
+    db.$queryRaw`SELECT set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)`,
+    db.$queryRaw<SubstringRow[]>(query),
+  ]);
+  return rows;
+}
+
+/** Trigram indexes find terms of three characters or more; shorter ones are found by reading. */
+const MIN_INDEXED_TERM = 3;
+
+/** The page's query: the lead term finds the candidates, each of which then needs every term. */
+function pageSql(
+  terms: string[],
+  lead: string,
+  filterSql: Prisma.Sql,
+  now: Date,
+  offset: number,
+  limit: number,
+): Prisma.Sql {
+  const everyTerm = and(terms.map((term) => or([ownMatches(term), originalMatches(term)])));
+  const inTitles = and(terms.map((term) => or([contains(`a."title"`, term), contains(`o."title"`, term)])));
+  return Prisma.sql`
+    WITH candidates AS (
+      SELECT a."id" FROM "Article" a
+      WHERE ${contains(`a."title"`, lead)} OR ${contains(`a."excerpt"`, lead)}
+         OR ${contains(`a."bodyText"`, lead)}
+      UNION
+      -- Any revision: the latest is checked below.
+      SELECT o."articleId" FROM "OriginalRevision" o WHERE ${originalMatches(lead)}
+    ),
+    matched AS (
+      SELECT a."id", a."publishedAt",
+             coalesce(${inTitles}, false) AS "titleHit",
+             ${and(terms.map(ownMatches))} AS "ownMatch",
+             coalesce(${and(terms.map((term) => originalMatches(term)))}, false) AS "originalMatch",
+             coalesce(${or(terms.map((term) => originalMatches(term)))}, false) AS "originalHit"
+      FROM candidates c
+      JOIN "Article" a ON a."id" = c."id"
+      LEFT JOIN LATERAL (${latestOriginal}) o ON true
+      WHERE ${publicArticleSql(now)}
+        ${filterSql}
+        AND ${everyTerm}
+    ),
+    ranked AS (
+      SELECT m.*, count(*) OVER () AS "matches" FROM matched m
+      ORDER BY m."titleHit" DESC, m."publishedAt" DESC, m."id" DESC
+      LIMIT ${limit} OFFSET ${offset}
+    )
+    SELECT r."id", r."matches"::int AS "matches", r."ownMatch", r."originalMatch", r."originalHit",
+           a."excerpt", a."bodyText", a."originalPublished",
+           o."language" AS "originalLanguage", o."title" AS "originalTitle",
+           o."bodyText" AS "originalBodyText"
+    FROM ranked r JOIN "Article" a ON a."id" = r."id"
+    LEFT JOIN LATERAL (${latestOriginal}) o ON true
+    ORDER BY r."titleHit" DESC, r."publishedAt" DESC, r."id" DESC`;
+}
+
+/** How many public articles match the terms (exactly: the cap is the caller's). */
+export async function countSubstringMatches(
+  terms: string[],
+  filterSql: Prisma.Sql,
+  now: Date,
+): Promise<number> {
+  const rows = await substringPage(terms, filterSql, now, 0, 1);
+  return rows[0]?.matches ?? 0;
+}
