@@ -68,6 +68,7 @@ const MATRIX: Record<string, Role[]> = {
   "app/(admin)/admin/rights/notices/actions.ts#recordClaimantAnswer": ["ADMIN"],
   "app/(admin)/admin/rights/notices/actions.ts#restoreNoticedArticles": ["ADMIN"],
   "app/(admin)/admin/sources/actions.ts#createSource": ["ADMIN"],
+  "app/(admin)/admin/sources/actions.ts#createSourceNamed": ["ADMIN"],
   "app/(admin)/admin/sources/actions.ts#updateSource": ["ADMIN"],
   "app/(admin)/admin/sources/actions.ts#deleteSource": ["ADMIN"],
   "app/(admin)/admin/account/actions.ts#changeOwnPassword": ALL_STAFF,
