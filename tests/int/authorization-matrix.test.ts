@@ -26,6 +26,7 @@ const MATRIX: Record<string, Role[]> = {
   "app/(admin)/admin/articles/actions.ts#importReprint": ALL_STAFF,
   "app/(admin)/admin/articles/actions.ts#previewImport": ALL_STAFF,
   "app/(admin)/admin/articles/actions.ts#publishArticle": EDITORS,
+  "app/(admin)/admin/articles/actions.ts#publishOriginal": EDITORS,
   "app/(admin)/admin/articles/actions.ts#scheduleArticle": EDITORS,
   "app/(admin)/admin/articles/actions.ts#unpublishArticle": EDITORS,
   "app/(admin)/admin/articles/actions.ts#archiveArticle": EDITORS,
