@@ -46,7 +46,8 @@ export function ActionForm({
           event.preventDefault();
           const data = new FormData(event.currentTarget);
           const submit = () => startTransition(() => formAction(data));
-          if (confirm) ask(confirmationFromText(confirm, submitLabel, confirmTone), submit);
+          if (confirm)
+            ask(confirmationFromText(confirm, submitLabel, confirmTone), submit, event.nativeEvent.submitter);
           else submit();
         }}
       >

@@ -37,18 +37,20 @@ interface Asked extends Confirmation {
 /**
  * One confirmation for the whole desk, on Radix's AlertDialog: Cancel has the focus when it
  * opens (a stray Enter does nothing harmful), Escape cancels, a click outside does nothing, and
- * the focus goes back to what opened it. `ask(confirmation, onConfirm)` opens it; render `dialog`.
+ * the focus goes back to what opened it (`opener`: a form's submitter; else the focused element).
+ * `ask(confirmation, onConfirm, opener?)` opens it; render `dialog` next to what asks.
  */
 export function useConfirm(): [
-  ask: (confirmation: Confirmation, onConfirm: () => void) => void,
+  ask: (confirmation: Confirmation, onConfirm: () => void, opener?: HTMLElement | null) => void,
   dialog: ReactNode,
 ] {
   // The texts stay while the dialog closes, so nothing flickers empty.
   const [asked, setAsked] = useState<Asked | null>(null);
   const [open, setOpen] = useState(false);
   const opener = useRef<HTMLElement | null>(null);
-  const ask = useCallback((confirmation: Confirmation, onConfirm: () => void) => {
-    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  const ask = useCallback((confirmation: Confirmation, onConfirm: () => void, from?: HTMLElement | null) => {
+    const focused = document.activeElement;
+    opener.current = from ?? (focused instanceof HTMLElement && focused !== document.body ? focused : null);
     setAsked({ ...confirmation, onConfirm });
     setOpen(true);
   }, []);

@@ -59,7 +59,12 @@ export function KeepingForm({
       keyAtSubmit.current = resetKey;
       startTransition(() => formAction(data));
     };
-    if (confirm) ask(confirmationFromText(confirm, submitLabel, confirmTone), submit);
+    if (confirm)
+      ask(
+        confirmationFromText(confirm, submitLabel, confirmTone),
+        submit,
+        (event.nativeEvent as SubmitEvent).submitter,
+      );
     else submit();
   }
   return (

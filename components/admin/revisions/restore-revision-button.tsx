@@ -37,8 +37,10 @@ export function RestoreRevisionButton({
           const question =
             `Restore version ${revisionVersion}? Its title, excerpt and body become the article's ` +
             "current content, as a new version. The history keeps every earlier version.";
-          ask(confirmationFromText(question, "Restore this revision"), () =>
-            startTransition(() => formAction(data)),
+          ask(
+            confirmationFromText(question, "Restore this revision"),
+            () => startTransition(() => formAction(data)),
+            event.nativeEvent.submitter,
           );
         }}
       >
