@@ -16,6 +16,7 @@ import type { ActionResult } from "@/lib/platform/actions/result";
 import { countWords, documentToPlainText, readingMinutes, type ArticleDocument } from "@/lib/editor/document";
 import { articleExtensions } from "@/lib/editor/extensions";
 import { createPerson } from "@/app/(admin)/admin/people/actions";
+import { createSourceNamed } from "@/app/(admin)/admin/sources/actions";
 import { createTag } from "@/app/(admin)/admin/tags/actions";
 import { MediaPicker, type PickedMedia } from "@/components/admin/media/media-picker";
 import type { PickerItem } from "@/components/ui/searchable-picker";
@@ -50,7 +51,7 @@ export function ArticleEditor(props: {
   options: EditorOptions;
   canPublish: boolean;
   /** Whether this user may add tags and people from the editor's pickers. */
-  canCreate: { tags: boolean; people: boolean };
+  canCreate: { tags: boolean; people: boolean; sources: boolean };
   featuredImageUrl: string | null;
   /** The rights check's answer when the page was loaded (null for a new article or a writer). */
   initialRights: RightsPreview | null;
@@ -225,6 +226,18 @@ export function ArticleEditor(props: {
     return { id: person.id, name: person.name };
   }
 
+  async function createSourceFromName(name: string): Promise<PickerItem | string> {
+    const result = await createSourceNamed({ name });
+    if (!result.ok) return result.message;
+    const source = result.data as { id: string; name: string };
+    setOptions((current) => ({
+      ...current,
+      sources: [...current.sources, { id: source.id, name: source.name }],
+    }));
+    toast(`Added the source “${source.name}”. Its kind is Website; change it on the source's page.`);
+    return { id: source.id, name: source.name };
+  }
+
   const plainText = documentToPlainText(fields.body);
 
   return (
@@ -321,6 +334,7 @@ export function ArticleEditor(props: {
           options={options}
           onCreateTag={props.canCreate.tags ? createTagNamed : undefined}
           onCreatePerson={props.canCreate.people ? createPersonNamed : undefined}
+          onCreateSource={props.canCreate.sources ? createSourceFromName : undefined}
           featuredImageUrl={featuredUrl}
           onChooseFeaturedImage={() => setPicking("featured")}
           onRemoveFeaturedImage={() => {

@@ -75,6 +75,7 @@ export function SidePanel({
   onRemoveFeaturedImage,
   onCreateTag,
   onCreatePerson,
+  onCreateSource,
 }: {
   /** The public address it has or would get (null before the first save). */
   address: string | null;
@@ -89,6 +90,8 @@ export function SidePanel({
   /** Adds a tag or a person from the picker's query; absent when the user may not. */
   onCreateTag?: (name: string) => Promise<PickerItem | string>;
   onCreatePerson?: (name: string) => Promise<PickerItem | string>;
+  /** Adds a source (kind Website) from the picker's query; absent when the user may not. */
+  onCreateSource?: (name: string) => Promise<PickerItem | string>;
 }) {
   const personName = (id: string) => options.people.find((p) => p.id === id)?.name ?? "Removed person";
   const authorizations = options.authorizations.filter((a) => a.sourceId === fields.sourceId);
@@ -149,6 +152,8 @@ export function SidePanel({
                 const grants = options.authorizations.filter((a) => a.sourceId === source.id && a.granted);
                 update("authorizationId", grants.length === 1 ? grants[0]!.id : null);
               }}
+              onCreate={onCreateSource}
+              createLabel="Create source"
               trigger={
                 <button type="button" className="picker-trigger" aria-labelledby="source-label source-value">
                   <span id="source-value">

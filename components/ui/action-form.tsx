@@ -2,6 +2,7 @@
 
 import { startTransition, useActionState, useRef, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/platform/actions/result";
+import { confirmationFromText, useConfirm, type Confirmation } from "./confirm-dialog";
 
 export type FormAction = (state: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 
@@ -16,14 +17,18 @@ export function ActionForm({
   className,
   submitLabel,
   confirm,
+  confirmTone,
 }: {
   action: FormAction;
   children?: (state: ActionResult | null) => ReactNode;
   className?: string;
   submitLabel: string;
+  /** Asks first, in the desk's confirmation dialog; its confirm button says `submitLabel`. */
   confirm?: string;
+  confirmTone?: Confirmation["tone"];
 }) {
   const form = useRef<HTMLFormElement>(null);
+  const [ask, dialog] = useConfirm();
   const [state, formAction, pending] = useActionState(
     async (previous: ActionResult | null, data: FormData) => {
       const result = await action(previous, data);
@@ -33,24 +38,29 @@ export function ActionForm({
     null,
   );
   return (
-    <form
-      ref={form}
-      className={className}
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (confirm && !window.confirm(confirm)) return;
-        const data = new FormData(event.currentTarget);
-        startTransition(() => formAction(data));
-      }}
-    >
-      {children?.(state)}
-      <button type="submit" disabled={pending}>
-        {pending ? "Working…" : submitLabel}
-      </button>
-      <p className={state?.ok === false ? "form-error" : "form-status"} role="status" aria-live="polite">
-        {state?.message}
-      </p>
-    </form>
+    <>
+      <form
+        ref={form}
+        className={className}
+        onSubmit={(event) => {
+          event.preventDefault();
+          const data = new FormData(event.currentTarget);
+          const submit = () => startTransition(() => formAction(data));
+          if (confirm)
+            ask(confirmationFromText(confirm, submitLabel, confirmTone), submit, event.nativeEvent.submitter);
+          else submit();
+        }}
+      >
+        {children?.(state)}
+        <button type="submit" disabled={pending}>
+          {pending ? "Working…" : submitLabel}
+        </button>
+        <p className={state?.ok === false ? "form-error" : "form-status"} role="status" aria-live="polite">
+          {state?.message}
+        </p>
+      </form>
+      {dialog}
+    </>
   );
 }
 

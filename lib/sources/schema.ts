@@ -122,6 +122,12 @@ const optionalFields = {
 
 export const CreateSourceSchema = z.object({ name, kind, ...optionalFields });
 
+/** The kind a source named from the editor's picker gets; it can be changed on the source's page. */
+export const QUICK_SOURCE_KIND = "WEBSITE" satisfies (typeof SOURCE_KINDS)[number];
+
+/** A source named in the editor's picker: the name alone (kind Website, no other field). */
+export const CreateSourceNamedSchema = z.object({ name });
+
 /** Absent fields stay as they are; an empty optional field is cleared. */
 export const UpdateSourceSchema = z.object({
   sourceId: id,
@@ -133,6 +139,7 @@ export const UpdateSourceSchema = z.object({
 export const DeleteSourceSchema = z.object({ sourceId: id });
 
 export type CreateSourceData = z.output<typeof CreateSourceSchema>;
+export type CreateSourceNamedData = z.output<typeof CreateSourceNamedSchema>;
 export type UpdateSourceData = z.output<typeof UpdateSourceSchema>;
 export type DeleteSourceData = z.output<typeof DeleteSourceSchema>;
 

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ODRL_CONTEXT, parseAuthorizationPolicy } from "@/lib/rights/authorizations/odrl-policy";
 import { launchBrowser } from "../support/browser";
 import { signIn } from "../support/staff-session";
+import { confirmWith } from "../support/confirm-dialog";
 
 const baseUrl = inject("baseUrl");
 const SOURCE = `Lantern Weekly ${Date.now()}`;
@@ -30,7 +31,6 @@ describe("authorization desk", () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     admin = await (await browser.newContext()).newPage();
-    admin.on("dialog", (dialog) => void dialog.accept());
     await signIn(admin, baseUrl, inject("adminEmail"), inject("adminPassword"), "/admin/sources/new");
     const form = admin.locator("form").filter({ has: admin.getByRole("button", { name: "Add source" }) });
     await form.getByLabel("Name", { exact: true }).fill(SOURCE);
@@ -66,6 +66,7 @@ describe("authorization desk", () => {
     expect(await grant.locator(".form-error, .field-error").count()).toBe(0);
 
     await grantButton.click();
+    await confirmWith(admin, "Grant");
     await expect.poll(() => admin.locator("h1").textContent()).toBe(`${SOURCE}: Granted`);
   });
 

@@ -133,6 +133,35 @@ describe("the editor's chrome", () => {
     await expect.poll(() => chips.allTextContents()).toEqual([tag]);
   });
 
+  it("finds a reprint's source from a search, and creates a new one on the spot as a website", async () => {
+    const page = await staffPage(browser);
+    await page.goto(`${baseUrl}/admin/articles/new`);
+    const settings = page.getByRole("complementary", { name: "Article settings" });
+    await settings.getByRole("radio", { name: "Reprint", exact: true }).check();
+    const chosen = () => settings.locator("#source-value").textContent();
+    const name = `Harbour Lights ${Date.now()}`;
+    await settings.getByRole("button", { name: /^Source / }).click();
+    await page.getByRole("combobox", { name: "Search sources" }).fill(name);
+    await page.getByRole("option", { name: `Create source “${name}”` }).click();
+    await expect.poll(chosen).toBe(name);
+    await expect
+      .poll(() => page.getByTestId("toast").allTextContents())
+      .toContainEqual(expect.stringContaining(`Added the source “${name}”. Its kind is Website`));
+
+    // Created once: searching for it again offers it rather than a second copy.
+    await settings.getByRole("button", { name: /^Source / }).click();
+    await page.getByRole("combobox", { name: "Search sources" }).fill(name.toLowerCase());
+    expect(await page.getByRole("option", { name: /^Create source/ }).count()).toBe(0);
+    expect(await page.getByRole("option", { name, exact: true }).count()).toBe(1);
+    await page.keyboard.press("Escape");
+
+    // The desk's source list has it, as a website, for the editor to refine on its page.
+    await page.goto(`${baseUrl}/admin/sources?q=${encodeURIComponent(name)}`);
+    const row = page.getByRole("row").filter({ hasText: name });
+    expect(await row.count()).toBe(1);
+    expect(await row.textContent()).toContain("Website");
+  });
+
   it("edits links in a popover: refuses a script address, then links, then removes", async () => {
     const page = await staffPage(browser);
     let dialogs = 0;

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "../support/browser";
 import { signIn } from "../support/staff-session";
 import { toastTexts } from "../support/toasts";
+import { confirmation, confirmWith } from "../support/confirm-dialog";
 
 const baseUrl = inject("baseUrl");
 
@@ -54,8 +55,6 @@ describe("reprint rights", () => {
     browser = await launchBrowser();
     // A context per actor: the admin and the reader keep theirs for the whole story.
     admin = await (await browser.newContext()).newPage();
-    // Grant and revoke ask "are you sure?".
-    admin.on("dialog", (dialog) => void dialog.accept());
     readerContext = await browser.newContext();
     reader = await readerContext.newPage();
   });
@@ -132,6 +131,7 @@ describe("reprint rights", () => {
 
     const grant = admin.getByRole("form", { name: "Grant", exact: true });
     await grant.getByRole("button", { name: "Grant" }).click();
+    await confirmWith(admin, "Grant");
     await expect.poll(() => admin.locator("h1").textContent()).toBe(`${SOURCE}: Granted`);
     const terms = await admin.locator("dl.terms").textContent();
     expect(terms).toContain(ATTRIBUTION);
@@ -213,7 +213,33 @@ describe("reprint rights", () => {
       `1 published article will be withdrawn (answering 451): “${TITLE}”.`,
     );
     await revoke.getByLabel("Why it is revoked").fill(REVOCATION_REASON);
-    await revoke.getByRole("button", { name: "Revoke" }).click();
+    const revokeButton = revoke.getByRole("button", { name: "Revoke" });
+    // Revoking asks first, in the desk's dialog: the question, what follows, Cancel focused.
+    await revokeButton.click();
+    const dialog = confirmation(admin);
+    await dialog.waitFor();
+    expect(await dialog.getByRole("heading").textContent()).toBe("Revoke this authorization?");
+    expect(await dialog.textContent()).toContain(
+      `1 published article will be withdrawn (answering 451): “${TITLE}”.`,
+    );
+    expect(await dialog.textContent()).toContain("This cannot be undone.");
+    const focused = () => admin.evaluate(() => document.activeElement?.textContent ?? null);
+    expect(await focused()).toBe("Cancel");
+    // Escape cancels, and the focus goes back to the Revoke button.
+    await admin.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+    await expect.poll(focused).toBe("Revoke");
+    // Cancel does nothing either.
+    await revokeButton.click();
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await admin.reload();
+    expect(await admin.locator("h1").textContent()).toBe(`${SOURCE}: Granted`);
+    expect(await revoke.getByLabel("Why it is revoked").inputValue()).toBe("");
+    await revoke.getByLabel("Why it is revoked").fill(REVOCATION_REASON);
+
+    await revokeButton.click();
+    await confirmWith(admin, "Revoke");
     await expect.poll(() => admin.locator("h1").textContent()).toBe(`${SOURCE}: Revoked`);
     expect(
       await admin

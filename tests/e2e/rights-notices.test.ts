@@ -12,6 +12,7 @@ import { startAppServer, type AppServer } from "../support/app-server";
 import { launchBrowser } from "../support/browser";
 import { callServerAction, serverActionId, signInOverHttp } from "../support/server-actions";
 import { signIn } from "../support/staff-session";
+import { confirmWith } from "../support/confirm-dialog";
 
 const baseUrl = inject("baseUrl");
 const databaseUrl = inject("databaseUrl");
@@ -85,7 +86,6 @@ describe("notice and takedown", () => {
 
     browser = await launchBrowser();
     admin = await (await browser.newContext()).newPage();
-    admin.on("dialog", (dialog) => void dialog.accept());
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
@@ -128,6 +128,7 @@ describe("notice and takedown", () => {
     await admin.getByRole("link", { name: caseNumber, exact: true }).click();
     await admin.getByRole("heading", { name: `Takedown notice ${caseNumber}` }).waitFor();
     await admin.getByRole("button", { name: "Withdraw now" }).click();
+    await confirmWith(admin, "Withdraw now");
     await admin
       .getByTestId("toast")
       .filter({ hasText: /Notice upheld\. 1 article was withdrawn/ })

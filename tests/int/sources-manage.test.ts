@@ -1,10 +1,13 @@
 // Sources: create (unique slugs, blanks stored as null), update (a replaced slug keeps leading to
 // the source through SlugRedirect), delete (refused while articles or reprint authorizations refer
 // to the source, changing nothing), each write's audit row, the admin reads, the actions'
-// validation (INVALID with field errors, nothing written) and their guard (source.manage: ADMIN).
-import { beforeAll, describe, expect, it } from "vitest";
+// validation (INVALID with field errors, nothing written) and their guard (source.manage: ADMIN);
+// the editor picker's "Create source “…”" (createSourceNamed: the name alone, kind Website).
+import { revalidatePath } from "next/cache";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import {
   createSource as createSourceAction,
+  createSourceNamed as createSourceNamedAction,
   deleteSource as deleteSourceAction,
   updateSource as updateSourceAction,
 } from "@/app/(admin)/admin/sources/actions";
@@ -18,6 +21,9 @@ import { resolveSourceSlugRedirect } from "@/lib/sources/slugs";
 import { SourceListFiltersSchema } from "@/lib/sources/schema";
 import { createTestArticle } from "../support/articles";
 import { createTestUser } from "../support/users";
+
+// The actions refresh the desk's cached pages; outside a request there are none to refresh.
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 const IP = "203.0.113.21";
 let admin: CurrentUser;
@@ -448,11 +454,64 @@ describe("actions", () => {
     await expectInvalid(deleteSourceAction.definition, {}, ["sourceId"]);
   });
 
-  it("refuses EDITORs and WRITERs for all three actions, changing nothing", async () => {
+  it("creates a source from the editor picker's name alone: kind Website, audited, no redirect", async () => {
+    const result = await runAction(
+      createSourceNamedAction.definition,
+      admin,
+      { name: "  Harbour   Lights " },
+      IP,
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      message: "Added the source “Harbour Lights” at /sources/harbour-lights.",
+    });
+    expect(result.ok && result.redirectTo).toBeFalsy();
+    const data = (result.ok ? result.data : null) as { id: string; name: string; slug: string; kind: string };
+    expect(data).toEqual({
+      id: expect.any(String),
+      name: "Harbour Lights",
+      slug: "harbour-lights",
+      kind: "WEBSITE",
+    });
+    expect(revalidatePath).toHaveBeenCalledWith(`/admin/sources/${data.id}`);
+    const stored = await db.source.findUniqueOrThrow({ where: { id: data.id } });
+    expect(stored).toMatchObject({
+      name: "Harbour Lights",
+      kind: "WEBSITE",
+      url: null,
+      description: "",
+      notes: "",
+    });
+    const audit = await auditRows(data.id, "source.create");
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actorId: admin.id, ip: IP });
+
+    // The same name again is a second source with its own address, as on the source form.
+    const again = await runAction(createSourceNamedAction.definition, admin, { name: "Harbour Lights" }, IP);
+    expect(again.ok && (again.data as { slug: string }).slug).toBe("harbour-lights-2");
+
+    // Only the name is read: a kind, or any other field, cannot be smuggled in.
+    const smuggled = await runAction(
+      createSourceNamedAction.definition,
+      admin,
+      { name: "Quiet Wire", kind: "AGENCY", url: "javascript:alert(1)" },
+      IP,
+    );
+    expect(smuggled.ok && (smuggled.data as { kind: string }).kind).toBe("WEBSITE");
+    expect((await db.source.findFirstOrThrow({ where: { name: "Quiet Wire" } })).url).toBeNull();
+
+    const errors = await expectInvalid(createSourceNamedAction.definition, { name: "   " }, ["name"]);
+    expect(errors).toEqual({ name: ["Enter the source’s name."] });
+    await expectInvalid(createSourceNamedAction.definition, { name: "x".repeat(201) }, ["name"]);
+    await expectInvalid(createSourceNamedAction.definition, {}, ["name"]);
+  });
+
+  it("refuses EDITORs and WRITERs for all four actions, changing nothing", async () => {
     const source = await createSource({ name: "Guarded", kind: "WEBSITE" }, context);
     const before = await snapshot();
     const attempts: Array<[ActionDefinition, unknown]> = [
       [createSourceAction.definition, { name: "By an editor", kind: "WEBSITE" }],
+      [createSourceNamedAction.definition, { name: "Named by an editor" }],
       [updateSourceAction.definition, { sourceId: source.id, name: "Renamed by an editor" }],
       [deleteSourceAction.definition, { sourceId: source.id }],
     ];

@@ -134,6 +134,9 @@ function decodeFlight(payload: Buffer): { root: unknown; rows: Map<number, { tag
     const found = rows.get(id);
     if (!found) return undefined;
     if (found.tag === "T") return found.text;
+    // A stream row ("X" opens an async iterable, "C" closes it; Next sends a segment's vary
+    // params so): carries no value the action's result refers to.
+    if (found.text === "") return undefined;
     if (found.tag === "E") {
       const error = JSON.parse(found.text) as { message?: string; digest?: string };
       return { $error: error.message ?? error.digest ?? "error" };

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useState, useTransition } from "react";
 import { bulkArchiveArticles } from "@/app/(admin)/admin/articles/actions";
+import { confirmationFromText, useConfirm } from "@/components/ui/confirm-dialog";
 import { ColumnHeads } from "@/components/ui/data-table";
 
 export interface DeskRow {
@@ -21,6 +22,7 @@ export function ArticleTable({ rows, canArchive }: { rows: DeskRow[]; canArchive
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const [ask, dialog] = useConfirm();
 
   function toggle(id: string, on: boolean) {
     setSelected((current) => {
@@ -32,16 +34,20 @@ export function ArticleTable({ rows, canArchive }: { rows: DeskRow[]; canArchive
   }
 
   function archiveSelected() {
-    if (!window.confirm(`Archive ${selected.size} article(s)? They leave the public site.`)) return;
-    startTransition(async () => {
-      const result = await bulkArchiveArticles({ ids: [...selected] });
-      setMessage(result.message ?? null);
-      if (result.ok) setSelected(new Set());
-    });
+    const question = `Archive ${selected.size} article(s)? They leave the public site.`;
+    const ids = [...selected];
+    ask(confirmationFromText(question, "Archive"), () =>
+      startTransition(async () => {
+        const result = await bulkArchiveArticles({ ids });
+        setMessage(result.message ?? null);
+        if (result.ok) setSelected(new Set());
+      }),
+    );
   }
 
   return (
     <>
+      {dialog}
       {canArchive && (
         <p>
           <button type="button" disabled={selected.size === 0 || pending} onClick={archiveSelected}>

@@ -46,6 +46,7 @@ export function GrantForm({
       action={grantAuthorization}
       submitLabel="Grant"
       confirm="Mark this authorization as granted, with the terms below?"
+      confirmTone="neutral"
       className="stack"
       label="Grant"
       disabledReason={evidenceCount === 0 ? GRANT_NEEDS_EVIDENCE : undefined}
@@ -132,6 +133,7 @@ export function RenewForm({ id }: { id: string }) {
       action={renewAuthorization}
       submitLabel="Request renewal"
       confirm="Record a new request with the same conditions and a new term? This authorization itself is not changed."
+      confirmTone="neutral"
       className="inline"
     >
       {() => <input type="hidden" name="id" value={id} />}

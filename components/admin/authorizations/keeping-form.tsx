@@ -2,6 +2,7 @@
 
 import { startTransition, useActionState, useId, useRef, type FormEvent, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/platform/actions/result";
+import { confirmationFromText, useConfirm, type Confirmation } from "@/components/ui/confirm-dialog";
 
 type FormAction = (state: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 
@@ -23,6 +24,7 @@ export function KeepingForm({
   className,
   submitLabel,
   confirm,
+  confirmTone,
   label,
   disabledReason,
   resetKey,
@@ -31,12 +33,15 @@ export function KeepingForm({
   children: (state: ActionResult | null) => ReactNode;
   className?: string;
   submitLabel: string;
+  /** Asks first, in the desk's confirmation dialog; its confirm button says `submitLabel`. */
   confirm?: string;
+  confirmTone?: Confirmation["tone"];
   label?: string;
   disabledReason?: string;
   resetKey?: string | number;
 }) {
   const id = useId();
+  const [ask, dialog] = useConfirm();
   const keyAtSubmit = useRef(resetKey);
   const [shown, formAction, pending] = useActionState(
     async (previous: Shown | null, data: FormData): Promise<Shown> => ({
@@ -49,29 +54,40 @@ export function KeepingForm({
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (disabledReason) return;
-    if (confirm && !window.confirm(confirm)) return;
     const data = new FormData(event.currentTarget);
-    keyAtSubmit.current = resetKey;
-    startTransition(() => formAction(data));
+    const submit = () => {
+      keyAtSubmit.current = resetKey;
+      startTransition(() => formAction(data));
+    };
+    if (confirm)
+      ask(
+        confirmationFromText(confirm, submitLabel, confirmTone),
+        submit,
+        (event.nativeEvent as SubmitEvent).submitter,
+      );
+    else submit();
   }
   return (
-    <form onSubmit={onSubmit} className={className} aria-label={label}>
-      {children(state)}
-      <button
-        type="submit"
-        disabled={pending || Boolean(disabledReason)}
-        aria-describedby={disabledReason ? `${id}-why-disabled` : undefined}
-      >
-        {pending ? "Working…" : submitLabel}
-      </button>
-      {disabledReason && (
-        <p className="notice" id={`${id}-why-disabled`}>
-          {disabledReason}
+    <>
+      <form onSubmit={onSubmit} className={className} aria-label={label}>
+        {children(state)}
+        <button
+          type="submit"
+          disabled={pending || Boolean(disabledReason)}
+          aria-describedby={disabledReason ? `${id}-why-disabled` : undefined}
+        >
+          {pending ? "Working…" : submitLabel}
+        </button>
+        {disabledReason && (
+          <p className="notice" id={`${id}-why-disabled`}>
+            {disabledReason}
+          </p>
+        )}
+        <p className={state?.ok === false ? "form-error" : "form-status"} role="status" aria-live="polite">
+          {state?.message}
         </p>
-      )}
-      <p className={state?.ok === false ? "form-error" : "form-status"} role="status" aria-live="polite">
-        {state?.message}
-      </p>
-    </form>
+      </form>
+      {dialog}
+    </>
   );
 }

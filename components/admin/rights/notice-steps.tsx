@@ -84,6 +84,7 @@ export function CounterNoticeForm({ id, businessDays }: { id: string; businessDa
       action={useToasted(recordCounterNotice)}
       submitLabel="Record counter-notice"
       confirm={`Record a counter-notice? Unless the claimant answers within ${businessDays} business days, the articles are restored automatically.`}
+      confirmTone="neutral"
       className="stack"
     >
       {(state) => (
@@ -128,6 +129,7 @@ export function RestoreNowForm({ id }: { id: string }) {
       action={useToasted(restoreNoticedArticles)}
       submitLabel="Restore now"
       confirm="Restore the withdrawn articles now? They are served again if their rights still allow."
+      confirmTone="neutral"
       className="stack"
     >
       {() => <CaseId id={id} />}

@@ -7,6 +7,7 @@ import { eraseCommenter, lookUpCommenter } from "@/app/(admin)/admin/settings/co
 import type { ActionResult } from "@/lib/platform/actions/result";
 import { errorOfBody } from "@/lib/platform/http/json-errors";
 import type { CommenterSummary } from "@/lib/comments/commenter-data";
+import { confirmationFromText, useConfirm } from "@/components/ui/confirm-dialog";
 
 const EXPORT_URL = "/admin/settings/commenters/export";
 const STATUS_LABELS = { APPROVED: "approved", PENDING: "pending", SPAM: "spam", TRASH: "trash" } as const;
@@ -45,6 +46,7 @@ export function CommenterDataPanel() {
   const [email, setEmail] = useState("");
   const [result, setResult] = useState<ActionResult | null>(null);
   const [pending, startTransition] = useTransition();
+  const [ask, dialog] = useConfirm();
 
   function run(work: () => Promise<ActionResult>) {
     startTransition(async () => {
@@ -67,56 +69,63 @@ export function CommenterDataPanel() {
       : result?.message;
 
   return (
-    <form
-      className="stack"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        run(() => lookUpCommenter({ email }));
-      }}
-    >
-      <label htmlFor={`${id}-email`}>
-        Commenter’s email address
-        <input
-          id={`${id}-email`}
-          type="email"
-          name="email"
-          autoComplete="off"
-          maxLength={100}
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-          aria-invalid={errors.length > 0 || undefined}
-          aria-describedby={`${id}-email-error`}
-        />
-        {errors.length > 0 && (
-          <span className="field-error" id={`${id}-email-error`}>
-            {errors.join(" ")}
-          </span>
-        )}
-      </label>
-      <div className="row-actions">
-        <button type="submit" disabled={pending}>
-          Count comments
-        </button>
-        <button type="button" disabled={pending} onClick={() => run(() => download(email))}>
-          Export (JSON)
-        </button>
-        <button
-          type="button"
-          disabled={pending}
-          onClick={() => {
-            const confirmed = window.confirm(
-              `Erase the name, email, website, IP and browser of every comment from ${email}? The comment text stays. This cannot be undone.`,
-            );
-            if (confirmed) run(() => eraseCommenter({ email }));
-          }}
-        >
-          Erase…
-        </button>
-      </div>
-      <p className={result?.ok === false ? "form-error" : "form-status"} role="status" aria-live="polite">
-        {pending ? "Working…" : message}
-      </p>
-    </form>
+    <>
+      <form
+        className="stack"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          run(() => lookUpCommenter({ email }));
+        }}
+      >
+        <label htmlFor={`${id}-email`}>
+          Commenter’s email address
+          <input
+            id={`${id}-email`}
+            type="email"
+            name="email"
+            autoComplete="off"
+            maxLength={100}
+            value={email}
+            onChange={(event) => setEmail(event.target.value)}
+            aria-invalid={errors.length > 0 || undefined}
+            aria-describedby={`${id}-email-error`}
+          />
+          {errors.length > 0 && (
+            <span className="field-error" id={`${id}-email-error`}>
+              {errors.join(" ")}
+            </span>
+          )}
+        </label>
+        <div className="row-actions">
+          <button type="submit" disabled={pending}>
+            Count comments
+          </button>
+          <button type="button" disabled={pending} onClick={() => run(() => download(email))}>
+            Export (JSON)
+          </button>
+          <button
+            type="button"
+            disabled={pending}
+            onClick={() => {
+              const erased = email;
+              ask(
+                confirmationFromText(
+                  `Erase the name, email, website, IP and browser of every comment from ${erased}? The comment text stays. This cannot be undone.`,
+                  "Erase",
+                ),
+                () => run(() => eraseCommenter({ email: erased })),
+              );
+            }}
+          >
+            Erase…
+          </button>
+        </div>
+        <p className={result?.ok === false ? "form-error" : "form-status"} role="status" aria-live="polite">
+          {pending ? "Working…" : message}
+        </p>
+      </form>
+      {dialog}
+    </>
   );
 }

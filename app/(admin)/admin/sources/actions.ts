@@ -7,7 +7,13 @@ import {
   deleteSource as remove,
   updateSource as update,
 } from "@/lib/sources/manage-sources";
-import { CreateSourceSchema, DeleteSourceSchema, UpdateSourceSchema } from "@/lib/sources/schema";
+import {
+  CreateSourceNamedSchema,
+  CreateSourceSchema,
+  DeleteSourceSchema,
+  QUICK_SOURCE_KIND,
+  UpdateSourceSchema,
+} from "@/lib/sources/schema";
 
 // The commands invalidate the public pages showing a source; an action refreshes the desk's source
 // pages and the article desk (which names sources) for the staff member who acted.
@@ -28,6 +34,24 @@ export const createSource = defineAction({
       message: `Added the source “${source.name}” at /sources/${source.slug}.`,
       data: source,
       redirectTo: `/admin/sources/${source.id}`,
+    };
+  },
+});
+
+/**
+ * "Create source “…”" in the editor's source picker: the typed name, kind Website, nothing else.
+ * The editor stays where it is (no redirect); the source's page refines it later.
+ */
+export const createSourceNamed = defineAction({
+  permission: "source.manage",
+  schema: CreateSourceNamedSchema,
+  async handler(input, context) {
+    const source = await create({ name: input.name, kind: QUICK_SOURCE_KIND }, context);
+    refreshDesk(source.id);
+    return {
+      ok: true,
+      message: `Added the source “${source.name}” at /sources/${source.slug}.`,
+      data: { id: source.id, name: source.name, slug: source.slug, kind: source.kind },
     };
   },
 });

@@ -16,7 +16,11 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
   const common = {
     options: await editorOptions(loaded?.fields.authorizationId ?? null),
     canPublish: can(user, "article.publish"),
-    canCreate: { tags: can(user, "tag.manage"), people: can(user, "person.manage") },
+    canCreate: {
+      tags: can(user, "tag.manage"),
+      people: can(user, "person.manage"),
+      sources: can(user, "source.manage"),
+    },
   };
   if (!loaded) {
     // An id handed out by /admin/articles/new that has not been saved yet: a new article.
