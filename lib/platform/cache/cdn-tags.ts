@@ -36,7 +36,9 @@ export function cdnTag(tag: string): string {
   let out = "";
   for (const char of tag) {
     if (SAFE.test(char)) out += char;
-    else for (const byte of Buffer.from(char, "utf8")) out += `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+    else
+      for (const byte of Buffer.from(char, "utf8"))
+        out += `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
   }
   return out;
 }
