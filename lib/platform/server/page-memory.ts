@@ -8,12 +8,15 @@
 // A kept page is made the same bytes for every reader once, when it is kept: its scripts are
 // pinned by hash instead of by nonce (script-hashes.ts), and it is compressed then, both ways
 // (content-encoding.ts). A hit is then a lookup, a few headers and one write.
+// Every public answer to such a request, kept or not, names its cache tags for a CDN in
+// `Cache-Tag` and `Surrogate-Key` (lib/platform/cache/cdn-tags.ts); a kept answer's are made once,
+// from all its tags, when it is kept.
 import { createHash } from "node:crypto";
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { now } from "@/lib/platform/clock";
 import { cacheTime, EXPIRES_PREFIX, isFresh } from "@/lib/platform/cache/registry";
 import { cdnTagHeaders, type CdnTagHeaders } from "@/lib/platform/cache/cdn-tags";
-import { collectRequestTags, type RequestTags } from "@/lib/platform/cache/request-tags";
+import { collectRequestTags, newRequestTags, type RequestTags } from "@/lib/platform/cache/request-tags";
 import { cacheControlNow } from "./cache-lifetime";
 import { chooseEncoding, compressedForms, type Encoding } from "./content-encoding";
 import {
@@ -133,27 +136,26 @@ export function createPageMemory(options: { maxBytes: number }): PageMemory {
       if (kind === null) return handle(request, response);
       const key = request.url ?? "/";
       // Tags are collected for every public request, kept or not: they label it for a CDN.
-      let collected: RequestTags | undefined;
-      labelForCdn(response, () => collected);
+      const collected = newRequestTags();
+      labelForCdn(response, collected);
       const storing = maxBytes > 0 && !filling.has(key);
       const since = cacheTime();
       const body = storing ? captureBody(response, maxEntryBytes) : null;
-      const run = collectRequestTags(() => handle(request, response));
-      collected = run.collected;
-      if (body === null) return run.result;
+      const { result } = collectRequestTags(() => handle(request, response), collected);
+      if (body === null) return result;
       response.once("finish", () => {
         const chunks = body.chunks();
         const headers = response.getHeaders();
-        if (chunks === null || !isKeepableAnswer(kind, response.statusCode, headers, run.collected)) return;
+        if (chunks === null || !isKeepableAnswer(kind, response.statusCode, headers, collected)) return;
         filling.add(key);
-        void makeEntry(Buffer.concat(chunks), headers, [...run.collected.tags], since)
+        void makeEntry(Buffer.concat(chunks), headers, [...collected.tags], since)
           .then((entry) => {
             if (entry && entry.bytes <= maxEntryBytes && isLive(entry)) store(key, entry);
           })
           .catch((error: unknown) => console.error("page memory:", error))
           .finally(() => filling.delete(key));
       });
-      return run.result;
+      return result;
     };
 
   return {
@@ -171,14 +173,14 @@ export function createPageMemory(options: { maxBytes: number }): PageMemory {
  * noted so far, which for a page or route Next answers in one piece are all of them. A kept
  * answer's headers are made again from its final tags (makeEntry).
  */
-function labelForCdn(response: ServerResponse, collected: () => RequestTags | undefined): void {
+function labelForCdn(response: ServerResponse, collected: RequestTags): void {
   const writeHead = response.writeHead.bind(response) as (...args: unknown[]) => ServerResponse;
   response.writeHead = function (...args: unknown[]): ServerResponse {
-    const tags = collected()?.tags;
+    const { tags } = collected;
     const status = typeof args[0] === "number" ? args[0] : response.statusCode;
     const given = args.find((arg) => typeof arg === "object" && arg !== null && !Array.isArray(arg));
     const headers = { ...response.getHeaders(), ...lowerCased(given as OutgoingHttpHeaders | undefined) };
-    const labels = tags && isPublicAnswer(status, headers) ? cdnTagHeaders(tags) : null;
+    const labels = isPublicAnswer(status, headers) ? cdnTagHeaders(tags) : null;
     for (const name of CDN_TAG_HEADERS) {
       if (labels) response.setHeader(name, labels[name]);
       else response.removeHeader(name);
