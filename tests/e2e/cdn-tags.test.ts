@@ -78,11 +78,11 @@ describe("cache tags for a CDN", () => {
     const before = (await get("/api/health")).nextCount;
     const fromNext = await get(`${SEED_PATH}?cdn=${run}`);
     expect(fromNext.nextCount, "Next answered").toBe(before + 1);
-    expect(tagsOf(fromNext, SEED_PATH)).toEqual(expect.arrayContaining([`article:${articleId}`, "site"]));
+    expect(tagsOf(fromNext, SEED_PATH)).toEqual(expect.arrayContaining([`article:${articleId}`, "articles"]));
 
     const fromMemory = await kept(SEED_PATH);
     const tags = tagsOf(fromMemory, SEED_PATH);
-    expect(tags).toEqual(expect.arrayContaining([`article:${articleId}`, "site"]));
+    expect(tags).toEqual(expect.arrayContaining([`article:${articleId}`, "articles"]));
     expect(tags.some((tag) => tag.startsWith("expires") || tag.startsWith("_N_T_") || tag === "*")).toBe(
       false,
     );
