@@ -2,7 +2,8 @@
 // - Every domain's jobs are defined here, so this instance works on them: the rights sweep and
 //   scheduled publishing (every 30 s, once across all instances), webhook deliveries, mail. The queue
 //   itself is started and stopped by the launcher (scripts/serve.ts, lib/platform/jobs).
-// - Every instance listens for the cache invalidations the others broadcast.
+// - Every instance listens for the cache invalidations the others broadcast, and, with a CDN in
+//   front (CDN_PURGE_URL), works on the queue of purges.
 // - Mail carries the site's title as its sender name; its delivery and retries, and the daily
 //   expiry digest, are jobs too.
 export async function register() {
@@ -12,6 +13,10 @@ export async function register() {
   await import("@/lib/webhooks/deliver-job");
   await import("@/lib/webhooks/requeue-outbox-job");
   await import("@/lib/platform/outbox/delivery-trigger");
+  if (process.env.CDN_PURGE_URL) {
+    const { cdnPurgeJob } = await import("@/lib/platform/cache/cdn-purge-job");
+    cdnPurgeJob();
+  }
   const { nameMailAfterSite } = await import("@/lib/site/stored-identity");
   nameMailAfterSite();
   if (process.env.DATABASE_URL) {

@@ -61,6 +61,19 @@ const EnvSchema = z.object({
   WEBHOOK_ALLOW_PRIVATE: optional(z.stringbool()),
   /** Seconds before a failed webhook delivery's first retry; each later retry waits about twice as long. */
   WEBHOOK_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /**
+   * Where the server asks a CDN to purge tags (lib/platform/cache/cdn-purge-job.ts, docs/production.md):
+   * a signed JSON POST of `{ "tags": [...] }` through the job queue. Unset: nothing is purged.
+   */
+  CDN_PURGE_URL: optional(
+    z.url({ protocol: /^https?$/, error: "CDN_PURGE_URL must be an http:// or https:// URL" }),
+  ),
+  /** The secret the purge request is signed with (Crosscurrent-Signature); required with CDN_PURGE_URL. */
+  CDN_PURGE_SECRET: optional(
+    z.string().min(32, "CDN_PURGE_SECRET must be at least 32 characters (e.g. `openssl rand -hex 32`)"),
+  ),
+  /** Sent as the purge request's Authorization header, e.g. `Bearer <token>` for Cloudflare's API. */
+  CDN_PURGE_AUTHORIZATION: optional(z.string().min(1)),
   /** Business days (Mon–Fri, UTC) a counter-notice waits before the rights sweep restores the articles. */
   NOTICE_RESTORE_BUSINESS_DAYS: z.coerce.number().int().min(1).max(60).default(10),
   /** Hours within which a takedown notice should be decided; older open cases show as overdue. */
@@ -72,10 +85,22 @@ const EnvSchema = z.object({
     .default(48),
 });
 
+// Settings that only make sense together.
+const CheckedEnvSchema = EnvSchema.superRefine((value, context) => {
+  if (value.CDN_PURGE_URL !== undefined && value.CDN_PURGE_SECRET === undefined) {
+    context.addIssue({
+      code: "custom",
+      path: ["CDN_PURGE_SECRET"],
+      message: "CDN_PURGE_SECRET is required when CDN_PURGE_URL is set: purge requests are signed with it",
+    });
+  }
+});
+
 export type Env = Omit<z.infer<typeof EnvSchema>, "SITE_URL"> & { SITE_URL: string };
 
-function parseEnv(source: NodeJS.ProcessEnv): Env {
-  const result = EnvSchema.safeParse(source);
+/** The settings in `source`, or an error naming every problem (exported for its tests). */
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = CheckedEnvSchema.safeParse(source);
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment:\n  ${problems.join("\n  ")}`);

@@ -5,7 +5,7 @@
 // wait for it: the visibility rule hides lapsed reprints at read time; the sweep records the
 // withdrawal so the desk sees it and the audit trail says when and why.
 import { recordAudit } from "@/lib/platform/audit/record";
-import { invalidateArticle } from "@/lib/platform/cache/article-changes";
+import { invalidateArticle, invalidateWithdrawnArticle } from "@/lib/platform/cache/article-changes";
 import { db, type DbTransaction } from "@/lib/platform/db";
 import { servableRightsWhere, servedByRenewalWhere } from "@/lib/articles/visibility";
 import {
@@ -188,7 +188,8 @@ export async function withdrawLapsedReprints(at: Date): Promise<{ withdrawn: num
     const result = await db.$transaction((tx) => reviewArticle(tx, article, "SWEEP", at, null));
     if (result.withdrawn) withdrawn++;
     // The page and the API show which authorization a reprint stands on.
-    if (result.withdrawn || result.relinked) await invalidateArticle(article.id);
+    if (result.withdrawn) await invalidateWithdrawnArticle(article.id);
+    else if (result.relinked) await invalidateArticle(article.id);
   }
   return { withdrawn };
 }

@@ -1,7 +1,10 @@
 // Invalidation: this instance forgets at once, and every other instance hears it through
 // PostgreSQL NOTIFY (lib/platform/cache/listener.ts), so several instances behind one load balancer
-// agree within milliseconds. Call it after the change has been committed.
+// agree within milliseconds; with a CDN configured, a purge of the same tags is queued
+// (cdn-purge-job.ts). Call it after the change has been committed.
 import { db } from "@/lib/platform/db";
+import { enqueueCdnPurge } from "./cdn-purge-job";
+import { purgeTagsFor } from "./cdn-tags";
 import { INSTANCE_ID, markInvalidated } from "./registry";
 
 export const INVALIDATION_CHANNEL = "cache_invalidation";
@@ -14,7 +17,15 @@ export interface InvalidationMessage {
   tags: string[];
 }
 
-export async function invalidate(tags: readonly string[]): Promise<void> {
+export interface InvalidateOptions {
+  /**
+   * The change withdrew something from readers (a lapse, a revocation, a takedown): its CDN purge
+   * goes ahead of ordinary ones.
+   */
+  withdrawal?: boolean;
+}
+
+export async function invalidate(tags: readonly string[], options: InvalidateOptions = {}): Promise<void> {
   const unique = [...new Set(tags)];
   if (unique.length === 0) return;
   markInvalidated(unique);
@@ -30,5 +41,11 @@ export async function invalidate(tags: readonly string[]): Promise<void> {
       // or restart. Never fail the reader's or editor's request over it.
       console.error(JSON.stringify({ event: "cache.notify.failed", message: (error as Error).message }));
     }
+  }
+  try {
+    await enqueueCdnPurge(purgeTagsFor(unique), { withdrawal: options.withdrawal ?? false });
+  } catch (error) {
+    // The change stands; the CDN's copies end with their own lifetimes (s-maxage).
+    console.error(JSON.stringify({ event: "cdn.purge.enqueue.failed", message: (error as Error).message }));
   }
 }

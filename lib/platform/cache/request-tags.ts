@@ -25,9 +25,19 @@ function storage(): AsyncLocalStorage<RequestTags> {
   return (global[STORAGE] ??= new AsyncLocalStorage<RequestTags>());
 }
 
-/** Runs `work` with a fresh collector; the collector is returned at once and fills as `work` runs. */
-export function collectRequestTags<T>(work: () => T): { collected: RequestTags; result: T } {
-  const collected: RequestTags = { tags: new Set(), pageEntry: false };
+/** An empty collector. */
+export function newRequestTags(): RequestTags {
+  return { tags: new Set(), pageEntry: false };
+}
+
+/**
+ * Runs `work` with `collected` (a fresh collector unless given); the collector is returned at once
+ * and fills as `work` runs.
+ */
+export function collectRequestTags<T>(
+  work: () => T,
+  collected: RequestTags = newRequestTags(),
+): { collected: RequestTags; result: T } {
   return { collected, result: storage().run(collected, work) };
 }
 

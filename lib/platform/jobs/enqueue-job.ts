@@ -9,6 +9,8 @@ export interface EnqueueOptions {
   tx?: DbTransaction;
   /** Run no earlier than this. */
   startAfter?: Date;
+  /** Jobs of one kind waiting together run highest priority first (default 0). */
+  priority?: number;
 }
 
 /** Queues `data` for `job`'s handler; returns the job's id. */
@@ -20,9 +22,10 @@ export async function enqueueJob<T>(
   const state = runningQueue();
   if (!state) throw new Error(`The job queue is not running: cannot queue "${job.name}".`);
   await queueReady(state, job.name);
-  const { tx, startAfter } = options;
+  const { tx, startAfter, priority } = options;
   const id = await state.boss.send(job.name, data as object, {
     ...(startAfter ? { startAfter } : {}),
+    ...(priority ? { priority } : {}),
     ...(tx ? { db: transactionExecutor(tx) } : {}),
   });
   if (!id) throw new Error(`The job queue refused a "${job.name}" job.`);

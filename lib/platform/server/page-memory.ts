@@ -8,15 +8,20 @@
 // A kept page is made the same bytes for every reader once, when it is kept: its scripts are
 // pinned by hash instead of by nonce (script-hashes.ts), and it is compressed then, both ways
 // (content-encoding.ts). A hit is then a lookup, a few headers and one write.
+// Every public answer to such a request, kept or not, names its cache tags for a CDN in
+// `Cache-Tag` and `Surrogate-Key` (lib/platform/cache/cdn-tags.ts); a kept answer's are made once,
+// from all its tags, when it is kept.
 import { createHash } from "node:crypto";
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { now } from "@/lib/platform/clock";
 import { cacheTime, EXPIRES_PREFIX, isFresh } from "@/lib/platform/cache/registry";
-import { collectRequestTags } from "@/lib/platform/cache/request-tags";
+import { cdnTagHeaders, type CdnTagHeaders } from "@/lib/platform/cache/cdn-tags";
+import { collectRequestTags, newRequestTags, type RequestTags } from "@/lib/platform/cache/request-tags";
 import { cacheControlNow } from "./cache-lifetime";
 import { chooseEncoding, compressedForms, type Encoding } from "./content-encoding";
 import {
   isKeepableAnswer,
+  isPublicAnswer,
   keepableRequest,
   mayAnswerFromMemory,
   varyWithEncoding,
@@ -61,6 +66,7 @@ const PER_RESPONSE_HEADERS = new Set([
 // Headers, map overhead and the like, counted against the bound with the bodies.
 const ENTRY_OVERHEAD_BYTES = 4096;
 const NONCE_IN_POLICY = /'nonce-([^']+)'/;
+const CDN_TAG_HEADERS: (keyof CdnTagHeaders)[] = ["cache-tag", "surrogate-key"];
 
 export interface PageMemory {
   /** Answers the request from memory and returns true, or returns false and does nothing. */
@@ -126,12 +132,17 @@ export function createPageMemory(options: { maxBytes: number }): PageMemory {
   const keep =
     (handle: Handler): Handler =>
     (request, response) => {
-      const kind = maxBytes === 0 ? null : keepableRequest(request);
+      const kind = keepableRequest(request);
+      if (kind === null) return handle(request, response);
       const key = request.url ?? "/";
-      if (kind === null || filling.has(key)) return handle(request, response);
+      // Tags are collected for every public request, kept or not: they label it for a CDN.
+      const collected = newRequestTags();
+      labelForCdn(response, collected);
+      const storing = maxBytes > 0 && !filling.has(key);
       const since = cacheTime();
-      const body = captureBody(response, maxEntryBytes);
-      const { collected, result } = collectRequestTags(() => handle(request, response));
+      const body = storing ? captureBody(response, maxEntryBytes) : null;
+      const { result } = collectRequestTags(() => handle(request, response), collected);
+      if (body === null) return result;
       response.once("finish", () => {
         const chunks = body.chunks();
         const headers = response.getHeaders();
@@ -154,6 +165,34 @@ export function createPageMemory(options: { maxBytes: number }): PageMemory {
       return { entries: entries.size, bytes };
     },
   };
+}
+
+/**
+ * Gives Next's answer to a keepable request its cache tags for a CDN (Cache-Tag, Surrogate-Key;
+ * lib/platform/cache/cdn-tags.ts) as its head goes out, when it is a public answer: the tags
+ * noted so far, which for a page or route Next answers in one piece are all of them. A kept
+ * answer's headers are made again from its final tags (makeEntry).
+ */
+function labelForCdn(response: ServerResponse, collected: RequestTags): void {
+  const writeHead = response.writeHead.bind(response) as (...args: unknown[]) => ServerResponse;
+  response.writeHead = function (...args: unknown[]): ServerResponse {
+    const { tags } = collected;
+    const status = typeof args[0] === "number" ? args[0] : response.statusCode;
+    const given = args.find((arg) => typeof arg === "object" && arg !== null && !Array.isArray(arg));
+    const headers = { ...response.getHeaders(), ...lowerCased(given as OutgoingHttpHeaders | undefined) };
+    const labels = isPublicAnswer(status, headers) ? cdnTagHeaders(tags) : null;
+    for (const name of CDN_TAG_HEADERS) {
+      if (labels) response.setHeader(name, labels[name]);
+      else response.removeHeader(name);
+    }
+    return writeHead(...args);
+  } as ServerResponse["writeHead"];
+}
+
+function lowerCased(headers: OutgoingHttpHeaders | undefined): OutgoingHttpHeaders {
+  const out: OutgoingHttpHeaders = {};
+  for (const [name, value] of Object.entries(headers ?? {})) out[name.toLowerCase()] = value;
+  return out;
 }
 
 /** Whether If-None-Match names `etag` (weak comparison, as RFC 9110 §13.1.2 asks). */
@@ -215,6 +254,12 @@ async function makeEntry(
   const common: OutgoingHttpHeaders = {};
   for (const [name, value] of Object.entries(headers)) {
     if (value !== undefined && !PER_RESPONSE_HEADERS.has(name)) common[name] = value;
+  }
+  // The CDN's tags, from every tag the answer was built from (once, here, not per hit).
+  const labels = cdnTagHeaders(tags);
+  for (const name of CDN_TAG_HEADERS) {
+    if (labels) common[name] = labels[name];
+    else delete common[name];
   }
   // Scripts only by hash: none at all in an answer that is not a page.
   common["content-security-policy"] = hashedContentSecurityPolicy(hashes, { dev: false });

@@ -76,8 +76,23 @@ function names(value: OutgoingHttpHeaders[string]): string[] {
 }
 
 /**
- * Whether Next's finished answer may be kept: a 200 it marks public itself, setting no cookie,
- * varying only on what keeps a request away from the memory, built from tags we know all of.
+ * Whether Next's answer is one anyone may be given: a 200 it marks public itself, setting no
+ * cookie, varying only on what keeps a request away from the memory. Such an answer to a keepable
+ * request carries its cache tags for a CDN (page-memory.ts).
+ */
+export function isPublicAnswer(status: number, headers: OutgoingHttpHeaders): boolean {
+  if (status !== 200) return false;
+  // (A Content-Encoding here is the launcher's compression, applied after the body was copied.)
+  if (headers["set-cookie"] !== undefined) return false;
+  const cacheControl = names(headers["cache-control"]);
+  if (!cacheControl.includes("public")) return false;
+  if (cacheControl.some((d) => d === "private" || d === "no-store" || d === "no-cache")) return false;
+  return names(headers.vary).every((name) => VARY_ALLOWED.has(name));
+}
+
+/**
+ * Whether Next's finished answer may be kept: a public answer (above), not a stale copy, built
+ * from tags we know all of.
  */
 export function isKeepableAnswer(
   kind: Kind,
@@ -85,13 +100,7 @@ export function isKeepableAnswer(
   headers: OutgoingHttpHeaders,
   collected: RequestTags,
 ): boolean {
-  if (status !== 200) return false;
-  // (A Content-Encoding here is the launcher's compression, applied after the body was copied.)
-  if (headers["set-cookie"] !== undefined) return false;
-  const cacheControl = names(headers["cache-control"]);
-  if (!cacheControl.includes("public")) return false;
-  if (cacheControl.some((d) => d === "private" || d === "no-store" || d === "no-cache")) return false;
-  if (!names(headers.vary).every((name) => VARY_ALLOWED.has(name))) return false;
+  if (!isPublicAnswer(status, headers)) return false;
   if (headers["x-nextjs-cache"] === "STALE") return false;
   return kind === "page" ? collected.pageEntry : collected.tags.size > 0;
 }

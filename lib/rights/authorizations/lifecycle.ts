@@ -8,7 +8,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { ActionFailure } from "@/lib/platform/actions/result";
 import type { ActionContext } from "@/lib/platform/actions/run-action";
 import { recordAudit } from "@/lib/platform/audit/record";
-import { invalidateTaxonomy } from "@/lib/platform/cache/article-changes";
+import { invalidateRevokedSource, invalidateTaxonomy } from "@/lib/platform/cache/article-changes";
 import { now } from "@/lib/platform/clock";
 import { db, type DbTransaction } from "@/lib/platform/db";
 import type { Prisma, ReprintAuthorization } from "@/lib/generated/prisma/client";
@@ -298,10 +298,15 @@ export async function recordRequest(
 
 /**
  * After a decision has committed: it changes which of the source's reprints are public, and their
- * attribution, so readers' caches forget the source's pages and every list.
+ * attribution, so readers' caches forget the source's pages and every list. A decision that took
+ * reprints away from readers (a revocation, a denial that withdrew some) is purged from a CDN
+ * first.
  */
-function sourceRightsChanged(sourceId: string): Promise<void> {
-  return invalidateTaxonomy("source", sourceId);
+function sourceRightsChanged(
+  sourceId: string,
+  { withdrew = false }: { withdrew?: boolean } = {},
+): Promise<void> {
+  return withdrew ? invalidateRevokedSource(sourceId) : invalidateTaxonomy("source", sourceId);
 }
 
 /**
@@ -368,7 +373,7 @@ export async function denyAuthorization(
   { actor, ip }: ActionContext,
 ): Promise<ReprintAuthorization> {
   const at = now();
-  const denied = await db.$transaction(async (tx) => {
+  const { denied, withdrawn } = await db.$transaction(async (tx) => {
     const current = await load(tx, input.id);
     assertMove(current, "deny", input.version, at);
     const denied = await applyMove(
@@ -389,7 +394,7 @@ export async function denyAuthorization(
       at,
     });
     // A denial naming one piece outranks a whole-source grant: re-check what is public.
-    await reviewSourceReprints(tx, denied.sourceId, "REVOCATION", at, actor.id);
+    const withdrawn = await reviewSourceReprints(tx, denied.sourceId, "REVOCATION", at, actor.id);
     await recordAudit(tx, {
       actorId: actor.id,
       action: "authorization.deny",
@@ -399,9 +404,9 @@ export async function denyAuthorization(
       after: snapshot(denied),
       ip,
     });
-    return denied;
+    return { denied, withdrawn };
   });
-  await sourceRightsChanged(denied.sourceId);
+  await sourceRightsChanged(denied.sourceId, { withdrew: withdrawn > 0 });
   return denied;
 }
 
@@ -453,7 +458,7 @@ export async function revokeAuthorization(
     });
     return { authorization: revoked, coveredArticles, withdrawnArticles };
   });
-  await sourceRightsChanged(result.authorization.sourceId);
+  await sourceRightsChanged(result.authorization.sourceId, { withdrew: true });
   return result;
 }
 

@@ -4,7 +4,7 @@
 import "server-only";
 import type { ActionContext } from "@/lib/platform/actions/run-action";
 import { ActionFailure } from "@/lib/platform/actions/result";
-import { invalidateArticle } from "@/lib/platform/cache/article-changes";
+import { invalidateArticle, invalidateWithdrawnArticle } from "@/lib/platform/cache/article-changes";
 import { now } from "@/lib/platform/clock";
 import { db, type DbTransaction } from "@/lib/platform/db";
 import { env } from "@/lib/platform/env";
@@ -90,7 +90,7 @@ export async function withdrawForNotice(
     });
     return { articleIds, withdrawn: articleIds.length };
   });
-  if (articleIds.length > 0) await invalidateArticle(...articleIds);
+  if (articleIds.length > 0) await invalidateWithdrawnArticle(...articleIds);
   return { withdrawn };
 }
 

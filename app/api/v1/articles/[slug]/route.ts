@@ -4,6 +4,8 @@
 // slug to the current one.
 import type { NextRequest } from "next/server";
 import { readPublic } from "@/lib/articles/visibility-change";
+import { noteRequestTags } from "@/lib/platform/cache/request-tags";
+import { cacheTag } from "@/lib/platform/cache/tags";
 import { now } from "@/lib/platform/clock";
 import { slugFromParam } from "@/lib/articles/archives";
 import { getApiArticle, refuseParams } from "@/lib/content-api/content-api";
@@ -26,6 +28,8 @@ export async function GET(request: NextRequest, { params }: Context): Promise<Re
     const found = await readPublic(`api:article:${slug}`, now(), () => getApiArticle(slug, now()));
     switch (found.status) {
       case "found":
+        // Named for a CDN too (Cache-Tag, Surrogate-Key): a purge of this article reaches it.
+        noteRequestTags([cacheTag.article(found.article.id)]);
         return apiJson({ data: found.article });
       case "moved":
         return apiRedirect(new URL(`/api/v1/articles/${encodeURIComponent(found.slug)}`, request.url));

@@ -1,0 +1,228 @@
+// The CDN purge contract (docs/production.md): with CDN_PURGE_URL set, every invalidation queues a
+// purge job naming its tags in the form the answers carry them; the job POSTs { "tags": [...] },
+// signed, to a real HTTP receiver on this machine, and is retried after a failure; a withdrawal's
+// purge goes ahead of ordinary ones waiting with it; without CDN_PURGE_URL nothing is queued.
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { invalidateArticle, invalidateWithdrawnArticle } from "@/lib/platform/cache/article-changes";
+import { CDN_PURGE_JOB, PURGE_PRIORITY } from "@/lib/platform/cache/cdn-purge-job";
+import { invalidate } from "@/lib/platform/cache/invalidate";
+import { cacheTag } from "@/lib/platform/cache/tags";
+import { db } from "@/lib/platform/db";
+import { env } from "@/lib/platform/env";
+import { SIGNATURE_HEADER, verifySignature } from "@/lib/platform/http/signature";
+import { startJobQueue, stopJobQueue } from "@/lib/platform/jobs/job-queue";
+import { revokeAuthorization } from "@/lib/rights/authorizations/lifecycle";
+import { createTestUser } from "../support/users";
+
+const SECRET = "a-purge-secret-of-at-least-32-characters";
+
+interface Received {
+  headers: IncomingHttpHeaders;
+  body: string;
+  tags: string[];
+  valid: boolean;
+}
+
+/**
+ * A purge receiver on this machine: checks each request's signature and answers with the next
+ * status; while `hold` is set, the first request waits for `release()` before it is answered.
+ */
+async function startReceiver(statuses: number[], hold = false) {
+  const received: Received[] = [];
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let first = true;
+  const server: Server = createServer((request, response) => {
+    let body = "";
+    request.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
+    request.on("end", () => {
+      const header = request.headers[SIGNATURE_HEADER.toLowerCase()] as string | undefined;
+      received.push({
+        headers: request.headers,
+        body,
+        tags: (JSON.parse(body) as { tags: string[] }).tags,
+        valid: verifySignature(SECRET, body, header, new Date()),
+      });
+      const answer = () => {
+        response.statusCode = statuses.shift() ?? 200;
+        response.end("ok");
+      };
+      if (hold && first) void held.then(answer);
+      else answer();
+      first = false;
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/purge`,
+    received,
+    release: () => release(),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+async function until(check: () => Promise<boolean> | boolean, what: string, ms = 20_000) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Timed out waiting for ${what}.`);
+}
+
+interface JobRow {
+  data: { tags: string[] };
+  priority: number;
+  state: string;
+  retry_count: number;
+}
+
+function purgeJobs(): Promise<JobRow[]> {
+  return db.$queryRaw<JobRow[]>`
+    SELECT data, priority, state::text, retry_count FROM pgboss.job
+    WHERE name = ${CDN_PURGE_JOB} ORDER BY created_on, id`;
+}
+
+const saved = { url: env.CDN_PURGE_URL, secret: env.CDN_PURGE_SECRET, auth: env.CDN_PURGE_AUTHORIZATION };
+let receiver: Awaited<ReturnType<typeof startReceiver>> | undefined;
+
+beforeAll(async () => {
+  await startJobQueue(process.env.DATABASE_URL!, () => {});
+});
+afterAll(async () => {
+  await stopJobQueue();
+});
+beforeEach(() => {
+  env.CDN_PURGE_SECRET = SECRET;
+});
+afterEach(async () => {
+  // Let every queued purge finish before the next test counts jobs.
+  await until(
+    async () => (await purgeJobs()).every((job) => job.state === "completed"),
+    "the purges to finish",
+  );
+  receiver?.release();
+  await receiver?.close();
+  receiver = undefined;
+  await db.$executeRaw`DELETE FROM pgboss.job WHERE name = ${CDN_PURGE_JOB}`;
+  env.CDN_PURGE_URL = saved.url;
+  env.CDN_PURGE_SECRET = saved.secret;
+  env.CDN_PURGE_AUTHORIZATION = saved.auth;
+});
+
+describe("the CDN purge", () => {
+  it("queues nothing without CDN_PURGE_URL", async () => {
+    env.CDN_PURGE_URL = undefined;
+    await invalidateArticle("no-cdn");
+    await invalidateWithdrawnArticle("no-cdn-either");
+    expect(await purgeJobs()).toEqual([]);
+  });
+
+  it("queues the invalidated tags in CDN form, and POSTs them signed to the purge endpoint", async () => {
+    receiver = await startReceiver([200]);
+    env.CDN_PURGE_URL = receiver.url;
+    env.CDN_PURGE_AUTHORIZATION = "Bearer a-cdn-token";
+    await invalidate([cacheTag.article("a1"), cacheTag.articles, cacheTag.comments("a 1")]);
+
+    const [job] = await purgeJobs();
+    expect(job?.data.tags).toEqual(["article:a1", "articles", "comments:a%201", "comments"]);
+    expect(job?.priority).toBe(PURGE_PRIORITY.ordinary);
+
+    await until(() => receiver!.received.length === 1, "the purge request");
+    const [request] = receiver.received;
+    expect(request!.valid).toBe(true);
+    expect(JSON.parse(request!.body)).toEqual({
+      tags: ["article:a1", "articles", "comments:a%201", "comments"],
+    });
+    expect(request!.headers["content-type"]).toBe("application/json");
+    expect(request!.headers.authorization).toBe("Bearer a-cdn-token");
+    await until(async () => (await purgeJobs())[0]?.state === "completed", "the job to complete");
+  });
+
+  it("retries a purge the endpoint refused, until it answers 2xx", async () => {
+    receiver = await startReceiver([500, 204]);
+    env.CDN_PURGE_URL = receiver.url;
+    await invalidateArticle("retried");
+
+    await until(() => receiver!.received.length === 2, "the retry");
+    expect(receiver.received.map((r) => r.tags)).toEqual([
+      ["articles", "article:retried"],
+      ["articles", "article:retried"],
+    ]);
+    expect(receiver.received.every((r) => r.valid)).toBe(true);
+    await until(async () => (await purgeJobs())[0]?.state === "completed", "the job to complete");
+    expect((await purgeJobs())[0]?.retry_count).toBe(1);
+  });
+
+  it("retries when the endpoint cannot be reached", async () => {
+    const gone = await startReceiver([]);
+    env.CDN_PURGE_URL = gone.url;
+    await gone.close(); // nothing listens there any more
+    await invalidateArticle("unreachable");
+    await until(async () => (await purgeJobs())[0]?.state === "retry", "a failed attempt");
+
+    // The receiver comes back on another port; the retry reads the setting afresh.
+    receiver = await startReceiver([200]);
+    env.CDN_PURGE_URL = receiver.url;
+    await until(() => receiver!.received.length === 1, "the retried purge");
+    expect(receiver.received[0]!.tags).toEqual(["articles", "article:unreachable"]);
+  });
+
+  it("purges a withdrawal ahead of an ordinary purge queued before it", async () => {
+    receiver = await startReceiver([], true);
+    env.CDN_PURGE_URL = receiver.url;
+    // The worker is busy with a first purge (held by the receiver) while the next two are queued.
+    await invalidate([cacheTag.site]);
+    await until(() => receiver!.received.length === 1, "the first purge to arrive");
+    await invalidateArticle("ordinary");
+    await invalidateWithdrawnArticle("withdrawn");
+    expect((await purgeJobs()).map((job) => job.priority)).toEqual([
+      PURGE_PRIORITY.ordinary,
+      PURGE_PRIORITY.ordinary,
+      PURGE_PRIORITY.withdrawal,
+    ]);
+    receiver.release();
+
+    await until(() => receiver!.received.length === 3, "all three purges");
+    expect(receiver.received.map((r) => r.tags)).toEqual([
+      ["site"],
+      ["articles", "article:withdrawn"],
+      ["articles", "article:ordinary"],
+    ]);
+  });
+
+  it("queues a revocation's purge as a withdrawal", async () => {
+    receiver = await startReceiver([]);
+    env.CDN_PURGE_URL = receiver.url;
+    const admin = await createTestUser("ADMIN");
+    const source = await db.source.create({
+      data: { name: `Source ${Date.now()}`, slug: `source-${Date.now().toString(36)}`, kind: "WEBSITE" },
+    });
+    const authorization = await db.reprintAuthorization.create({
+      data: {
+        sourceId: source.id,
+        status: "GRANTED",
+        validFrom: new Date(Date.now() - 86_400_000),
+        attributionText: "Reprinted with permission.",
+        evidence: { create: { kind: "URL", url: "https://example.com/permission" } },
+      },
+    });
+    await revokeAuthorization(
+      { id: authorization.id, version: authorization.version, reason: "The grantor withdrew it." },
+      { actor: admin, ip: "203.0.113.9" },
+    );
+
+    const jobs = await purgeJobs();
+    expect(jobs.map((job) => [job.priority, job.data.tags])).toEqual([
+      [PURGE_PRIORITY.withdrawal, ["articles", `source:${source.id}`]],
+    ]);
+    await until(() => receiver!.received.length === 1, "the revocation's purge");
+  });
+});
