@@ -4,6 +4,7 @@ import { mkdir } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { keepClientTurnsWhole } from "./pglite-turns";
 
 export interface EmbeddedDatabase {
   url: string;
@@ -20,13 +21,15 @@ export async function startEmbeddedDatabase(options: {
 }): Promise<EmbeddedDatabase> {
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
   const db = await PGlite.create(options.dataDir ?? undefined, { extensions: { pg_trgm } });
-  // Clients share one PGlite session; the server queues their queries and keeps transactions whole.
+  // Clients share one PGlite session; the server queues their messages and keeps each client's
+  // transactions and query batches whole (pglite-turns.ts).
   const server = new PGLiteSocketServer({
     db,
     host: "127.0.0.1",
     port: options.port ?? 0,
     maxConnections: 100,
   });
+  keepClientTurnsWhole(server);
   await server.start();
   const [, port] = server.getServerConn().split(":");
   return {
