@@ -6,6 +6,7 @@ import { attachOriginal } from "@/app/(admin)/admin/articles/actions";
 import type { ActionResult } from "@/lib/platform/actions/result";
 import { OriginalLanguageSelect } from "@/components/editor/original-language-select";
 import { FieldMessage, fieldErrors } from "@/components/admin/taxonomy/fields";
+import { ActionMessage } from "@/components/ui/action-message";
 
 /** Pastes the original (text or a page's HTML): the first one, or a corrected revision of it. */
 export function AttachOriginalForm({ articleId, hasOriginal }: { articleId: string; hasOriginal: boolean }) {
@@ -73,9 +74,7 @@ export function AttachOriginalForm({ articleId, hasOriginal }: { articleId: stri
       <button type="submit" disabled={pending}>
         {pending ? "Working…" : hasOriginal ? "Keep as a new revision" : "Keep the original"}
       </button>
-      <p className={state?.ok === false ? "form-error" : "form-status"} role="status" aria-live="polite">
-        {state?.message}
-      </p>
+      <ActionMessage state={state} />
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { publishOriginal } from "@/app/(admin)/admin/articles/actions";
 import type { ActionResult } from "@/lib/platform/actions/result";
 import { articleVersionPath } from "@/lib/articles/paths";
 import { languageName } from "@/lib/platform/languages";
+import { ActionMessage } from "@/components/ui/action-message";
 
 /** Whether readers get the original beside the translation, at its own address in its language. */
 export function PublishOriginalForm({
@@ -67,9 +68,7 @@ export function PublishOriginalForm({
         )}
         {!canPublish && " Only editors who may publish can change this."}
       </p>
-      <p className={state?.ok === false ? "form-error" : "form-status"} role="status" aria-live="polite">
-        {state?.message}
-      </p>
+      <ActionMessage state={state} />
     </section>
   );
 }

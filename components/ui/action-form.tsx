@@ -3,6 +3,7 @@
 import { startTransition, useActionState, useRef, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/platform/actions/result";
 import { confirmationFromText, useConfirm, type Confirmation } from "./confirm-dialog";
+import { ActionMessage } from "./action-message";
 
 export type FormAction = (state: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 
@@ -55,9 +56,7 @@ export function ActionForm({
         <button type="submit" disabled={pending}>
           {pending ? "Working…" : submitLabel}
         </button>
-        <p className={state?.ok === false ? "form-error" : "form-status"} role="status" aria-live="polite">
-          {state?.message}
-        </p>
+        <ActionMessage state={state} />
       </form>
       {dialog}
     </>

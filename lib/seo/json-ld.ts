@@ -102,6 +102,19 @@ function sourceEntity(siteUrl: string, source: NonNullable<JsonLdArticleInput["s
   };
 }
 
+/** What every article object opens with: the page it is, its headline and its language. */
+function articlePage(url: string, headline: string, language: string): JsonLdObject {
+  return {
+    "@context": "https://schema.org",
+    "@type": "OpinionNewsArticle",
+    "@id": `${url}#article`,
+    url,
+    mainEntityOfPage: { "@type": "WebPage", "@id": url },
+    headline,
+    inLanguage: language,
+  };
+}
+
 /**
  * An article as schema.org OpinionNewsArticle: everything we publish is commentary. Reprints
  * name what they are based on, whose copyright they are and the terms they carry.
@@ -145,14 +158,8 @@ export function newsArticleJsonLd(
   const description = article.seoDescription?.trim() || article.excerpt?.trim() || undefined;
 
   return compact({
-    "@context": "https://schema.org",
-    "@type": "OpinionNewsArticle",
-    "@id": `${url}#article`,
-    url,
-    mainEntityOfPage: { "@type": "WebPage", "@id": url },
-    headline: article.title,
+    ...articlePage(url, article.title, site.language),
     description,
-    inLanguage: site.language,
     datePublished: published,
     dateModified: article.updatedAt?.toISOString() ?? published,
     // Search engines want an author: a reprint without bylines is the source's, ours is ours.
@@ -204,13 +211,7 @@ export function originalVersionJsonLd(
   const copyrightHolder = sourceEntity(siteUrl, input.source);
   const published = input.publishedAt?.toISOString();
   return compact({
-    "@context": "https://schema.org",
-    "@type": "OpinionNewsArticle",
-    "@id": `${url}#article`,
-    url,
-    mainEntityOfPage: { "@type": "WebPage", "@id": url },
-    headline: input.original.title,
-    inLanguage: input.original.language,
+    ...articlePage(url, input.original.title, input.original.language),
     datePublished: published,
     author:
       nonEmpty(authors) ?? (byLine ? { "@type": "Person", name: byLine.slice(0, 200) } : copyrightHolder),

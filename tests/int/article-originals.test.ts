@@ -20,7 +20,7 @@ import { documentParagraphs } from "@/lib/editor/document";
 import { defaultAlignment, mergeRows, splitRow, toggleSkip } from "@/lib/rights/fidelity/alignment";
 import { comparableText } from "@/lib/rights/fidelity/comparable-text";
 import { MAX_ORIGINAL_TEXT } from "@/lib/import/import-original";
-import { context, createTestArticle } from "../support/articles";
+import { context, createTestArticle, grantingSource } from "../support/articles";
 import { createTestUser } from "../support/users";
 
 const ZH_ORIGINAL = [
@@ -58,28 +58,6 @@ const JA_ORIGINAL_PARAGRAPHS = [
   "町の人々は、この駅がいつまで残るのかを静かに話し合っている。",
 ];
 const JA_ORIGINAL = ["小さな駅の朝", "", ...JA_ORIGINAL_PARAGRAPHS.flatMap((p) => [p, ""])].join("\n");
-
-async function grantingSource(editorId: string, terms: Record<string, boolean> = {}) {
-  const source = await db.source.create({
-    data: {
-      name: `Tide Notes ${crypto.randomUUID()}`,
-      slug: `tide-${crypto.randomUUID()}`,
-      kind: "WECHAT_ACCOUNT",
-    },
-  });
-  const authorization = await db.reprintAuthorization.create({
-    data: {
-      sourceId: source.id,
-      status: "GRANTED",
-      validFrom: new Date("2020-01-01T00:00:00Z"),
-      decidedAt: new Date("2020-01-01T00:00:00Z"),
-      requestedById: editorId,
-      translationAllowed: true,
-      ...terms,
-    },
-  });
-  return { source, authorization };
-}
 
 async function importTranslation(
   editor: Awaited<ReturnType<typeof createTestUser>>,

@@ -17,7 +17,7 @@ import { now } from "@/lib/platform/clock";
 import { db } from "@/lib/platform/db";
 import { pageAlternates } from "@/lib/seo/feed-links";
 import { newsArticleJsonLd, originalVersionJsonLd, type JsonLdSite } from "@/lib/seo/json-ld";
-import { context, createTestArticle } from "../support/articles";
+import { context, createTestArticle, grantingSource } from "../support/articles";
 import { createTestUser } from "../support/users";
 
 const SITE = "https://crosscurrent.example";
@@ -41,23 +41,7 @@ const EN_TRANSLATION = [
 
 async function publishedTranslation() {
   const editor = await createTestUser("EDITOR");
-  const source = await db.source.create({
-    data: {
-      name: `River Notes ${crypto.randomUUID()}`,
-      slug: `river-${crypto.randomUUID()}`,
-      kind: "WECHAT_ACCOUNT",
-    },
-  });
-  const authorization = await db.reprintAuthorization.create({
-    data: {
-      sourceId: source.id,
-      status: "GRANTED",
-      validFrom: new Date("2020-01-01T00:00:00Z"),
-      decidedAt: new Date("2020-01-01T00:00:00Z"),
-      requestedById: editor.id,
-      translationAllowed: true,
-    },
-  });
+  const { source, authorization } = await grantingSource(editor.id);
   const { id } = await importPastedReprint(EN_TRANSLATION, context(editor), {
     originalText: ZH_ORIGINAL,
     originalTextUrl: "https://example.org/night-bus",

@@ -1,4 +1,5 @@
 // Articles for tests, made through the same domain functions the desk uses.
+import { db } from "@/lib/platform/db";
 import type { ActionContext } from "@/lib/platform/actions/run-action";
 import { createArticle } from "@/lib/articles/save-article";
 import { documentFromBlocks } from "@/lib/editor/document";
@@ -22,4 +23,27 @@ export function articleFields(
 
 export function createTestArticle(actor: CurrentUser, overrides: Parameters<typeof articleFields>[0] = {}) {
   return createArticle(articleFields(overrides), context(actor));
+}
+
+/** A WeChat source with an authorization in force that allows translation, plus `terms`. */
+export async function grantingSource(editorId: string, terms: Record<string, boolean> = {}) {
+  const source = await db.source.create({
+    data: {
+      name: `Tide Notes ${crypto.randomUUID()}`,
+      slug: `tide-${crypto.randomUUID()}`,
+      kind: "WECHAT_ACCOUNT",
+    },
+  });
+  const authorization = await db.reprintAuthorization.create({
+    data: {
+      sourceId: source.id,
+      status: "GRANTED",
+      validFrom: new Date("2020-01-01T00:00:00Z"),
+      decidedAt: new Date("2020-01-01T00:00:00Z"),
+      requestedById: editorId,
+      translationAllowed: true,
+      ...terms,
+    },
+  });
+  return { source, authorization };
 }

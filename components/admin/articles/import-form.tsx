@@ -11,6 +11,7 @@ import type { ActionResult } from "@/lib/platform/actions/result";
 import type { ImportSummary } from "@/lib/import/import-reprint";
 import { OriginalLanguageSelect } from "@/components/editor/original-language-select";
 import { languageLabel } from "@/lib/platform/languages";
+import { ActionMessage } from "@/components/ui/action-message";
 
 const languageName = (tag: string | null) => (tag ? languageLabel(tag) : "not recognised");
 
@@ -107,9 +108,7 @@ export function ImportForm() {
               ? "Make a draft anyway"
               : "Make the draft"}
       </button>
-      <p className={state?.ok === false ? "form-error" : "form-status"} role="status" aria-live="polite">
-        {state?.message}
-      </p>
+      <ActionMessage state={state} />
     </form>
   );
 }

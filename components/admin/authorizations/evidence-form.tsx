@@ -11,6 +11,7 @@ import { EvidenceFileField } from "./evidence-file-field";
 import type { ActionResult } from "@/lib/platform/actions/result";
 import { AUTHORIZATION_MESSAGES } from "@/lib/rights/authorizations/schema";
 import { uploadEvidence } from "./upload-evidence";
+import { ActionMessage } from "@/components/ui/action-message";
 
 type Kind = "URL" | "FILE" | "SCREENSHOT";
 
@@ -115,9 +116,7 @@ export function EvidenceForm({ authorizationId }: { authorizationId: string }) {
       <button type="submit" disabled={pending}>
         {pending ? "Adding…" : "Add evidence"}
       </button>
-      <p className={state?.ok === false ? "form-error" : "form-status"} role="status" aria-live="polite">
-        {state?.message}
-      </p>
+      <ActionMessage state={state} />
     </form>
   );
 }

@@ -3,6 +3,7 @@
 import { startTransition, useActionState, useId, useRef, type FormEvent, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/platform/actions/result";
 import { confirmationFromText, useConfirm, type Confirmation } from "@/components/ui/confirm-dialog";
+import { ActionMessage } from "@/components/ui/action-message";
 
 type FormAction = (state: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 
@@ -83,9 +84,7 @@ export function KeepingForm({
             {disabledReason}
           </p>
         )}
-        <p className={state?.ok === false ? "form-error" : "form-status"} role="status" aria-live="polite">
-          {state?.message}
-        </p>
+        <ActionMessage state={state} />
       </form>
       {dialog}
     </>

@@ -13,6 +13,7 @@ import { fetchResult } from "@/lib/platform/http/json-client";
 import { AUTHORIZATION_MESSAGES, MAX_EVIDENCE_BYTES } from "@/lib/rights/authorizations/schema";
 import type { TermsFormValues } from "@/lib/rights/authorizations/terms";
 import { TermsFields } from "./terms-fields";
+import { ActionMessage } from "@/components/ui/action-message";
 
 export const RECORD_GRANTED_API = "/api/admin/authorizations/granted";
 
@@ -142,9 +143,7 @@ export function RecordGrantedForm({
       <button type="submit" disabled={pending}>
         {pending ? "Recording…" : "Record authorization"}
       </button>
-      <p className={state?.ok === false ? "form-error" : "form-status"} role="status" aria-live="polite">
-        {state?.message}
-      </p>
+      <ActionMessage state={state} />
     </form>
   );
 }

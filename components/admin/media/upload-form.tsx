@@ -6,6 +6,7 @@ import type { ActionResult } from "@/lib/platform/actions/result";
 import { ACCEPTED_IMAGE_TYPES, MAX_ALT_LENGTH } from "@/lib/media/rules";
 import type { MediaItem } from "@/lib/media/types";
 import { uploadMedia } from "./upload-media";
+import { ActionMessage } from "@/components/ui/action-message";
 
 function fieldError(state: ActionResult | null, name: string): string | undefined {
   return state && !state.ok ? state.fieldErrors?.[name]?.join(" ") : undefined;
@@ -80,9 +81,7 @@ export function UploadMediaForm() {
       <button type="submit" disabled={pending}>
         {pending ? "Uploading…" : "Upload"}
       </button>
-      <p className={state?.ok === false ? "form-error" : "form-status"} role="status" aria-live="polite">
-        {state?.message}
-      </p>
+      <ActionMessage state={state} />
     </form>
   );
 }

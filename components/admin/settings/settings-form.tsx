@@ -7,6 +7,7 @@ import { startTransition, useActionState, useId, type FormEvent, type ReactNode 
 import { fieldErrors, FieldMessage } from "@/components/admin/taxonomy/fields";
 import type { FormAction } from "@/components/ui/action-form";
 import type { ActionResult } from "@/lib/platform/actions/result";
+import { ActionMessage } from "@/components/ui/action-message";
 
 export function SettingsForm({
   action,
@@ -40,9 +41,7 @@ export function SettingsForm({
       <button type="submit" disabled={pending}>
         {pending ? "Saving…" : submitLabel}
       </button>
-      <p className={state?.ok === false ? "form-error" : "form-status"} role="status" aria-live="polite">
-        {state?.message}
-      </p>
+      <ActionMessage state={state} />
     </form>
   );
 }

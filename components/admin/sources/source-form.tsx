@@ -11,6 +11,7 @@ import { ActionForm, type FormAction } from "@/components/ui/action-form";
 import type { ActionResult } from "@/lib/platform/actions/result";
 import type { SourceKind } from "@/lib/generated/prisma/enums";
 import { SOURCE_KINDS, SOURCE_LIMITS } from "@/lib/sources/fields";
+import { ActionMessage } from "@/components/ui/action-message";
 
 export interface EditableSource {
   id: string;
@@ -201,9 +202,7 @@ export function SourceForm({ source }: { source?: EditableSource }) {
       <button type="submit" disabled={pending}>
         {pending ? "Working…" : source ? "Save source" : "Add source"}
       </button>
-      <p className={state?.ok === false ? "form-error" : "form-status"} role="status" aria-live="polite">
-        {state?.message}
-      </p>
+      <ActionMessage state={state} />
     </form>
   );
 }

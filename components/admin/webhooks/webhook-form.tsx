@@ -13,6 +13,7 @@ import {
 import { FieldMessage, fieldErrors } from "@/components/admin/taxonomy/fields";
 import { ActionForm, type FormAction } from "@/components/ui/action-form";
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS, type WebhookEvent } from "@/lib/webhooks/events";
+import { ActionMessage } from "@/components/ui/action-message";
 
 export interface EditableWebhook {
   id: string;
@@ -86,9 +87,7 @@ export function WebhookForm({ endpoint }: { endpoint?: EditableWebhook }) {
       <button type="submit" disabled={pending}>
         {pending ? "Working…" : endpoint ? "Save webhook" : "Add webhook"}
       </button>
-      <p className={state?.ok === false ? "form-error" : "form-status"} role="status" aria-live="polite">
-        {state?.message}
-      </p>
+      <ActionMessage state={state} />
     </form>
   );
 }
