@@ -2,8 +2,6 @@
 // purge job naming its tags in the form the answers carry them; the job POSTs { "tags": [...] },
 // signed, to a real HTTP receiver on this machine, and is retried after a failure; a withdrawal's
 // purge goes ahead of ordinary ones waiting with it; without CDN_PURGE_URL nothing is queued.
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { invalidateArticle, invalidateWithdrawnArticle } from "@/lib/platform/cache/article-changes";
 import { CDN_PURGE_JOB, PURGE_PRIORITY } from "@/lib/platform/cache/cdn-purge-job";
@@ -11,62 +9,18 @@ import { invalidate } from "@/lib/platform/cache/invalidate";
 import { cacheTag } from "@/lib/platform/cache/tags";
 import { db } from "@/lib/platform/db";
 import { env } from "@/lib/platform/env";
-import { SIGNATURE_HEADER, verifySignature } from "@/lib/platform/http/signature";
 import { startJobQueue, stopJobQueue } from "@/lib/platform/jobs/job-queue";
 import { revokeAuthorization } from "@/lib/rights/authorizations/lifecycle";
+import { startSignedReceiver, type SignedRequest } from "../support/signed-receiver";
 import { createTestUser } from "../support/users";
 
 const SECRET = "a-purge-secret-of-at-least-32-characters";
 
-interface Received {
-  headers: IncomingHttpHeaders;
-  body: string;
-  tags: string[];
-  valid: boolean;
-}
+/** A purge receiver: see tests/support/signed-receiver.ts. */
+const startReceiver = (statuses: number[], hold = false) =>
+  startSignedReceiver({ secret: SECRET, statuses, path: "/purge", hold });
 
-/**
- * A purge receiver on this machine: checks each request's signature and answers with the next
- * status; while `hold` is set, the first request waits for `release()` before it is answered.
- */
-async function startReceiver(statuses: number[], hold = false) {
-  const received: Received[] = [];
-  let release = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  let first = true;
-  const server: Server = createServer((request, response) => {
-    let body = "";
-    request.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
-    request.on("end", () => {
-      const header = request.headers[SIGNATURE_HEADER.toLowerCase()] as string | undefined;
-      received.push({
-        headers: request.headers,
-        body,
-        tags: (JSON.parse(body) as { tags: string[] }).tags,
-        valid: verifySignature(SECRET, body, header, new Date()),
-      });
-      const answer = () => {
-        response.statusCode = statuses.shift() ?? 200;
-        response.end("ok");
-      };
-      if (hold && first) void held.then(answer);
-      else answer();
-      first = false;
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/purge`,
-    received,
-    release: () => release(),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
+const tagsOf = (request: SignedRequest) => (JSON.parse(request.body) as { tags: string[] }).tags;
 
 async function until(check: () => Promise<boolean> | boolean, what: string, ms = 20_000) {
   const deadline = Date.now() + ms;
@@ -152,7 +106,7 @@ describe("the CDN purge", () => {
     await invalidateArticle("retried");
 
     await until(() => receiver!.received.length === 2, "the retry");
-    expect(receiver.received.map((r) => r.tags)).toEqual([
+    expect(receiver.received.map(tagsOf)).toEqual([
       ["articles", "article:retried"],
       ["articles", "article:retried"],
     ]);
@@ -172,7 +126,7 @@ describe("the CDN purge", () => {
     receiver = await startReceiver([200]);
     env.CDN_PURGE_URL = receiver.url;
     await until(() => receiver!.received.length === 1, "the retried purge");
-    expect(receiver.received[0]!.tags).toEqual(["articles", "article:unreachable"]);
+    expect(tagsOf(receiver.received[0]!)).toEqual(["articles", "article:unreachable"]);
   });
 
   it("purges a withdrawal ahead of an ordinary purge queued before it", async () => {
@@ -191,7 +145,7 @@ describe("the CDN purge", () => {
     receiver.release();
 
     await until(() => receiver!.received.length === 3, "all three purges");
-    expect(receiver.received.map((r) => r.tags)).toEqual([
+    expect(receiver.received.map(tagsOf)).toEqual([
       ["site"],
       ["articles", "article:withdrawn"],
       ["articles", "article:ordinary"],

@@ -1,8 +1,6 @@
 // Webhooks: signed bodies, no requests to private networks, clear refusals on the form, events
 // written in the transaction of the change that caused them, and deliveries that log each attempt
 // and are retried through the job queue until the receiver says 2xx.
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createWebhook, updateWebhook } from "@/app/(admin)/admin/webhooks/actions";
 import { saveArticle } from "@/lib/articles/save-article";
@@ -23,44 +21,17 @@ import { emitWebhookEvent, type WebhookBody } from "@/lib/webhooks/emit";
 import { postWebhook } from "@/lib/webhooks/post-webhook";
 import { resendWebhookDelivery } from "@/lib/webhooks/resend";
 import { WEBHOOK_URL_SCHEME_MESSAGE } from "@/lib/webhooks/schema";
-import { signatureHeader, SIGNATURE_HEADER, verifySignature } from "@/lib/webhooks/signing";
+import { signatureHeader, verifySignature } from "@/lib/webhooks/signing";
 import { articleFields, context, createTestArticle } from "../support/articles";
+import { startSignedReceiver } from "../support/signed-receiver";
 import { createTestUser } from "../support/users";
 
 const SECRET = "whsec_test-secret-for-the-receiver";
 const T0 = new Date("2026-06-01T09:00:00Z");
 
-interface Received {
-  headers: IncomingHttpHeaders;
-  body: string;
-  valid: boolean;
-}
-
-/** A receiver on this machine that checks signatures and answers each request with the next status. */
-async function startReceiver(statuses: number[]) {
-  const received: Received[] = [];
-  const server: Server = createServer((request, response) => {
-    let body = "";
-    request.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
-    request.on("end", () => {
-      const header = request.headers[SIGNATURE_HEADER.toLowerCase()] as string | undefined;
-      received.push({
-        headers: request.headers,
-        body,
-        valid: verifySignature(SECRET, body, header, new Date()),
-      });
-      response.statusCode = statuses.shift() ?? 200;
-      response.end("ok");
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/hooks`,
-    received,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
+/** A webhook receiver: see tests/support/signed-receiver.ts. */
+const startReceiver = (statuses: number[]) =>
+  startSignedReceiver({ secret: SECRET, statuses, path: "/hooks" });
 
 async function endpointFor(url: string, events: string[]) {
   return db.webhookEndpoint.create({ data: { url, secret: SECRET, events }, select: { id: true } });
