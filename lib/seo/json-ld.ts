@@ -2,6 +2,19 @@
 // the caller passes the site's origin. Render them with <JsonLd> (json-ld-script.tsx), the one
 // place that writes script content. The site's own name, logo and language come from its
 // identity settings (lib/site), handed in as a `JsonLdSite`.
+import type {
+  BreadcrumbList,
+  CreativeWork,
+  OpinionNewsArticle,
+  Organization,
+  Person,
+  QuantitativeValue,
+  SearchAction,
+  Thing,
+  WebPage,
+  WebSite,
+  WithContext,
+} from "schema-dts";
 import type { ArticleKind, BylineRole, SourceKind, TagKind } from "@/lib/generated/prisma/enums";
 import { attributionText } from "./attribution";
 import { articlePath } from "@/lib/articles/paths";
@@ -14,8 +27,9 @@ export interface JsonLdSite {
   logo: { url: string; width: number; height: number } | null;
 }
 
-export type JsonLdObject = { [key: string]: JsonLdValue };
-export type JsonLdValue = string | number | boolean | null | JsonLdObject | JsonLdValue[];
+/** A JSON-LD object as the page carries it; each builder's output is checked against schema.org's
+ * vocabulary (schema-dts) where it is built. */
+export type JsonLdObject = Record<string, unknown>;
 
 /** What the article builder reads; `ArticleView` (lib/articles/public-articles.ts) satisfies it. */
 export interface JsonLdArticleInput {
@@ -45,7 +59,7 @@ export interface JsonLdVersion {
 }
 
 /** Another language version of the piece on this site, as JSON-LD names it: by its page's @id. */
-function versionReference(siteUrl: string, version: JsonLdVersion): JsonLdObject {
+function versionReference(siteUrl: string, version: JsonLdVersion): OpinionNewsArticle {
   const url = absoluteUrl(siteUrl, version.path);
   return {
     "@type": "OpinionNewsArticle",
@@ -56,25 +70,29 @@ function versionReference(siteUrl: string, version: JsonLdVersion): JsonLdObject
   };
 }
 
-const ENTITY_TYPE: Record<Exclude<TagKind, "TOPIC">, string> = {
+const ENTITY_TYPE = {
   PERSON: "Person",
   PLACE: "Place",
   ORGANIZATION: "Organization",
-};
+} as const satisfies Record<Exclude<TagKind, "TOPIC">, string>;
 
 /** Drops keys whose value is undefined, so the output has no empty fields. */
-function compact(object: Record<string, JsonLdValue | undefined>): JsonLdObject {
-  const out: JsonLdObject = {};
-  for (const [key, value] of Object.entries(object)) if (value !== undefined) out[key] = value;
-  return out;
+function compact<T>(object: T & object): T {
+  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as T;
 }
 
 function nonEmpty<T>(list: T[]): T[] | undefined {
   return list.length > 0 ? list : undefined;
 }
 
-function publisher(siteUrl: string, site: JsonLdSite): JsonLdObject {
-  return compact({
+const pixels = (value: number): QuantitativeValue => ({
+  "@type": "QuantitativeValue",
+  value,
+  unitCode: "E37",
+});
+
+function publisher(siteUrl: string, site: JsonLdSite): Organization {
+  return compact<Organization>({
     "@type": "Organization",
     name: site.name,
     url: absoluteUrl(siteUrl, "/"),
@@ -82,34 +100,40 @@ function publisher(siteUrl: string, site: JsonLdSite): JsonLdObject {
       ? {
           "@type": "ImageObject",
           url: absoluteUrl(siteUrl, site.logo.url),
-          width: site.logo.width,
-          height: site.logo.height,
+          // schema.org sizes are quantities: pixels are UN/CEFACT unit E37.
+          width: pixels(site.logo.width),
+          height: pixels(site.logo.height),
         }
       : undefined,
   });
 }
 
-function person(siteUrl: string, entry: { name: string; slug: string }): JsonLdObject {
+function person(siteUrl: string, entry: { name: string; slug: string }): Person {
   return { "@type": "Person", name: entry.name, url: absoluteUrl(siteUrl, authorPath(entry.slug)) };
 }
 
-function sourceEntity(siteUrl: string, source: NonNullable<JsonLdArticleInput["source"]>): JsonLdObject {
-  return {
-    // A source of kind INDIVIDUAL is a person (a blogger, a columnist), every other kind a body.
-    "@type": source.kind === "INDIVIDUAL" ? "Person" : "Organization",
+function sourceEntity(
+  siteUrl: string,
+  source: NonNullable<JsonLdArticleInput["source"]>,
+): Person | Organization {
+  const named = {
     name: source.name,
     url: safeHttpUrl(source.url) ?? absoluteUrl(siteUrl, sourcePath(source.slug)),
   };
+  // A source of kind INDIVIDUAL is a person (a blogger, a columnist), every other kind a body.
+  return source.kind === "INDIVIDUAL"
+    ? { "@type": "Person", ...named }
+    : { "@type": "Organization", ...named };
 }
 
 /** What every article object opens with: the page it is, its headline and its language. */
-function articlePage(url: string, headline: string, language: string): JsonLdObject {
+function articlePage(url: string, headline: string, language: string) {
   return {
-    "@context": "https://schema.org",
-    "@type": "OpinionNewsArticle",
+    "@context": "https://schema.org" as const,
+    "@type": "OpinionNewsArticle" as const,
     "@id": `${url}#article`,
     url,
-    mainEntityOfPage: { "@type": "WebPage", "@id": url },
+    mainEntityOfPage: { "@type": "WebPage", "@id": url } satisfies WebPage,
     headline,
     inLanguage: language,
   };
@@ -125,7 +149,7 @@ export function newsArticleJsonLd(
   site: JsonLdSite,
   /** The original, when it is published on this site beside this translation. */
   publishedOriginal?: JsonLdVersion | null,
-): JsonLdObject {
+): WithContext<OpinionNewsArticle> {
   const url = absoluteUrl(siteUrl, articlePath(article.slug));
   const authors = article.bylines.filter((b) => b.role === "AUTHOR").map((b) => person(siteUrl, b.person));
   const translators = article.bylines
@@ -133,7 +157,7 @@ export function newsArticleJsonLd(
     .map((b) => person(siteUrl, b.person));
   const tags = (article.tags ?? []).map((t) => t.tag);
   const entities = tags.flatMap((tag) =>
-    tag.kind === "TOPIC" ? [] : [{ "@type": ENTITY_TYPE[tag.kind], name: tag.name } satisfies JsonLdObject],
+    tag.kind === "TOPIC" ? [] : [{ "@type": ENTITY_TYPE[tag.kind], name: tag.name } satisfies Thing],
   );
   const keywords = tags.filter((tag) => tag.kind === "TOPIC").map((tag) => tag.name);
 
@@ -144,10 +168,10 @@ export function newsArticleJsonLd(
   const copyrightHolder = source ? sourceEntity(siteUrl, source) : undefined;
   // A reprint is always based on an original: its web address when we know one, otherwise a
   // description of it (a WeChat piece or a print column may have no address we can give).
-  const original: JsonLdValue | undefined = !isReprint
+  const original: CreativeWork | string | undefined = !isReprint
     ? undefined
     : (basedOn ??
-      compact({
+      compact<CreativeWork>({
         "@type": "CreativeWork",
         name: article.originalTitle ?? undefined,
         inLanguage: article.originalLanguage ?? undefined,
@@ -157,7 +181,7 @@ export function newsArticleJsonLd(
   const published = article.publishedAt?.toISOString();
   const description = article.seoDescription?.trim() || article.excerpt?.trim() || undefined;
 
-  return compact({
+  return compact<WithContext<OpinionNewsArticle>>({
     ...articlePage(url, article.title, site.language),
     description,
     datePublished: published,
@@ -171,7 +195,7 @@ export function newsArticleJsonLd(
     translationOfWork: publishedOriginal
       ? versionReference(siteUrl, publishedOriginal)
       : isReprint && article.isTranslation && basedOn
-        ? compact({
+        ? compact<CreativeWork>({
             "@type": "CreativeWork",
             url: basedOn,
             name: article.originalTitle ?? undefined,
@@ -204,13 +228,13 @@ export function originalVersionJsonLd(
   input: JsonLdOriginalInput,
   siteUrl: string,
   site: JsonLdSite,
-): JsonLdObject {
+): WithContext<OpinionNewsArticle> {
   const url = absoluteUrl(siteUrl, input.original.path);
   const authors = input.bylines.filter((b) => b.role === "AUTHOR").map((b) => person(siteUrl, b.person));
   const byLine = input.original.authorLine.trim();
   const copyrightHolder = sourceEntity(siteUrl, input.source);
   const published = input.publishedAt?.toISOString();
-  return compact({
+  return compact<WithContext<OpinionNewsArticle>>({
     ...articlePage(url, input.original.title, input.original.language),
     datePublished: published,
     author:
@@ -229,7 +253,10 @@ export interface BreadcrumbItem {
   url: string;
 }
 
-export function breadcrumbJsonLd(items: readonly BreadcrumbItem[], siteUrl?: string): JsonLdObject {
+export function breadcrumbJsonLd(
+  items: readonly BreadcrumbItem[],
+  siteUrl?: string,
+): WithContext<BreadcrumbList> {
   return {
     "@context": "https://schema.org",
     "@type": "BreadcrumbList",
@@ -243,7 +270,7 @@ export function breadcrumbJsonLd(items: readonly BreadcrumbItem[], siteUrl?: str
 }
 
 /** For the front page: the site, and its search box (Sitelinks search). */
-export function websiteJsonLd(siteUrl: string, site: JsonLdSite): JsonLdObject {
+export function websiteJsonLd(siteUrl: string, site: JsonLdSite): WithContext<WebSite> {
   return {
     "@context": "https://schema.org",
     "@type": "WebSite",
@@ -254,7 +281,8 @@ export function websiteJsonLd(siteUrl: string, site: JsonLdSite): JsonLdObject {
     potentialAction: {
       "@type": "SearchAction",
       target: { "@type": "EntryPoint", urlTemplate: absoluteUrl(siteUrl, "/search?q={search_term_string}") },
+      // Not a schema.org property: the short form search engines read for the query's slot.
       "query-input": "required name=search_term_string",
-    },
+    } as SearchAction,
   };
 }

@@ -158,8 +158,8 @@ describe("saving the site's identity", () => {
         logo: {
           "@type": "ImageObject",
           url: `${SITE}/media/logo-test/original.png`,
-          width: 512,
-          height: 512,
+          width: { "@type": "QuantitativeValue", value: 512, unitCode: "E37" },
+          height: { "@type": "QuantitativeValue", value: 512, unitCode: "E37" },
         },
       },
     });

@@ -241,7 +241,12 @@ describe("the publisher", () => {
       "@type": "Organization",
       name: "Strait Watch",
       url: `${SITE}/`,
-      logo: { "@type": "ImageObject", url: `${SITE}/media/logo/w320.webp`, width: 320, height: 320 },
+      logo: {
+        "@type": "ImageObject",
+        url: `${SITE}/media/logo/w320.webp`,
+        width: { "@type": "QuantitativeValue", value: 320, unitCode: "E37" },
+        height: { "@type": "QuantitativeValue", value: 320, unitCode: "E37" },
+      },
     };
     expect(newsArticleJsonLd(article(), SITE, site).publisher).toEqual(publisher);
     expect(websiteJsonLd(SITE, site)).toMatchObject({
