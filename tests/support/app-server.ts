@@ -32,9 +32,15 @@ function startArguments(): string[] {
   );
 }
 
-/** Runs the app as `npm start` does, with `env`, and waits until /api/health answers 200. */
-export async function startAppServer(env: Record<string, string | undefined>): Promise<AppServer> {
-  const port = await freePort();
+/**
+ * Runs the app as `npm start` does, with `env`, and waits until /api/health answers 200. On a
+ * free port, or on `port` (an instance restarted where a load balancer expects it).
+ */
+export async function startAppServer(
+  env: Record<string, string | undefined>,
+  options: { port?: number } = {},
+): Promise<AppServer> {
+  const port = options.port ?? (await freePort());
   const child = spawn(process.execPath, startArguments(), {
     env: {
       ...process.env,

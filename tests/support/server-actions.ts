@@ -173,14 +173,15 @@ export interface ActionResponse<T> {
 }
 
 /**
- * Calls `actionId` as the page at `pagePath` would, with `args`, as the signed-in `cookie`.
+ * Calls `actionId` as the page at `pagePath` would, with `args`, as the signed-in `cookie`. The
+ * page's origin is `baseUrl`'s unless `origin` names the public one (an instance behind a proxy).
  */
 export async function callServerAction<T = unknown>(
   baseUrl: string,
   pagePath: string,
   actionId: string,
   args: unknown[],
-  options: { cookie: string; headers?: Record<string, string>; signal?: AbortSignal },
+  options: { cookie: string; headers?: Record<string, string>; signal?: AbortSignal; origin?: string },
 ): Promise<ActionResponse<T>> {
   const response = await fetch(`${baseUrl}${pagePath}`, {
     method: "POST",
@@ -191,7 +192,7 @@ export async function callServerAction<T = unknown>(
       Accept: "text/x-component",
       "Content-Type": "text/plain;charset=UTF-8",
       "Next-Action": actionId,
-      Origin: baseUrl,
+      Origin: options.origin ?? baseUrl,
       Cookie: options.cookie,
     },
     body: encodeActionArguments(args),
