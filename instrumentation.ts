@@ -3,7 +3,8 @@
 //   scheduled publishing (every 30 s, once across all instances), webhook deliveries, mail. The queue
 //   itself is started and stopped by the launcher (scripts/serve.ts, lib/platform/jobs).
 // - Every instance listens for the cache invalidations the others broadcast, and, with a CDN in
-//   front (CDN_PURGE_URL), works on the queue of purges.
+//   front (CDN_PURGE_URL), works on the queue of purges. With REDIS_URL it connects to the shared
+//   page cache before the first request, so Next's cache handler finds it.
 // - Mail carries the site's title as its sender name; its delivery and retries, and the daily
 //   expiry digest, are jobs too.
 export async function register() {
@@ -19,6 +20,10 @@ export async function register() {
   }
   const { nameMailAfterSite } = await import("@/lib/site/stored-identity");
   nameMailAfterSite();
+  if (process.env.REDIS_URL) {
+    const { sharedStore } = await import("@/lib/platform/cache/shared-store");
+    sharedStore();
+  }
   if (process.env.DATABASE_URL) {
     const { listenForInvalidations } = await import("@/lib/platform/cache/listener");
     listenForInvalidations(process.env.DATABASE_URL);

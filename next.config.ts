@@ -68,6 +68,8 @@ const nextConfig: NextConfig = {
     "@prisma/schema-engine-wasm",
     "@node-rs/argon2",
     "sharp",
+    // One Redis client per process, shared by the app and Next's cache handler.
+    "@redis/client",
   ],
   // Public lists are cached per page, so their `?page=N` is a path segment inside the app.
   async rewrites() {

@@ -43,6 +43,11 @@ const REQUIREMENTS: Requirement[] = [
   },
   { debianPackage: "wrk", purpose: "wrk, for the load test", present: () => onPath("wrk") },
   {
+    debianPackage: "redis-server",
+    purpose: "redis-server, for the shared page cache tests' own Redis",
+    present: () => onPath("redis-server"),
+  },
+  {
     debianPackage: "fonts-noto-cjk",
     purpose: "a Chinese and Japanese font, for screenshots of the original beside its translation",
     present: () => existsSync("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),

@@ -20,7 +20,15 @@ const EnvSchema = z.object({
   TRUSTED_PROXY: optional(z.string()),
   /** pino level for the server's logs; "silent" turns the access log off. */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  REDIS_URL: optional(z.url()),
+  /**
+   * Redis for the shared page cache (lib/platform/cache/shared-store.ts): every instance reads the
+   * pages any of them rendered. Unset: each instance caches in its own memory and disk.
+   */
+  REDIS_URL: optional(
+    z.url({ protocol: /^rediss?$/, error: "REDIS_URL must be a redis:// or rediss:// URL" }),
+  ),
+  /** Prefix of every key the site writes in Redis, so that several sites (or test runs) can share one. */
+  REDIS_KEY_PREFIX: z.string().min(1).max(100).default("crosscurrent:"),
   /**
    * Where uploads and evidence are stored: "local" (DATA_DIR/uploads, one instance) or "postgres"
    * (the database, read by every instance). `npm run media:migrate` copies between them.

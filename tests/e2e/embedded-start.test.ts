@@ -62,7 +62,7 @@ describe("npm start without DATABASE_URL", () => {
 
   it("answers /api/health with the database up and the migration count", async () => {
     const health = await (await fetch(`${server.baseUrl}/api/health`)).json();
-    expect(health).toMatchObject({ status: "ok", database: "up" });
+    expect(health).toMatchObject({ status: "ok", database: "up", cache: { shared: "none" } });
     expect(health.migrations).toBeGreaterThanOrEqual(1);
   });
 });

@@ -559,8 +559,9 @@ describe("PostgreSQL stopped and started under a running app", () => {
             database?: string;
             error?: { message: string };
           };
-          if (answer.path === "/api/health") expect(json).toEqual({ status: "error", database: "down" });
-          else expect(json.error?.message).toMatch(/database/);
+          if (answer.path === "/api/health") {
+            expect(json).toEqual({ status: "error", database: "down", cache: { shared: "none" } });
+          } else expect(json.error?.message).toMatch(/database/);
         } else {
           expect(answer.response!.headers.get("content-type")).toMatch(/^text\/html/);
           expect(answer.body).toMatch(/temporarily unavailable/i);

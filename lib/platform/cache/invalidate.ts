@@ -1,11 +1,13 @@
-// Invalidation: this instance forgets at once, and every other instance hears it through
-// PostgreSQL NOTIFY (lib/platform/cache/listener.ts), so several instances behind one load balancer
-// agree within milliseconds; with a CDN configured, a purge of the same tags is queued
-// (cdn-purge-job.ts). Call it after the change has been committed.
+// Invalidation: this instance forgets at once, the shared page cache (REDIS_URL, shared-store.ts)
+// records it, and every other instance hears it through PostgreSQL NOTIFY
+// (lib/platform/cache/listener.ts), so several instances behind one load balancer agree within
+// milliseconds; with a CDN configured, a purge of the same tags is queued (cdn-purge-job.ts). Call
+// it after the change has been committed.
 import { db } from "@/lib/platform/db";
 import { enqueueCdnPurge } from "./cdn-purge-job";
 import { purgeTagsFor } from "./cdn-tags";
 import { INSTANCE_ID, markInvalidated } from "./registry";
+import { sharedStore } from "./shared-store";
 
 export const INVALIDATION_CHANNEL = "cache_invalidation";
 
@@ -15,6 +17,8 @@ const TAGS_PER_NOTIFICATION = 100;
 export interface InvalidationMessage {
   from: string;
   tags: string[];
+  /** The sender could not record these in the shared page cache: a listener that can, does. */
+  unsharedTags?: true;
 }
 
 export interface InvalidateOptions {
@@ -29,10 +33,14 @@ export async function invalidate(tags: readonly string[], options: InvalidateOpt
   const unique = [...new Set(tags)];
   if (unique.length === 0) return;
   markInvalidated(unique);
+  // Before the others hear of it: an instance that drops its own copy on hearing must not then
+  // find the stale one in the shared cache.
+  const shared = (await sharedStore()?.invalidate(unique)) ?? true;
   for (let i = 0; i < unique.length; i += TAGS_PER_NOTIFICATION) {
     const message: InvalidationMessage = {
       from: INSTANCE_ID,
       tags: unique.slice(i, i + TAGS_PER_NOTIFICATION),
+      ...(shared ? {} : { unsharedTags: true }),
     };
     try {
       await db.$executeRaw`SELECT pg_notify(${INVALIDATION_CHANNEL}, ${JSON.stringify(message)})`;

@@ -1,9 +1,11 @@
 // Hears the invalidations other instances broadcast (lib/platform/cache/invalidate.ts) on a connection of
 // its own. While disconnected it may miss some, so on every (re)connection it invalidates
-// everything this instance has cached.
+// everything this instance has cached in its own memory. An invalidation its sender could not
+// record in the shared page cache, this instance records there for it.
 import { Client } from "pg";
 import { INVALIDATION_CHANNEL, type InvalidationMessage } from "./invalidate";
 import { EVERYTHING, INSTANCE_ID, markInvalidated } from "./registry";
+import { sharedStore } from "./shared-store";
 
 const RETRY_MS = { first: 500, max: 15_000 };
 
@@ -30,7 +32,9 @@ export function listenForInvalidations(connectionString: string): () => Promise<
     };
     client.on("notification", ({ payload }) => {
       const message = parse(payload);
-      if (message && message.from !== INSTANCE_ID) markInvalidated(message.tags);
+      if (!message || message.from === INSTANCE_ID) return;
+      markInvalidated(message.tags);
+      if (message.unsharedTags) void sharedStore()?.invalidate(message.tags);
     });
     client.on("error", retire);
     client.on("end", retire);

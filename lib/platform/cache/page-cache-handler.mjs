@@ -1,10 +1,13 @@
 // Next's cache for rendered pages and route responses (configured in next.config.ts), made to
-// obey our invalidations. It is Next's own file-system cache (memory first, then disk), with one
-// change: an entry carrying a tag invalidated after the entry's render began is a miss, so the
-// next reader waits for a fresh render instead of getting the stale copy. Invalidations are
-// recorded by lib/platform/cache/invalidate.ts (and relayed from other instances by lib/platform/cache/listener.ts)
-// in a map both sides find on globalThis. Next loads this file itself, outside the app's bundles,
-// hence plain JavaScript.
+// obey our invalidations. Two homes for entries:
+// - Without REDIS_URL, Next's own file-system cache (memory first, then disk), with one change: an
+//   entry carrying a tag invalidated after the entry's render began is a miss, so the next reader
+//   waits for a fresh render instead of getting the stale copy. Invalidations are recorded by
+//   lib/platform/cache/invalidate.ts (and relayed from other instances by listener.ts) in a map
+//   both sides find on globalThis.
+// - With REDIS_URL, the shared store every instance reads (shared-store.ts, created at start-up by
+//   instrumentation.ts and found on globalThis), which keeps the invalidations beside the entries.
+// Next loads this file itself, outside the app's bundles, hence plain JavaScript.
 import fileSystemCache from "next/dist/server/lib/incremental-cache/file-system-cache.js";
 
 const FileSystemCache = fileSystemCache.default ?? fileSystemCache;
@@ -13,6 +16,9 @@ const INVALIDATED_AT = Symbol.for("crosscurrent.cache.invalidatedAt");
 // When the render behind each stored entry began, and when the render under way began.
 const RENDERED_AT = Symbol.for("crosscurrent.cache.renderedAt");
 const RENDERING_SINCE = Symbol.for("crosscurrent.cache.renderingSince");
+// In shared mode: where each render under way began (shared-store.ts, RenderStart).
+const SHARED_RENDERS = Symbol.for("crosscurrent.cache.sharedRenders");
+const SHARED_STORE = Symbol.for("crosscurrent.cache.sharedStore");
 const MAX_RENDERS_UNDER_WAY = 10_000;
 // Next's header listing the tags a rendered page or route collected.
 const TAGS_HEADER = "x-next-cache-tags";
@@ -69,8 +75,29 @@ function noteRequestTags(entry, ctx) {
   if (WHOLE_ANSWERS.has(entry?.value?.kind)) collected.pageEntry = true;
 }
 
+// How long the shared store keeps an entry that nothing invalidates; search pages, one per query a
+// reader makes up, for less.
+const SHARED_TTL_MS = 24 * 60 * 60 * 1000;
+const SHARED_MEMORY_ONLY_TTL_MS = 10 * 60 * 1000;
+
+function sharedTtl(key, tags, at) {
+  let ttl = isMemoryOnly(key) ? SHARED_MEMORY_ONLY_TTL_MS : SHARED_TTL_MS;
+  for (const tag of tags) {
+    if (tag.startsWith(EXPIRES_PREFIX)) ttl = Math.min(ttl, Number(tag.slice(EXPIRES_PREFIX.length)) - at);
+  }
+  return Math.floor(ttl);
+}
+
+function forgetOldestRender(renders) {
+  // A render that never reaches set() (it failed) would leave its key behind.
+  if (renders.size > MAX_RENDERS_UNDER_WAY) renders.delete(renders.keys().next().value);
+}
+
 export default class PageCacheHandler extends FileSystemCache {
+  #shared = globalThis[SHARED_STORE] ?? null;
+
   async get(key, ctx) {
+    if (this.#shared) return this.#getShared(key, ctx);
     const memoryOnly = isMemoryOnly(key);
     const entry = memoryOnly ? (FileSystemCache.memoryCache?.get(key) ?? null) : await super.get(key, ctx);
     // Judged by when its render began, not when it was stored: a render that read the database
@@ -93,12 +120,12 @@ export default class PageCacheHandler extends FileSystemCache {
     // A miss: Next renders now and then calls set().
     const renders = shared(RENDERING_SINCE);
     renders.set(key, cacheTime());
-    // A render that never reaches set() (it failed) would leave its key here: forget the oldest.
-    if (renders.size > MAX_RENDERS_UNDER_WAY) renders.delete(renders.keys().next().value);
+    forgetOldestRender(renders);
     return null;
   }
 
   async set(key, data, ctx) {
+    if (this.#shared) return this.#setShared(key, data, ctx);
     const startedAt = shared(RENDERING_SINCE).get(key) ?? cacheTime();
     shared(RENDERING_SINCE).delete(key);
     noteRequestTags({ value: data }, ctx);
@@ -120,6 +147,39 @@ export default class PageCacheHandler extends FileSystemCache {
     const invalidatedAt = shared(INVALIDATED_AT);
     const at = cacheTime();
     for (const tag of list) invalidatedAt.set(tag, Math.max(invalidatedAt.get(tag) ?? 0, at));
+    if (this.#shared) {
+      await this.#shared.invalidate(list);
+      return;
+    }
     return super.revalidateTag(list, durations);
+  }
+
+  async #getShared(key, ctx) {
+    const entry = await this.#shared.get(key, [...(ctx?.tags ?? []), ...(ctx?.softTags ?? [])]);
+    const at = Date.now();
+    if (entry && !entryTags(entry, ctx).some((tag) => hasExpired(tag, at))) {
+      noteRequestTags(entry, ctx);
+      return entry;
+    }
+    const start = await this.#shared.renderStart();
+    const renders = shared(SHARED_RENDERS);
+    const earlier = renders.get(key);
+    // Two renders of one key under way: the entry is as old as the earlier one's start.
+    if (start && !(earlier?.epoch === start.epoch && earlier.seq <= start.seq)) renders.set(key, start);
+    forgetOldestRender(renders);
+    return null;
+  }
+
+  async #setShared(key, data, ctx) {
+    const renders = shared(SHARED_RENDERS);
+    const start = renders.get(key);
+    renders.delete(key);
+    noteRequestTags({ value: data }, ctx);
+    // Not stored: a render begun while Redis was unreachable, or nothing to store.
+    if (!start || !data) return;
+    const entry = { value: data, lastModified: Date.now(), cacheControl: ctx?.cacheControl };
+    const tags = entryTags(entry, ctx);
+    const ttl = sharedTtl(key, tags, Date.now());
+    if (ttl > 0) await this.#shared.set(key, entry, tags, start, ttl);
   }
 }
