@@ -10,6 +10,7 @@ import { accessSync, constants, existsSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { CHROMIUM_PATH } from "../tests/support/browser";
+import { NGINX } from "./cluster/nginx-process";
 import { postgresBinDir } from "../tests/support/private-postgres";
 
 const STEPS = ["lint", "lint:architecture", "format:check", "typecheck", "test:unit", "test:int", "test:e2e"];
@@ -42,6 +43,11 @@ const REQUIREMENTS: Requirement[] = [
     present: () => postgresBinDir() !== null,
   },
   { debianPackage: "wrk", purpose: "wrk, for the load test", present: () => onPath("wrk") },
+  {
+    debianPackage: "nginx",
+    purpose: `nginx at ${NGINX}, for the cluster test's load balancer`,
+    present: () => existsSync(NGINX),
+  },
   {
     debianPackage: "redis-server",
     purpose: "redis-server, for the shared page cache tests' own Redis",
