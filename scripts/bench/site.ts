@@ -19,20 +19,31 @@
 // Percentiles (p50, p95, p99) and status counts come from wrk's Lua done() hook (wrk-report.lua).
 // Also: the server's peak resident memory (VmRSS of next-server, sampled every 500 ms), and the
 // JavaScript, gzipped, that the article page ships compared with an empty page of the app.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { spawn } from "node:child_process";
 import { request as httpRequest } from "node:http";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
+import { appServerPids, residentKb } from "../../tests/support/app-processes";
 import { freePort, startAppServer, type AppServer } from "../../tests/support/app-server";
-import { buildDir, launcherDir } from "@/lib/platform/server/build-dir";
+import { buildDir } from "@/lib/platform/server/build-dir";
 import { launchBrowser } from "../../tests/support/browser";
 import { pageScripts, type PageScripts } from "../../tests/support/page-scripts";
 import { withDatabase } from "../../tests/support/test-database-url";
 import { BENCH_STATIC_SIZES_KB } from "../../app/(bench)/bench-static/[kb]/sizes";
-import { articleIdOf, discussionCommentsIn, seedLongDiscussion, warmUpCommentPost } from "./comments";
+import {
+  ARTICLES,
+  BENCH_ADMIN,
+  benchPrerequisiteMissing,
+  COMMENTS,
+  LONG_DISCUSSION,
+  pageRoutes,
+  seedBulkSite,
+  sql,
+} from "./bench-site";
+import { articleIdOf, discussionCommentsIn, warmUpCommentPost } from "./comments";
+import { killAll, run, track, TSX } from "./processes";
+import { countOf, parseWrk, POST_WRK_ARGS, REPORT_LUA, WRK, WRK_ARGS, type WrkResult } from "./wrk";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 process.chdir(ROOT);
@@ -40,19 +51,9 @@ process.chdir(ROOT);
 const SERVER_URL = process.env.BENCH_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
 const DATABASE = "crosscurrent_bench";
 const DATABASE_URL = withDatabase(SERVER_URL, DATABASE);
-const WRK = process.env.WRK ?? (existsSync("/usr/bin/wrk") ? "/usr/bin/wrk" : "wrk");
-const WRK_ARGS = ["-t2", "-c32", "-d10s", "--latency"];
-const POST_WRK_ARGS = ["-t2", "-c16", "-d10s", "--latency"];
-const REPORT_LUA = path.join(ROOT, "scripts/bench/wrk-report.lua");
 const COMMENT_POST_LUA = path.join(ROOT, "scripts/bench/comment-post.lua");
 const DIST_DIR = buildDir();
-const ARTICLES = 10_000;
-const COMMENTS = 100_000;
-/** Approved comments on the "long discussion" article. */
-const LONG_DISCUSSION = 500;
 const DEADLINE_MS = 720_000; // the whole run stays under twelve minutes
-const ADMIN = { email: "bench@crosscurrent.test", password: "bench password, long enough" };
-const TSX = path.resolve("node_modules/tsx/dist/cli.mjs");
 
 // ─── Preconditions ───────────────────────────────────────────────────────────
 
@@ -61,38 +62,19 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-if (
-  !existsSync(path.join(DIST_DIR, "BUILD_ID")) ||
-  !existsSync(path.join(launcherDir(DIST_DIR), "serve.mjs"))
-) {
-  fail(`No production build in ${DIST_DIR}: run \`NEXT_DIST_DIR=${DIST_DIR} npm run build\` first.`);
-}
-if (spawnSync(WRK, ["--version"]).error) fail(`wrk not found (${WRK}): apt-get install -y wrk, or set WRK.`);
-if (!["localhost", "127.0.0.1", "::1", "[::1]"].includes(new URL(SERVER_URL).hostname)) {
-  fail("The benchmark creates and drops a database: BENCH_DATABASE_URL must be a local server.");
-}
+const missing = benchPrerequisiteMissing(SERVER_URL);
+if (missing) fail(missing);
 
 // ─── Cleanup, whatever happens ───────────────────────────────────────────────
 
 const started = Date.now();
-const children = new Set<ChildProcess>();
 let server: AppServer | undefined;
 let dataDir: string | undefined;
 let cleaning: Promise<void> | undefined;
 
-async function sql(url: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
-
 function cleanup(): Promise<void> {
   cleaning ??= (async () => {
-    for (const child of children) child.kill("SIGKILL");
+    killAll();
     await server?.stop().catch(() => {});
     await sql(SERVER_URL, `drop database if exists ${DATABASE} with (force)`).catch((error: Error) =>
       console.error(`Could not drop ${DATABASE}: ${error.message}`),
@@ -114,103 +96,6 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 function elapsed(): string {
   return `${((Date.now() - started) / 1000).toFixed(0)} s`;
 }
-
-/** Runs a command to completion, collecting its output; rejects on a non-zero exit. */
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
-    children.add(child);
-    let output = "";
-    child.stdout.on("data", (chunk) => (output += chunk));
-    child.stderr.on("data", (chunk) => (output += chunk));
-    child.on("error", reject);
-    child.on("exit", (code, signal) => {
-      children.delete(child);
-      if (code === 0) resolve(output);
-      else
-        reject(
-          new Error(`${path.basename(command)} ${args.join(" ")} failed (${code ?? signal}):\n${output}`),
-        );
-    });
-  });
-}
-
-// ─── The server's memory ─────────────────────────────────────────────────────
-
-function childPids(pid: number): number[] {
-  const out = spawnSync("ps", ["--ppid", String(pid), "-o", "pid="], { encoding: "utf8" }).stdout;
-  return out
-    .split("\n")
-    .map((line) => Number(line.trim()))
-    .filter((n) => n > 0);
-}
-
-/** The next-server process under this one: the launcher `npm start` runs, with Next in it. */
-async function findNextServer(): Promise<number> {
-  const queue = childPids(process.pid);
-  while (queue.length) {
-    const pid = queue.shift()!;
-    const cmdline = await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => "");
-    if (cmdline.startsWith("next-server")) return pid;
-    queue.push(...childPids(pid));
-  }
-  throw new Error("Could not find the next-server process.");
-}
-
-async function rssKb(pid: number): Promise<number> {
-  const status = await readFile(`/proc/${pid}/status`, "utf8").catch(() => "");
-  return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0);
-}
-
-// ─── wrk ─────────────────────────────────────────────────────────────────────
-
-interface WrkResult {
-  requestsPerSecond: number;
-  requests: number;
-  /** Milliseconds, exact from wrk's histogram (wrk-report.lua), not the rounded printout. */
-  p50: number;
-  p95: number;
-  p99: number;
-  non2xx3xx: number;
-  socketErrors: number;
-  /** "connect 0, read 0, write 0, timeout 0", as wrk prints it. */
-  socketDetail: string;
-  /** Responses by HTTP status, where the wrk script counts them (comment-post.lua); else empty. */
-  statuses: Record<string, number>;
-}
-
-/** The line wrk-report.lua's done() prints. */
-interface WrkReport {
-  p50: number;
-  p95: number;
-  p99: number;
-  requests: number;
-  errors: { connect: number; read: number; write: number; status: number; timeout: number };
-  statuses: Record<string, number>;
-}
-
-function parseWrk(output: string): WrkResult {
-  const rps = /^Requests\/sec:\s+([\d.]+)/m.exec(output);
-  if (!rps) throw new Error(`wrk printed no Requests/sec:\n${output}`);
-  const line = /^BENCH_REPORT (\{.*\})$/m.exec(output);
-  if (!line) throw new Error(`wrk printed no BENCH_REPORT line (wrk-report.lua):\n${output}`);
-  const report = JSON.parse(line[1]!) as WrkReport;
-  const { connect, read, write, timeout } = report.errors;
-  return {
-    requestsPerSecond: Number(rps[1]),
-    requests: report.requests,
-    p50: report.p50,
-    p95: report.p95,
-    p99: report.p99,
-    non2xx3xx: report.errors.status,
-    socketErrors: connect + read + write + timeout,
-    socketDetail: `connect ${connect}, read ${read}, write ${write}, timeout ${timeout}`,
-    statuses: report.statuses,
-  };
-}
-
-const countOf = (statuses: Record<string, number>, test: (status: number) => boolean) =>
-  Object.entries(statuses).reduce((sum, [status, n]) => sum + (test(Number(status)) ? n : 0), 0);
 
 // ─── The yardstick ───────────────────────────────────────────────────────────
 
@@ -266,7 +151,7 @@ async function startBareServer(
   const child = spawn(process.execPath, [TSX, "scripts/bench/bare-server.ts", manifestFile, String(port)], {
     stdio: ["ignore", "pipe", "inherit"],
   });
-  children.add(child);
+  track(child);
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on("data", (chunk: Buffer) => {
       if (chunk.toString().includes("ready")) resolve();
@@ -300,8 +185,8 @@ try {
     DATABASE_URL,
     DATA_DIR: dataDir,
     AUTH_SECRET: "bench-secret-bench-secret-bench-secret-bench",
-    SEED_ADMIN_EMAIL: ADMIN.email,
-    SEED_ADMIN_PASSWORD: ADMIN.password,
+    SEED_ADMIN_EMAIL: BENCH_ADMIN.email,
+    SEED_ADMIN_PASSWORD: BENCH_ADMIN.password,
     // The build to serve (next.config.ts reads it), and a reverse proxy on this machine whose
     // X-Forwarded-For the server believes: the comment POST row's readers each have an address.
     NEXT_DIST_DIR: DIST_DIR,
@@ -315,45 +200,25 @@ try {
   console.log(
     `[${elapsed()}] App up at ${server.baseUrl}; seeding ${ARTICLES} articles, ${COMMENTS} comments…`,
   );
-  const seeded = await run(
-    process.execPath,
-    [TSX, "scripts/db-seed-bulk.ts", "--articles", String(ARTICLES), "--comments", String(COMMENTS)],
-    { ...process.env, ...appEnv },
-  );
-  const articlePath = /first: (\/articles\/\S+?)\)/.exec(seeded)?.[1];
-  if (!articlePath) throw new Error(`The bulk seed printed no first article:\n${seeded}`);
-  const run8 = /^\/articles\/bulk-(.+)-1$/.exec(articlePath)?.[1];
-  console.log(`[${elapsed()}] ${seeded.trim()}`);
-  // Fresh planner statistics, as autovacuum would have gathered on a live site.
-  await sql(DATABASE_URL, "analyze");
-
-  // The long discussion goes in before any page is rendered, so no cache holds the article without it.
-  if (!run8) throw new Error(`The first bulk article's slug has an unexpected form: ${articlePath}`);
-  const discussionPath = `/articles/bulk-${run8}-2`;
-  const discussion = await seedLongDiscussion(DATABASE_URL, `bulk-${run8}-2`, LONG_DISCUSSION);
-  // Readers post to an article of its own, so the page rows never see those comments.
-  const postArticleId = await articleIdOf(DATABASE_URL, `bulk-${run8}-3`);
-  await sql(DATABASE_URL, "analyze");
+  const site = await seedBulkSite(appEnv);
+  const { articlePath, run8, discussionPath, discussion } = site;
+  console.log(`[${elapsed()}] ${site.summary}`);
   console.log(
     `[${elapsed()}] ${discussionPath}: ${discussion.approved} approved comments, ${discussion.replies} of them replies`,
   );
+  // Readers post to an article of its own, so the page rows never see those comments.
+  const postArticleId = await articleIdOf(DATABASE_URL, `bulk-${run8}-3`);
 
   const base = server.baseUrl;
-  const pid = await findNextServer();
+  const [pid] = await appServerPids(base);
+  if (!pid) throw new Error(`No app server process for ${base}.`);
   const discussionShown = discussionCommentsIn(await (await fetch(`${base}${discussionPath}`)).text());
-  const routes: Array<{ name: string; path: string }> = [
-    { name: "article", path: articlePath },
-    { name: `article, ${LONG_DISCUSSION} comments`, path: discussionPath },
-    { name: "home", path: "/" },
-    { name: "tag archive", path: `/tags/bulk-tag-${run8}-1` },
-    { name: "search", path: "/search?q=Taiwan" },
-    { name: "feed", path: "/feed.xml" },
-  ];
+  const routes = pageRoutes(site);
 
-  let maxRss = await rssKb(pid);
+  let maxRss = await residentKb(pid);
   let routeRss = 0;
   const sampler = setInterval(() => {
-    void rssKb(pid).then((kb) => {
+    void residentKb(pid).then((kb) => {
       maxRss = Math.max(maxRss, kb);
       routeRss = Math.max(routeRss, kb);
     });

@@ -48,3 +48,9 @@ export async function appServerCpuSeconds(baseUrl: string): Promise<number> {
   }
   return ticks / 100; // USER_HZ is 100 on Linux
 }
+
+/** Resident memory (VmRSS) of process `pid` in kB; 0 once it is gone. */
+export async function residentKb(pid: number): Promise<number> {
+  const status = await read(`/proc/${pid}/status`);
+  return Number(/^VmRSS:\s+(\d+) kB/m.exec(status ?? "")?.[1] ?? 0);
+}
