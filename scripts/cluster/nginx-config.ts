@@ -89,7 +89,8 @@ export interface StandaloneOptions {
   dir: string;
   /** The user worker processes run as, when nginx is started as root (else nobody). */
   user?: string;
-  workerProcesses: number;
+  /** "auto": one per core, as Debian's nginx.conf has it. */
+  workerProcesses: number | "auto";
 }
 
 /** A whole nginx.conf, for an nginx run in the foreground on 127.0.0.1 (tests, benchmarks). */

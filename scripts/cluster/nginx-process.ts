@@ -43,7 +43,7 @@ export function assertNginxInstalled(): void {
 export async function startNginx(options: {
   listenPort: number;
   instancePorts: number[];
-  workerProcesses?: number;
+  workerProcesses?: number | "auto";
 }): Promise<Nginx> {
   assertNginxInstalled();
   const dir = await mkdtemp(path.join(tmpdir(), "crosscurrent-nginx-"));
