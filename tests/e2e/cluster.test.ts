@@ -99,8 +99,8 @@ afterAll(async () => {
   await Promise.all(servers.map((server) => server.stop()));
   await sql?.end();
   await adminQuery(serverUrl, `drop database if exists ${database} with (force)`);
-  await deleteRedisKeys(REDIS_URL, REDIS_KEY_PREFIX);
   await Promise.all(dataDirs.map((dir) => rm(dir, { recursive: true, force: true })));
+  await deleteRedisKeys(REDIS_URL, REDIS_KEY_PREFIX);
 });
 
 function paragraph(text: string) {
