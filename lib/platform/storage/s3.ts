@@ -1,8 +1,11 @@
 // Storage in a bucket of S3 or an S3-compatible service (MEDIA_STORAGE=s3: MinIO, Cloudflare R2,
 // …), so every instance reads the same files without holding them in the database. One object
-// per key, under an optional prefix; `put` stores the content type with the object. Reads stream
-// the object's body as the client takes it, so serving a large file never holds it whole.
-// S3 replaces an object in one step, so a reader gets either the old bytes or the new.
+// per key, under an optional prefix; `put` stores the content type and the SHA-256 with the
+// object. Reads stream the object's body as the client takes it, so serving a large file never
+// holds it whole, and check it against that SHA-256 as it passes: S3 replaces an object in one
+// step, but not every S3-compatible server does, so a reader whose object changed (or was
+// damaged) under it fails at the end rather than passing on a mix, as with PostgreSQL.
+import { createHash } from "node:crypto";
 import {
   DeleteObjectCommand,
   GetObjectCommand,
@@ -52,6 +55,37 @@ export function s3SettingsOf(env: Env): S3Settings {
   };
 }
 
+/** The user metadata (x-amz-meta-sha256) that keeps the SHA-256 of an object's bytes. */
+const SHA256_METADATA = "sha256";
+
+const sha256Of = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+class ObjectMismatchError extends Error {
+  constructor(key: string) {
+    super(`Stored object ${key} does not match its SHA-256: it changed while it was read, or is damaged`);
+  }
+}
+
+/** Passes bytes on unchanged and fails at the end unless they were `byteSize` bytes of `sha256`. */
+function checkedAgainst(
+  key: string,
+  byteSize: number,
+  sha256: string,
+): TransformStream<Uint8Array, Uint8Array> {
+  const hash = createHash("sha256");
+  let seen = 0;
+  return new TransformStream({
+    transform(chunk, controller) {
+      hash.update(chunk);
+      seen += chunk.length;
+      controller.enqueue(chunk);
+    },
+    flush(controller) {
+      if (seen !== byteSize || hash.digest("hex") !== sha256) controller.error(new ObjectMismatchError(key));
+    },
+  });
+}
+
 export class S3Storage implements Storage {
   readonly name = "s3";
   readonly bucket: string;
@@ -90,6 +124,7 @@ export class S3Storage implements Storage {
         Body: bytes,
         ContentType: contentType,
         ContentLength: bytes.length,
+        Metadata: { [SHA256_METADATA]: sha256Of(bytes) },
       }),
     );
   }
@@ -115,22 +150,26 @@ export class S3Storage implements Storage {
   async get(key: string): Promise<StoredObject | null> {
     const object = await this.getObject(key);
     if (!object?.Body) return null;
-    return { bytes: await object.Body.transformToByteArray(), contentType: contentTypeOf(key)! };
+    const bytes = await object.Body.transformToByteArray();
+    const expected = object.Metadata?.[SHA256_METADATA];
+    if (expected !== undefined && sha256Of(bytes) !== expected) throw new ObjectMismatchError(key);
+    return { bytes, contentType: contentTypeOf(key)! };
   }
 
   async open(key: string): Promise<StoredStream | null> {
     const object = await this.getObject(key);
     if (!object?.Body) return null;
+    const body = object.Body.transformToWebStream();
     if (object.ContentLength === undefined) {
-      await object.Body.transformToWebStream().cancel();
+      await body.cancel();
       throw new Error(`S3 answered ${key} without its length`);
     }
-    // Cancelling this stream (a HEAD request, a client that went away) closes the connection.
-    return {
-      stream: object.Body.transformToWebStream(),
-      contentType: contentTypeOf(key)!,
-      byteSize: object.ContentLength,
-    };
+    const byteSize = object.ContentLength;
+    const expected = object.Metadata?.[SHA256_METADATA];
+    // Cancelling the stream (a HEAD request, a client that went away) closes the connection.
+    // An object put by other means carries no SHA-256: its bytes pass as S3 sends them.
+    const stream = expected === undefined ? body : body.pipeThrough(checkedAgainst(key, byteSize, expected));
+    return { stream, contentType: contentTypeOf(key)!, byteSize };
   }
 
   async delete(key: string): Promise<void> {
