@@ -21,8 +21,8 @@ export async function register() {
   const { nameMailAfterSite } = await import("@/lib/site/stored-identity");
   nameMailAfterSite();
   if (process.env.REDIS_URL) {
-    const { sharedStore } = await import("@/lib/platform/cache/shared-store");
-    sharedStore();
+    const { startSharedStore } = await import("@/lib/platform/cache/shared-store");
+    await startSharedStore();
   }
   if (process.env.DATABASE_URL) {
     const { listenForInvalidations } = await import("@/lib/platform/cache/listener");

@@ -30,10 +30,43 @@ const EnvSchema = z.object({
   /** Prefix of every key the site writes in Redis, so that several sites (or test runs) can share one. */
   REDIS_KEY_PREFIX: z.string().min(1).max(100).default("crosscurrent:"),
   /**
-   * Where uploads and evidence are stored: "local" (DATA_DIR/uploads, one instance) or "postgres"
-   * (the database, read by every instance). `npm run media:migrate` copies between them.
+   * Where uploads and evidence are stored: "local" (DATA_DIR/uploads, one instance), "postgres"
+   * (the database, read by every instance) or "s3" (a bucket of S3 or an S3-compatible service,
+   * the S3_* settings). `npm run media:migrate` copies between them.
    */
-  MEDIA_STORAGE: z.enum(["local", "postgres"]).default("local"),
+  MEDIA_STORAGE: z.enum(["local", "postgres", "s3"]).default("local"),
+  /** The S3-compatible service's endpoint (MinIO, R2, …); unset for AWS S3 itself. */
+  S3_URL: optional(z.url({ protocol: /^https?$/, error: "S3_URL must be an http:// or https:// URL" })),
+  /** The bucket; required with MEDIA_STORAGE=s3 (and for `media:migrate` to or from s3). */
+  S3_BUCKET: optional(
+    z
+      .string()
+      .regex(
+        /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+        "S3_BUCKET must be a bucket name: 3 to 63 lowercase letters, digits, '.' or '-'",
+      ),
+  ),
+  S3_REGION: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z
+      .string()
+      .regex(/^[a-z0-9-]+$/, "S3_REGION must be a region name such as us-east-1 (or auto for R2)")
+      .default("us-east-1"),
+  ),
+  /** Static credentials, both or neither; neither leaves them to the AWS SDK (its AWS_* variables, a role). */
+  S3_ACCESS_KEY_ID: optional(z.string().min(1)),
+  S3_SECRET_ACCESS_KEY: optional(z.string().min(1)),
+  /** Address the bucket as a path (endpoint/bucket/key) rather than a host name; default: true when S3_URL is set. */
+  S3_FORCE_PATH_STYLE: optional(z.stringbool()),
+  /** Where Crosscurrent's keys start inside the bucket, e.g. `sites/crosscurrent`, to share one bucket. */
+  S3_PREFIX: optional(
+    z
+      .string()
+      .regex(
+        /^[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)*\/?$/,
+        "S3_PREFIX must be folder names (letters, digits, '.', '_', '-') joined by '/', e.g. sites/crosscurrent",
+      ),
+  ),
   /**
    * Fixed at build time (next.config.ts): the same on every instance of one release, a new one per
    * release, so a browser holding another release's pages reloads instead of mixing them.
@@ -102,9 +135,28 @@ const CheckedEnvSchema = EnvSchema.superRefine((value, context) => {
       message: "CDN_PURGE_SECRET is required when CDN_PURGE_URL is set: purge requests are signed with it",
     });
   }
+  if (value.MEDIA_STORAGE === "s3" && value.S3_BUCKET === undefined) {
+    context.addIssue({
+      code: "custom",
+      path: ["S3_BUCKET"],
+      message: "S3_BUCKET is required when MEDIA_STORAGE=s3: the bucket that keeps media and evidence",
+    });
+  }
+  if ((value.S3_ACCESS_KEY_ID === undefined) !== (value.S3_SECRET_ACCESS_KEY === undefined)) {
+    context.addIssue({
+      code: "custom",
+      path: [value.S3_ACCESS_KEY_ID === undefined ? "S3_ACCESS_KEY_ID" : "S3_SECRET_ACCESS_KEY"],
+      message:
+        "S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both, or neither to use the AWS SDK's own credentials",
+    });
+  }
 });
 
-export type Env = Omit<z.infer<typeof EnvSchema>, "SITE_URL"> & { SITE_URL: string };
+type ParsedEnv = z.infer<typeof EnvSchema>;
+export type Env = Omit<ParsedEnv, "SITE_URL" | "S3_FORCE_PATH_STYLE"> & {
+  SITE_URL: string;
+  S3_FORCE_PATH_STYLE: boolean;
+};
 
 /** The settings in `source`, or an error naming every problem (exported for its tests). */
 export function parseEnv(source: NodeJS.ProcessEnv): Env {
@@ -113,8 +165,13 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     const problems = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment:\n  ${problems.join("\n  ")}`);
   }
-  const { SITE_URL, ...rest } = result.data;
-  return { ...rest, SITE_URL: SITE_URL ?? `http://localhost:${rest.PORT}` };
+  const { SITE_URL, S3_FORCE_PATH_STYLE, ...rest } = result.data;
+  return {
+    ...rest,
+    SITE_URL: SITE_URL ?? `http://localhost:${rest.PORT}`,
+    // S3-compatible services mostly answer at one host; AWS S3 prefers the bucket's own host name.
+    S3_FORCE_PATH_STYLE: S3_FORCE_PATH_STYLE ?? rest.S3_URL !== undefined,
+  };
 }
 
 export const env = parseEnv(process.env);

@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { createClient } from "@redis/client";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readBuildIdentity } from "@/lib/platform/server/build-identity";
@@ -56,6 +57,18 @@ async function fetchPage(server: AppServer, pagePath: string) {
     cache: response.headers.get("x-nextjs-cache"),
     html: await response.text(),
   };
+}
+
+/** Waits until the shared cache holds the page at `pagePath` (it is stored as the render ends). */
+async function storedInRedis(pagePath: string): Promise<void> {
+  const client = createClient({ url: redis.url });
+  await client.connect();
+  try {
+    const pattern = `${keyPrefix}page:*$${pagePath}`;
+    await expect.poll(async () => (await client.keys(pattern)).length, { timeout: 5_000 }).toBe(1);
+  } finally {
+    client.destroy();
+  }
 }
 
 async function health(server: AppServer) {
@@ -126,6 +139,7 @@ describe("the shared page cache", () => {
     const first = await fetchPage(a, pagePath);
     expect(first.status).toBe(200);
     expect(first.cache).not.toBe("HIT");
+    await storedInRedis(pagePath);
     const onB = await fetchPage(b, pagePath);
     expect(onB.cache, "B has never rendered it").toBe("HIT");
     expect(onB.html).toContain(tag.name);

@@ -12,8 +12,11 @@ import { startPrivateRedis, type PrivateRedis } from "../support/private-redis";
 let redis: PrivateRedis;
 const stores: SharedStore[] = [];
 
-function newStore(prefix = `test-${randomBytes(4).toString("hex")}:`, url = redis.url): SharedStore {
-  const store = createSharedStore(url, prefix);
+async function newStore(
+  prefix = `test-${randomBytes(4).toString("hex")}:`,
+  url = redis.url,
+): Promise<SharedStore> {
+  const store = await createSharedStore(url, prefix);
   stores.push(store);
   return store;
 }
@@ -63,8 +66,8 @@ afterAll(async () => {
 describe("the shared page cache", () => {
   it("gives another instance the entry one stored, with its buffers and maps", async () => {
     const prefix = `test-${randomBytes(4).toString("hex")}:`;
-    const a = await upStore(newStore(prefix));
-    const b = await upStore(newStore(prefix));
+    const a = await upStore(await newStore(prefix));
+    const b = await upStore(await newStore(prefix));
     const start = (await a.renderStart())!;
     await a.set("/articles/x", PAGE, ["*", "article:1"], start, HOUR);
     expect(await b.get("/articles/x", [])).toEqual(PAGE);
@@ -72,16 +75,16 @@ describe("the shared page cache", () => {
   });
 
   it("keeps stores with other prefixes apart", async () => {
-    const a = await upStore(newStore());
-    const other = await upStore(newStore());
+    const a = await upStore(await newStore());
+    const other = await upStore(await newStore());
     await a.set("/", PAGE, ["*"], (await a.renderStart())!, HOUR);
     expect(await other.get("/", [])).toBeNull();
   });
 
   it("misses once a tag of the entry, or one the reader adds, is invalidated; a later render is kept", async () => {
     const prefix = `test-${randomBytes(4).toString("hex")}:`;
-    const a = await upStore(newStore(prefix));
-    const b = await upStore(newStore(prefix));
+    const a = await upStore(await newStore(prefix));
+    const b = await upStore(await newStore(prefix));
     await a.set("/", PAGE, ["*", "article:1", "home"], (await a.renderStart())!, HOUR);
     await b.invalidate(["article:2"]);
     expect(await a.get("/", [])).toEqual(PAGE);
@@ -99,8 +102,8 @@ describe("the shared page cache", () => {
 
   it("never keeps a render that an invalidation overtook", async () => {
     const prefix = `test-${randomBytes(4).toString("hex")}:`;
-    const a = await upStore(newStore(prefix));
-    const b = await upStore(newStore(prefix));
+    const a = await upStore(await newStore(prefix));
+    const b = await upStore(await newStore(prefix));
     const start = (await a.renderStart())!;
     await b.invalidate(["article:1"]);
     await a.set("/articles/x", PAGE, ["*", "article:1"], start, HOUR);
@@ -108,14 +111,14 @@ describe("the shared page cache", () => {
   });
 
   it("invalidating everything makes every entry a miss", async () => {
-    const a = await upStore(newStore());
+    const a = await upStore(await newStore());
     await a.set("/tags/x", PAGE, ["*", "tag:x"], (await a.renderStart())!, HOUR);
     await a.invalidate(["*"]);
     expect(await a.get("/tags/x", [])).toBeNull();
   });
 
   it("lets an entry go when its time is up", async () => {
-    const a = await upStore(newStore());
+    const a = await upStore(await newStore());
     await a.set("/feed.xml", PAGE, ["*"], (await a.renderStart())!, 100);
     expect(await a.get("/feed.xml", [])).toEqual(PAGE);
     expect(
@@ -127,7 +130,7 @@ describe("the shared page cache", () => {
   });
 
   it("answers at once, and stores nothing, while Redis cannot be reached", async () => {
-    const closed = newStore("test:", "redis://127.0.0.1:1");
+    const closed = await newStore("test:", "redis://127.0.0.1:1");
     const started = Date.now();
     expect(await closed.check()).toBe("down");
     expect(await closed.renderStart()).toBeNull();
@@ -138,7 +141,7 @@ describe("the shared page cache", () => {
 
   it("serves nothing stale after Redis comes back with the entries it had, and refuses renders begun before a restart", async () => {
     const prefix = `test-${randomBytes(4).toString("hex")}:`;
-    const a = await upStore(newStore(prefix));
+    const a = await upStore(await newStore(prefix));
     await a.set("/articles/x", PAGE, ["*", "article:1"], (await a.renderStart())!, HOUR);
     const beforeOutage = (await a.renderStart())!;
 
@@ -164,7 +167,7 @@ describe("the shared page cache", () => {
     await redis.kill();
     await redis.destroy();
     redis = await startPrivateRedis();
-    const fresh = await upStore(newStore(prefix));
+    const fresh = await upStore(await newStore(prefix));
     await fresh.set("/articles/y", PAGE, ["*"], beforeOutage, HOUR);
     expect(await fresh.get("/articles/y", [])).toBeNull();
     await fresh.set("/articles/y", PAGE, ["*"], (await fresh.renderStart())!, HOUR);
@@ -180,7 +183,7 @@ describe("invalidations and the shared page cache", () => {
     db.$executeRaw`SELECT pg_notify('cache_invalidation', ${JSON.stringify({ from: "another-instance", tags, unsharedTags })})`;
 
   beforeAll(async () => {
-    store = await upStore(newStore());
+    store = await upStore(await newStore());
     (globalThis as { [installed]?: SharedStore })[installed] = store;
   });
   afterAll(async () => {

@@ -1,17 +1,26 @@
-// One contract, every storage backend: the local disk (a temporary folder) and PostgreSQL (this
-// file's own database, which is the embedded one when no PostgreSQL server is configured).
+// One contract, every storage backend: the local disk (a temporary folder), PostgreSQL (this
+// file's own database, which is the embedded one when no PostgreSQL server is configured) and S3
+// (a real S3-compatible server, s3rver, each test in a prefix of its own).
 import { createHash, randomBytes } from "node:crypto";
-import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { HeadObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db";
 import { LocalDiskStorage } from "@/lib/platform/storage/local-disk";
 import { CHUNK_BYTES, PostgresStorage } from "@/lib/platform/storage/postgres";
+import { S3Storage } from "@/lib/platform/storage/s3";
 import { InvalidStorageKeyError, type Storage } from "@/lib/platform/storage/storage";
+import { S3RVER_CREDENTIALS, startS3Server } from "../support/s3-server";
 
 const root = await mkdtemp(path.join(tmpdir(), "crosscurrent-storage-contract-"));
-afterAll(() => rm(root, { recursive: true, force: true }));
+const s3 = await startS3Server(["contract"]);
+afterAll(async () => {
+  await s3.close();
+  await rm(root, { recursive: true, force: true });
+});
+let s3Tests = 0;
 
 async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
@@ -36,6 +45,7 @@ const backends: [string, () => Promise<Storage>][] = [
       return new PostgresStorage(db);
     },
   ],
+  ["S3", async () => new S3Storage(s3.settings("contract", `test-${++s3Tests}/`))],
 ];
 
 describe.each(backends)("storage contract: %s", (_name, makeStorage) => {
@@ -163,5 +173,88 @@ describe("PostgreSQL storage", () => {
     expect(file.chunks.map((c) => c.index).sort()).toEqual([0, 1, 2]);
     await storage.delete("media/p/original.png");
     expect(await db.storedFileChunk.count()).toBe(0);
+  });
+});
+
+describe("S3 storage", () => {
+  const bucketClient = new S3Client({
+    endpoint: s3.url,
+    region: "us-east-1",
+    credentials: S3RVER_CREDENTIALS,
+    forcePathStyle: true,
+  });
+  afterAll(() => bucketClient.destroy());
+
+  it("keeps each file as an object under its prefix, with its type and SHA-256", async () => {
+    const storage = new S3Storage(s3.settings("contract", "sites/one/"));
+    const bytes = new Uint8Array(randomBytes(1000));
+    await storage.put("media/o/original.png", bytes, "image/png");
+    const head = await bucketClient.send(
+      new HeadObjectCommand({ Bucket: "contract", Key: "sites/one/media/o/original.png" }),
+    );
+    expect(head).toMatchObject({
+      ContentType: "image/png",
+      ContentLength: 1000,
+      Metadata: { sha256: sha256(bytes) },
+    });
+  });
+
+  it("lists only its own prefix's files, past a page of 1000 keys, and nothing foreign", async () => {
+    const storage = new S3Storage(s3.settings("contract", "sites/many/"));
+    const keys = Array.from({ length: 1003 }, (_, i) => `media/m${String(i).padStart(4, "0")}/w320.webp`);
+    for (let i = 0; i < keys.length; i += 20) {
+      await Promise.all(
+        keys.slice(i, i + 20).map((key) => storage.put(key, new Uint8Array([1]), "image/webp")),
+      );
+    }
+    // Beside it in the bucket: another prefix, and objects put there by other means.
+    await new S3Storage(s3.settings("contract", "sites/other/")).put(
+      "media/x/original.png",
+      new Uint8Array([1]),
+      "image/png",
+    );
+    for (const foreign of [
+      "sites/many/notes.html",
+      "sites/many/Media/A.png",
+      "sites/many/media/a/.hidden.png",
+    ]) {
+      await bucketClient.send(new PutObjectCommand({ Bucket: "contract", Key: foreign, Body: "x" }));
+    }
+    expect(await allKeys(storage)).toEqual(keys);
+  });
+
+  it("fails a read of an object damaged in the bucket rather than passing its bytes on", async () => {
+    const storage = new S3Storage(s3.settings("contract", "sites/damaged/"));
+    const bytes = new Uint8Array(randomBytes(3 * CHUNK_BYTES));
+    await storage.put("media/d/original.jpg", bytes, "image/jpeg");
+    const file = s3.objectFile("contract", "sites/damaged/media/d/original.jpg");
+    const damaged = new Uint8Array(await readFile(file));
+    damaged[CHUNK_BYTES]! ^= 0x01;
+    await writeFile(file, damaged);
+    await expect(storage.get("media/d/original.jpg")).rejects.toThrow(
+      "Stored object media/d/original.jpg does not match its SHA-256",
+    );
+    const opened = await storage.open("media/d/original.jpg");
+    expect(opened?.byteSize).toBe(bytes.length);
+    await expect(readAll(opened!.stream)).rejects.toThrow("does not match its SHA-256");
+  });
+
+  it("closes the connection of a read cancelled unread, so cancelled reads never run out of them", async () => {
+    const storage = new S3Storage(s3.settings("contract", "sites/cancel/"));
+    await storage.put("media/c/original.png", new Uint8Array(randomBytes(4 * CHUNK_BYTES)), "image/png");
+    // More than the 50 connections the client keeps to one server.
+    for (let i = 0; i < 60; i++) await (await storage.open("media/c/original.png"))!.stream.cancel();
+    expect((await storage.get("media/c/original.png"))?.bytes.length).toBe(4 * CHUNK_BYTES);
+  });
+
+  it("treats a missing bucket or refused credentials as errors, never as a missing file", async () => {
+    const noBucket = new S3Storage(s3.settings("no-such-bucket"));
+    await expect(noBucket.open("media/a/original.png")).rejects.toMatchObject({ name: "NoSuchBucket" });
+    await expect(noBucket.get("media/a/original.png")).rejects.toMatchObject({ name: "NoSuchBucket" });
+    const stranger = new S3Storage({
+      ...s3.settings("contract"),
+      credentials: { accessKeyId: "NOT-A-KEY", secretAccessKey: "wrong" },
+    });
+    await expect(stranger.open("media/a/original.png")).rejects.toMatchObject({ name: "InvalidAccessKeyId" });
   });
 });

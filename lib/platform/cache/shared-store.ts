@@ -14,7 +14,6 @@
 // instance invalidates everything, since Redis may hold pages that missed invalidations meanwhile.
 import { randomUUID } from "node:crypto";
 import { deserialize, serialize } from "node:v8";
-import { createClient, RESP_TYPES } from "@redis/client";
 import { env } from "@/lib/platform/env";
 import { EVERYTHING } from "./registry";
 
@@ -75,7 +74,9 @@ local seq = redis.call('INCR', KEYS[1])
 for i = 1, #ARGV do redis.call('HSET', KEYS[2], ARGV[i], seq) end
 return seq`;
 
-export function createSharedStore(url: string, keyPrefix: string): SharedStore {
+export async function createSharedStore(url: string, keyPrefix: string): Promise<SharedStore> {
+  // Loaded only when configured: the client takes a noticeable part of a second to load.
+  const { createClient, RESP_TYPES } = await import("@redis/client");
   const client = createClient({
     url,
     keyPrefix,
@@ -169,16 +170,19 @@ export function createSharedStore(url: string, keyPrefix: string): SharedStore {
 }
 
 const STORE = Symbol.for("crosscurrent.cache.sharedStore");
-type WithStore = { [STORE]?: SharedStore | null };
+type WithStore = { [STORE]?: SharedStore };
+
+/** Connects the shared store when REDIS_URL is set (instrumentation.ts, at start-up). */
+export async function startSharedStore(): Promise<void> {
+  const global = globalThis as WithStore;
+  if (env.REDIS_URL && !global[STORE])
+    global[STORE] = await createSharedStore(env.REDIS_URL, env.REDIS_KEY_PREFIX);
+}
 
 /**
- * The shared store when REDIS_URL is set, else null (each instance caches in its own memory and
- * disk). One per process, on globalThis: Next's cache handler finds it there.
+ * The shared store once started, else null (REDIS_URL unset: each instance caches in its own
+ * memory and disk). One per process, on globalThis, where Next's cache handler finds it too.
  */
 export function sharedStore(): SharedStore | null {
-  const global = globalThis as WithStore;
-  if (global[STORE] === undefined) {
-    global[STORE] = env.REDIS_URL ? createSharedStore(env.REDIS_URL, env.REDIS_KEY_PREFIX) : null;
-  }
-  return global[STORE];
+  return (globalThis as WithStore)[STORE] ?? null;
 }

@@ -45,7 +45,9 @@ export async function copyBetweenStorages(
         continue;
       }
       const expected = createHash("sha256").update(source.bytes).digest("hex");
-      if ((await storedSha256(to, key)) === expected) {
+      // A target copy that cannot be read whole (one S3 finds damaged, say) is copied again.
+      const present = await storedSha256(to, key).catch(() => null);
+      if (present === expected) {
         report.skipped += 1;
         onFile(key, "skipped");
         continue;

@@ -1,5 +1,5 @@
 // Where uploaded files live. Everything above this layer speaks keys ("media/<id>/w640.webp"),
-// never paths, so the local disk and PostgreSQL (index.ts chooses by MEDIA_STORAGE) serve the
+// never paths, so the local disk, PostgreSQL and S3 (index.ts chooses by MEDIA_STORAGE) serve the
 // same callers. tests/int/storage-contract.test.ts holds every backend to this interface.
 
 export interface StoredObject {
@@ -16,7 +16,7 @@ export interface StoredStream {
 }
 
 export interface Storage {
-  /** What the logs and the migration command call this backend ("local", "postgres"). */
+  /** What the logs and the migration command call this backend ("local", "postgres", "s3"). */
   readonly name: string;
   /** Stores `bytes` under `key`, replacing what was there. */
   put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
