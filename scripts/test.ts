@@ -144,7 +144,7 @@ async function findDatabaseServer(): Promise<string> {
 installMissing();
 const databaseUrl = await findDatabaseServer();
 console.log(
-  `npm test: PostgreSQL at ${new URL(databaseUrl).host}; Chromium, wrk and PostgreSQL's programs present`,
+  `npm test: PostgreSQL at ${new URL(databaseUrl).host}; every required program present (Chromium, wrk, nginx, redis-server, PostgreSQL's)`,
 );
 
 const env = { ...process.env, TEST_DATABASE_URL: databaseUrl };

@@ -8,13 +8,13 @@ import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createClient } from "@redis/client";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readBuildIdentity } from "@/lib/platform/server/build-identity";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { adminQuery } from "../support/int-global-setup";
 import { startPrivateRedis, type PrivateRedis } from "../support/private-redis";
+import { escapeGlob, redisKeys } from "../support/redis-keys";
 import { callServerAction, distDir, serverActionId, signInOverHttp } from "../support/server-actions";
 import { testServerUrl, withDatabase } from "../support/test-database-url";
 
@@ -61,14 +61,8 @@ async function fetchPage(server: AppServer, pagePath: string) {
 
 /** Waits until the shared cache holds the page at `pagePath` (it is stored as the render ends). */
 async function storedInRedis(pagePath: string): Promise<void> {
-  const client = createClient({ url: redis.url });
-  await client.connect();
-  try {
-    const pattern = `${keyPrefix}page:*$${pagePath}`;
-    await expect.poll(async () => (await client.keys(pattern)).length, { timeout: 5_000 }).toBe(1);
-  } finally {
-    client.destroy();
-  }
+  const pattern = `${escapeGlob(keyPrefix)}page:*${escapeGlob(`$${pagePath}`)}`;
+  await expect.poll(async () => (await redisKeys(redis.url, pattern)).length, { timeout: 5_000 }).toBe(1);
 }
 
 async function health(server: AppServer) {
