@@ -32,10 +32,16 @@ function startArguments(): string[] {
   );
 }
 
-/** Runs the app as `npm start` does, with `env`, and waits until /api/health answers 200. */
-export async function startAppServer(env: Record<string, string | undefined>): Promise<AppServer> {
+/**
+ * Runs the app as `npm start` does, with `env`, and waits until /api/health answers 200.
+ * `nodeArgs` go to Node before the others (e.g. --cpu-prof, which NODE_OPTIONS may not carry).
+ */
+export async function startAppServer(
+  env: Record<string, string | undefined>,
+  { nodeArgs = [] }: { nodeArgs?: string[] } = {},
+): Promise<AppServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, startArguments(), {
+  const child = spawn(process.execPath, [...nodeArgs, ...startArguments()], {
     env: {
       ...process.env,
       NODE_ENV: "production",
