@@ -157,3 +157,25 @@ export async function warmUpCommentPost(
     }
   }
 }
+
+/**
+ * The comments one comment-post.lua run stored (its emails carry the run tag), and how many of
+ * them repeat another's body (each request's body is unique, so any repeat is a double store).
+ */
+export async function storedCommentsOf(
+  databaseUrl: string,
+  runTag: string,
+): Promise<{ stored: number; repeated: number }> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const result = await client.query<{ stored: number; repeated: number }>(
+      `select count(*)::int as stored, (count(*) - count(distinct body))::int as repeated
+       from "Comment" where "authorEmail" like $1`,
+      [`bench-${runTag}-%`],
+    );
+    return result.rows[0]!;
+  } finally {
+    await client.end();
+  }
+}
