@@ -2,7 +2,8 @@
 // build in NEXT_DIST_DIR when set, as next.config.ts reads it), with 10,000 articles and 100,000
 // comments in PostgreSQL. Needs a PostgreSQL server (BENCH_DATABASE_URL, default
 // postgresql://postgres@127.0.0.1:5432/postgres; the script creates and drops its own database,
-// crosscurrent_bench) and wrk.
+// crosscurrent_bench_<its process id>, so runs from two working copies at once leave each other
+// alone) and wrk.
 //
 // Each route gets `wrk -t2 -c32 -d10s --latency`, and so does its yardstick: the prerendered static
 // page /bench-static/<KB> nearest its size, served by the same Next server, so "ratio" says how
@@ -55,7 +56,7 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 process.chdir(ROOT);
 
 const SERVER_URL = process.env.BENCH_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
-const DATABASE = "crosscurrent_bench";
+const DATABASE = `crosscurrent_bench_${process.pid}`;
 const DATABASE_URL = withDatabase(SERVER_URL, DATABASE);
 const WRK = process.env.WRK ?? (existsSync("/usr/bin/wrk") ? "/usr/bin/wrk" : "wrk");
 const WRK_ARGS = ["-t2", "-c32", "-d10s", "--latency"];
