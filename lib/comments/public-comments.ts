@@ -1,6 +1,6 @@
 // What readers see of comments. Every public read (the article's threads, the comment feeds,
-// the commenter's own comment in the POST answer) selects through `publicCommentSelect` and
-// leaves through `toPublicComment`: an explicit allowlist, so an email address, IP hash, user
+// the commenter's own comment in the POST answer, which the insert returns: submission-queries.ts)
+// selects through `publicCommentSelect` and leaves through `toPublicComment`: an explicit allowlist, so an email address, IP hash, user
 // agent or hold reason cannot reach a page, feed or response by accident.
 import "server-only";
 import { cache } from "react";
@@ -40,7 +40,7 @@ export const publicCommentSelect = {
   staffUserId: true,
 } as const satisfies Prisma.CommentSelect;
 
-type PublicCommentRow = Prisma.CommentGetPayload<{ select: typeof publicCommentSelect }>;
+export type PublicCommentRow = Prisma.CommentGetPayload<{ select: typeof publicCommentSelect }>;
 
 export function toPublicComment(row: PublicCommentRow): PublicComment {
   return {
@@ -185,13 +185,4 @@ export async function areCommentsOpen(articleId: string, at: Date = now()): Prom
     loadCommentSettings(),
   ]);
   return article !== null && !commentsClosed(article, effectiveRules(article, defaults), at);
-}
-
-/**
- * A just-posted comment as its sender may see it, whatever its status, with the parent they
- * replied to: the honeypot files its catch without a parent, and must not give that away.
- */
-export async function getPostedComment(id: string, parentId: string | null): Promise<PublicComment> {
-  const row = await db.comment.findUniqueOrThrow({ where: { id }, select: publicCommentSelect });
-  return { ...toPublicComment(row), parentId };
 }

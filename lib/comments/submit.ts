@@ -1,21 +1,24 @@
 // The comment submission pipeline. Each step may refuse the comment (with a message the reader
 // can act on) or hold it for moderation (reason codes kept in holdReasons); what passes every
-// step is approved. The comment and its first moderation-log row are written together.
+// step is approved. What the steps decide on is read in one statement before them, the rate
+// limits are counted in one, and the comment and its first moderation-log row are written in one
+// (submission-queries.ts).
 import { invalidate } from "@/lib/platform/cache/invalidate";
 import { cacheTag } from "@/lib/platform/cache/tags";
 import { now } from "@/lib/platform/clock";
 import { db } from "@/lib/platform/db";
 import { deliverAfterCommit } from "@/lib/platform/outbox/delivery-trigger";
-import { publicArticleWhere } from "@/lib/articles/visibility";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
 import type { FieldErrors, Refusal } from "@/lib/platform/http/json-errors";
 import { hitAll, type LimitRule } from "@/lib/platform/rate-limit";
-import { articleCommentSettingsSelect, commentsClosed, effectiveRules } from "./effective-rules";
+import { commentsClosed, effectiveRules } from "./effective-rules";
 import { keyedHash, rateLimitAddress } from "@/lib/platform/http/address-keys";
 import { MAX_THREAD_DEPTH } from "./policy";
-import { CommentInputSchema } from "./schema";
+import { toPublicComment, type PublicComment } from "./public-comments";
+import { CommentInputSchema, type ParsedCommentInput } from "./schema";
 import { recordReplyNotification, requestReplyNotifications } from "./reply-notifications";
-import { loadCommentSettings } from "./settings";
+import { insertSubmittedComment, readSubmissionContext, type NewComment } from "./submission-queries";
+import { parseDefaults, parseWords } from "./settings";
 import { countLinks, matchingTerms, normalizeBody } from "./text";
 
 export const DUPLICATE_WINDOW_MS = 10 * 60_000;
@@ -43,29 +46,22 @@ export interface SubmitMeta {
 }
 
 export type SubmitResult =
-  | { ok: true; comment: { id: string; status: CommentStatus }; heldFor?: string[] }
+  | {
+      ok: true;
+      comment: { id: string; status: CommentStatus };
+      /**
+       * The comment as its sender may see it, whatever its status, under the parent they replied
+       * to: the honeypot files its catch without a parent, and must not give that away.
+       */
+      posted: PublicComment;
+      /** The input as the pipeline read it. */
+      accepted: ParsedCommentInput;
+      heldFor?: string[];
+    }
   | ({ ok: false } & Refusal);
 
 function refuse(code: Refusal["code"], message: string): { ok: false } & Refusal {
   return { ok: false, code, message };
-}
-
-/** Level of `parentId` in its thread (1 = top level); stops counting once past the maximum. */
-async function threadLevel(parentId: string): Promise<number> {
-  let level = 1;
-  let current: string | null = parentId;
-  const seen = new Set<string>();
-  while (current && level <= MAX_THREAD_DEPTH + 1 && !seen.has(current)) {
-    seen.add(current);
-    const row: { parentId: string | null } | null = await db.comment.findUnique({
-      where: { id: current },
-      select: { parentId: true },
-    });
-    if (!row?.parentId) return level;
-    current = row.parentId;
-    level += 1;
-  }
-  return level;
 }
 
 export async function submitComment(input: unknown, meta: SubmitMeta): Promise<SubmitResult> {
@@ -81,27 +77,25 @@ export async function submitComment(input: unknown, meta: SubmitMeta): Promise<S
   }
   const data = parsed.data;
   const at = now();
-  // Reads that do not depend on each other go out together; the steps below still decide in order.
-  const [{ defaults, words }, article, recent] = await Promise.all([
-    loadCommentSettings(),
-    db.article.findFirst({
-      where: { AND: [{ id: data.articleId }, publicArticleWhere(at)] },
-      select: { id: true, title: true, ...articleCommentSettingsSelect },
-    }),
-    // For step 5, the same comment again from the same email.
-    db.comment.findMany({
-      where: { authorEmail: data.email, createdAt: { gte: new Date(at.getTime() - DUPLICATE_WINDOW_MS) } },
-      select: { body: true },
-    }),
-  ]);
+  // Everything the steps below decide on, in one read; they still decide in order.
+  const context = await readSubmissionContext({
+    articleId: data.articleId,
+    email: data.email,
+    parentId: data.parentId ?? null,
+    at,
+    duplicatesSince: new Date(at.getTime() - DUPLICATE_WINDOW_MS),
+    trustedAfter: TRUSTED_AFTER_APPROVED,
+  });
 
   // 1. The article exists, is public, and takes comments.
-  if (!article) return refuse("NOT_FOUND", "That article could not be found.");
-  const rules = effectiveRules(article, defaults);
-  if (commentsClosed(article, rules, at)) return refuse("COMMENTS_CLOSED", CLOSED_MESSAGE);
+  if (!context) return refuse("NOT_FOUND", "That article could not be found.");
+  const defaults = parseDefaults(context.storedDefaults);
+  const words = parseWords(context.storedWords);
+  const rules = effectiveRules(context, defaults);
+  if (commentsClosed(context, rules, at)) return refuse("COMMENTS_CLOSED", CLOSED_MESSAGE);
 
   const record = {
-    articleId: article.id,
+    articleId: context.articleId,
     authorName: data.name,
     authorEmail: data.email,
     authorUrl: data.website ?? null,
@@ -110,10 +104,24 @@ export async function submitComment(input: unknown, meta: SubmitMeta): Promise<S
     userAgent: meta.userAgent ? meta.userAgent.slice(0, 512) : null,
   };
 
+  // The sender sees the comment under the parent they chose, even where it is stored without one.
+  const acceptedAs = (stored: StoredSubmission) => ({
+    ok: true as const,
+    comment: { id: stored.id, status: stored.status },
+    posted: { ...stored.posted, parentId: data.parentId ?? null },
+    accepted: data,
+  });
+
   // 2. Honeypot: accepted as spam with no hint, and nothing else checked.
   if (data.website2 !== "") {
-    const comment = await store({ ...record, parentId: null }, "SPAM", [HOLD_REASONS.honeypot], at, null);
-    return { ok: true, comment };
+    const spam = {
+      ...record,
+      parentId: null,
+      status: "SPAM" as const,
+      holdReasons: [HOLD_REASONS.honeypot],
+      at,
+    };
+    return acceptedAs(await store(spam, null));
   }
 
   // 3. Length on this article.
@@ -125,21 +133,17 @@ export async function submitComment(input: unknown, meta: SubmitMeta): Promise<S
 
   // 4. A reply goes under an approved comment on the same article, not too deep.
   if (data.parentId) {
-    const parent = await db.comment.findUnique({
-      where: { id: data.parentId },
-      select: { articleId: true, status: true },
-    });
-    if (!parent || parent.articleId !== article.id) {
+    if (context.parentArticleId !== context.articleId) {
       const message = "The comment you are replying to could not be found.";
       return { ...refuse("INVALID", message), fieldErrors: { parentId: [message] } };
     }
-    if (parent.status !== "APPROVED") {
+    if (context.parentStatus !== "APPROVED") {
       return refuse(
         "CONFLICT",
         "The comment you are replying to is not published; you can post a new comment instead.",
       );
     }
-    if ((await threadLevel(data.parentId)) + 1 > MAX_THREAD_DEPTH) {
+    if ((context.parentLevel ?? 1) + 1 > MAX_THREAD_DEPTH) {
       const message = "This thread cannot go any deeper; reply to an earlier comment in it instead.";
       return { ...refuse("INVALID", message), fieldErrors: { parentId: [message] } };
     }
@@ -147,7 +151,7 @@ export async function submitComment(input: unknown, meta: SubmitMeta): Promise<S
 
   // 5. The same comment again from the same email.
   const normalized = normalizeBody(data.body);
-  if (recent.some((c) => normalizeBody(c.body) === normalized)) {
+  if (context.recentBodies.some((body) => normalizeBody(body) === normalized)) {
     return refuse("CONFLICT", "It looks like you have already posted that comment.");
   }
 
@@ -168,22 +172,11 @@ export async function submitComment(input: unknown, meta: SubmitMeta): Promise<S
   if (rules.slowModeSeconds !== null) {
     const ms = rules.slowModeSeconds * 1000;
     limits.push({
-      key: `comments:slow:${article.id}:${emailKey}`,
+      key: `comments:slow:${context.articleId}:${emailKey}`,
       rule: { limit: 1, windowMs: ms, blockMs: ms },
     });
   }
-  // Whether the email is trusted yet (step 9) is read while the limits are counted.
-  const needsTrust =
-    rules.mode !== "PREMODERATE_ALL" && (rules.mode === "PREMODERATE_NEW" || rules.holdFirstTime);
-  const [limited, approvedBefore] = await Promise.all([
-    hitAll(limits, at),
-    needsTrust
-      ? db.comment.count({
-          where: { authorEmail: data.email, status: "APPROVED" },
-          take: TRUSTED_AFTER_APPROVED,
-        })
-      : Promise.resolve(TRUSTED_AFTER_APPROVED),
-  ]);
+  const limited = await hitAll(limits, at);
   if (limited) {
     const { retryAfterSeconds } = limited;
     return {
@@ -207,72 +200,50 @@ export async function submitComment(input: unknown, meta: SubmitMeta): Promise<S
     if (links > 0 && links >= rules.linkLimit) reasons.push(HOLD_REASONS.links);
     if (rules.mode === "PREMODERATE_ALL") {
       reasons.push(HOLD_REASONS.premoderate);
-    } else if (needsTrust) {
-      if (approvedBefore < TRUSTED_AFTER_APPROVED) reasons.push(HOLD_REASONS.firstTime);
+    } else if (rules.mode === "PREMODERATE_NEW" || rules.holdFirstTime) {
+      if (context.approvedBefore < TRUSTED_AFTER_APPROVED) reasons.push(HOLD_REASONS.firstTime);
     }
     if (reasons.length > 0) status = "PENDING";
   }
 
   // Spam gets no mail: an address typed into a spammer's form is not asked to confirm anything.
-  const notify = data.notifyReplies && status !== "SPAM" ? article.title : null;
-  const comment = await store({ ...record, parentId: data.parentId ?? null }, status, reasons, at, notify);
-  return status === "PENDING" ? { ok: true, comment, heldFor: reasons } : { ok: true, comment };
+  const notify = data.notifyReplies && status !== "SPAM" ? context.articleTitle : null;
+  const comment = { ...record, parentId: data.parentId ?? null, status, holdReasons: reasons, at };
+  const result = acceptedAs(await store(comment, notify));
+  return status === "PENDING" ? { ...result, heldFor: reasons } : result;
+}
+
+interface StoredSubmission {
+  id: string;
+  status: CommentStatus;
+  posted: PublicComment;
 }
 
 async function store(
-  record: {
-    articleId: string;
-    parentId: string | null;
-    authorName: string;
-    authorEmail: string;
-    authorUrl: string | null;
-    body: string;
-    ipHash: string | null;
-    userAgent: string | null;
-  },
-  status: CommentStatus,
-  reasons: string[],
-  at: Date,
+  comment: NewComment,
   /** The article's title when the commenter asked for reply notifications. */
   notifyRepliesOn: string | null,
-): Promise<{ id: string; status: CommentStatus }> {
-  const row = {
-    ...record,
-    status,
-    holdReasons: reasons,
-    createdAt: at,
-    updatedAt: at,
-    moderations: {
-      create: {
-        actorId: null,
-        action: "submitted",
-        fromStatus: null,
-        toStatus: status,
-        reasons,
-        createdAt: at,
-      },
-    },
-  };
-  const select = { id: true, status: true } as const;
+): Promise<StoredSubmission> {
   const mail: (string | null)[] = [];
-  const wantsMail = notifyRepliesOn !== null || (status === "APPROVED" && record.parentId !== null);
-  // Without mail to record, one nested write: Prisma stores the comment and its log row in one
-  // transaction with no round trip to this process in between.
+  const wantsMail = notifyRepliesOn !== null || (comment.status === "APPROVED" && comment.parentId !== null);
   const stored = !wantsMail
-    ? await db.comment.create({ data: row, select })
+    ? await insertSubmittedComment(db, comment)
     : await db.$transaction(async (tx) => {
-        const comment = await tx.comment.create({ data: row, select });
+        const row = await insertSubmittedComment(tx, comment);
         if (notifyRepliesOn !== null) {
-          const request = { id: comment.id, authorEmail: record.authorEmail, articleTitle: notifyRepliesOn };
-          mail.push(await requestReplyNotifications(tx, request, at));
+          const request = { id: row.id, authorEmail: comment.authorEmail, articleTitle: notifyRepliesOn };
+          mail.push(await requestReplyNotifications(tx, request, comment.at));
         }
-        if (status === "APPROVED" && record.parentId)
-          mail.push(await recordReplyNotification(tx, comment.id));
-        return comment;
+        if (comment.status === "APPROVED" && comment.parentId) {
+          mail.push(await recordReplyNotification(tx, row.id));
+        }
+        return row;
       });
   // Not awaited: the reader's answer does not wait on the mail relay.
   void deliverAfterCommit(mail);
   // Readers see an approved comment at once: its article's comments and the comment feeds.
-  if (status === "APPROVED") await invalidate([cacheTag.comments(record.articleId), cacheTag.allComments]);
-  return stored;
+  if (comment.status === "APPROVED") {
+    await invalidate([cacheTag.comments(comment.articleId), cacheTag.allComments]);
+  }
+  return { id: stored.id, status: stored.status, posted: toPublicComment(stored) };
 }

@@ -2,6 +2,8 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { PoolConfig } from "pg";
 import { AvailabilityWatchingClient } from "@/lib/platform/database/availability";
+import { isEmbeddedDatabaseUrl } from "@/lib/platform/database/embedded-url";
+import { preparedStatementName } from "@/lib/platform/database/prepared-statements";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/platform/env";
 
@@ -12,7 +14,11 @@ const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
 
 /** A client on `connectionString`; the app uses `db` below, scripts and tests may make their own. */
 export function createPrismaClient(connectionString: string, poolSize = 10, Client?: PoolConfig["Client"]) {
-  const adapter = new PrismaPg({ connectionString, max: poolSize, ...(Client ? { Client } : {}) });
+  const adapter = new PrismaPg(
+    { connectionString, max: poolSize, ...(Client ? { Client } : {}) },
+    // Queries marked with preparedSql are prepared once per connection (prepared-statements.ts).
+    isEmbeddedDatabaseUrl(connectionString) ? {} : { statementNameGenerator: preparedStatementName },
+  );
   return new PrismaClient({
     adapter,
     omit: { user: { passwordHash: true }, webhookEndpoint: { secret: true } },

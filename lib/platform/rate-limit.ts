@@ -1,6 +1,7 @@
 // Fixed-window counters in PostgreSQL, so every app instance sees the same counts. Time comes
 // from the one clock.
 import { now } from "@/lib/platform/clock";
+import { preparedSql } from "@/lib/platform/database/prepared-statements";
 import { db } from "@/lib/platform/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -88,7 +89,9 @@ async function hitEach(
   const time = Prisma.sql`${at}::timestamp(3)`;
   const windowReset = Prisma.sql`r."windowStartsAt" <= ${time} - ${millis(ruleOf("windowMs"))}`;
   const hits = Prisma.sql`case when ${windowReset} then 1 else r."hits" + 1 end`;
-  const rows = await db.$queryRaw<Array<LimitState & { key: string; windowStartsAt: Date }>>`
+  // Prepared: the same text whatever the keys (they travel as arrays), and hit on every post.
+  const rows = await db.$queryRaw<Array<LimitState & { key: string; windowStartsAt: Date }>>(
+    preparedSql(Prisma.sql`
     with input as (
       select * from unnest(
         ${keys.map((k) => k.key)}::text[],
@@ -106,7 +109,8 @@ async function hitEach(
       "blockedUntil" = case
         when ${hits} >= ${ruleOf("limit")} then ${time} + ${millis(ruleOf("blockMs"))}
         else r."blockedUntil" end
-    returning "key", "hits", "windowStartsAt", "blockedUntil"`;
+    returning "key", "hits", "windowStartsAt", "blockedUntil"`),
+  );
   return new Map(rows.map(({ key, ...state }) => [key, state]));
 }
 

@@ -126,13 +126,19 @@ export async function articleIdOf(databaseUrl: string, slug: string): Promise<st
 }
 
 /**
- * Posts `count` first comments, each from its own reader and address, as comment-post.lua does,
- * and insists that each is accepted (201 approved or 202 held): the wrk run only measures a path
- * that works. Addresses come from the top of 198.18.0.0/15, which a two-thread wrk run of
- * comment-post.lua does not reach.
+ * Posts `count` first comments, one at a time, each from its own reader and address, as
+ * comment-post.lua does, and insists that each is accepted (201 approved or 202 held): the wrk run
+ * only measures a path that works. Addresses come from the top of 198.18.0.0/15, which a
+ * two-thread wrk run of comment-post.lua does not reach: 198.19.255.(200 + first) onwards.
  */
-export async function warmUpCommentPost(base: string, articleId: string, count: number): Promise<void> {
-  for (let i = 0; i < count; i++) {
+export async function warmUpCommentPost(
+  base: string,
+  articleId: string,
+  count: number,
+  first = 0,
+): Promise<void> {
+  if (200 + first + count > 256) throw new Error("warmUpCommentPost: at most 56 addresses.");
+  for (let i = first; i < first + count; i++) {
     const response = await fetch(`${base}/api/comments`, {
       method: "POST",
       headers: { "content-type": "application/json", "x-forwarded-for": `198.19.255.${200 + i}` },
@@ -149,5 +155,27 @@ export async function warmUpCommentPost(base: string, articleId: string, count: 
     if (response.status !== 201 && response.status !== 202) {
       throw new Error(`POST /api/comments (warm-up) answered ${response.status}: ${text.slice(0, 500)}`);
     }
+  }
+}
+
+/**
+ * The comments one comment-post.lua run stored (its emails carry the run tag), and how many of
+ * them repeat another's body (each request's body is unique, so any repeat is a double store).
+ */
+export async function storedCommentsOf(
+  databaseUrl: string,
+  runTag: string,
+): Promise<{ stored: number; repeated: number }> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const result = await client.query<{ stored: number; repeated: number }>(
+      `select count(*)::int as stored, (count(*) - count(distinct body))::int as repeated
+       from "Comment" where "authorEmail" like $1`,
+      [`bench-${runTag}-%`],
+    );
+    return result.rows[0]!;
+  } finally {
+    await client.end();
   }
 }

@@ -7,8 +7,9 @@ import path from "node:path";
 export const WRK = process.env.WRK ?? (existsSync("/usr/bin/wrk") ? "/usr/bin/wrk" : "wrk");
 /** Page rows. */
 export const WRK_ARGS = ["-t2", "-c32", "-d10s", "--latency"];
-/** The comment POST row. */
-export const POST_WRK_ARGS = ["-t2", "-c16", "-d10s", "--latency"];
+/** The comment POST row's connections. */
+export const POST_CONNECTIONS = 16;
+export const POST_WRK_ARGS = ["-t2", `-c${POST_CONNECTIONS}`, "-d10s", "--latency"];
 export const REPORT_LUA = path.join(import.meta.dirname, "wrk-report.lua");
 
 /** Why wrk cannot run here, or null. */

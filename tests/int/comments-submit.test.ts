@@ -82,6 +82,16 @@ function statusOf(result: SubmitResult) {
   return result.ok ? result.comment.status : result.code;
 }
 
+/** An accepted submission's whole answer, not held (no heldFor), with its sender's view of it. */
+function acceptedAs(status: string, articleId: string) {
+  return {
+    ok: true,
+    comment: { id: expect.any(String), status },
+    posted: expect.objectContaining({ id: expect.any(String), isStaff: false }),
+    accepted: expect.objectContaining({ articleId }),
+  };
+}
+
 beforeAll(async () => {
   editor = await createTestUser("EDITOR");
 });
@@ -97,10 +107,20 @@ describe("an accepted comment", () => {
     const address = await trusted(id);
     setClock(new Date(START.getTime() + 60_000));
     const result = await submit(id, { email: address, website: "https://me.example" }, { ip: "203.0.113.5" });
-    expect(result).toEqual({ ok: true, comment: { id: expect.any(String), status: "APPROVED" } });
+    expect(result).toEqual(acceptedAs("APPROVED", id));
     if (!result.ok) return;
 
     const stored = await db.comment.findUniqueOrThrow({ where: { id: result.comment.id } });
+    // What the sender is shown is the stored row through the public allowlist.
+    expect(result.posted).toEqual({
+      id: stored.id,
+      parentId: null,
+      authorName: stored.authorName,
+      authorUrl: "https://me.example",
+      body: stored.body,
+      createdAt: stored.createdAt.toISOString(),
+      isStaff: false,
+    });
     expect(stored).toMatchObject({
       authorEmail: address,
       authorUrl: "https://me.example",
@@ -128,7 +148,7 @@ describe("an accepted comment", () => {
           await db.comment.update({ where: { id: result.comment.id }, data: { status: "APPROVED" } });
         }
       } else {
-        expect(result).toEqual({ ok: true, comment: { id: expect.any(String), status: "APPROVED" } });
+        expect(result).toEqual(acceptedAs("APPROVED", id));
       }
     }
   });
@@ -208,7 +228,7 @@ describe("honeypot", () => {
   it("accepts a filled honeypot silently as spam", async () => {
     const id = await article({ commentMaxLength: 5 });
     const result = await submit(id, { website2: "http://bot.example", body: "far too long for the limit" });
-    expect(result).toEqual({ ok: true, comment: { id: expect.any(String), status: "SPAM" } });
+    expect(result).toEqual(acceptedAs("SPAM", id));
     if (!result.ok) return;
     const stored = await db.comment.findUniqueOrThrow({ where: { id: result.comment.id } });
     expect(stored).toMatchObject({ status: "SPAM", holdReasons: ["HONEYPOT"] });

@@ -34,14 +34,15 @@ function startArguments(): string[] {
 
 /**
  * Runs the app as `npm start` does, with `env`, and waits until /api/health answers 200. On a
- * free port, or on `port` (an instance restarted where a load balancer expects it).
+ * free port, or on `port` (an instance restarted where a load balancer expects it). `nodeArgs` go
+ * to Node before the others (e.g. --cpu-prof, which NODE_OPTIONS may not carry).
  */
 export async function startAppServer(
   env: Record<string, string | undefined>,
-  options: { port?: number } = {},
+  options: { port?: number; nodeArgs?: string[] } = {},
 ): Promise<AppServer> {
   const port = options.port ?? (await freePort());
-  const child = spawn(process.execPath, startArguments(), {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...startArguments()], {
     env: {
       ...process.env,
       NODE_ENV: "production",

@@ -10,9 +10,8 @@ import { now } from "@/lib/platform/clock";
 import { cacheTag } from "@/lib/platform/cache/tags";
 import { COMMENTER_COOKIE } from "@/lib/comments/cookie-names";
 import { forgetCommenter, rememberCommenter, unsealCommenter } from "@/lib/comments/saved-commenter";
-import { CommentInputSchema } from "@/lib/comments/schema";
 import { submitComment } from "@/lib/comments/submit";
-import { getPostedComment, getPublicComments, isCommentCursor } from "@/lib/comments/public-comments";
+import { getPublicComments, isCommentCursor } from "@/lib/comments/public-comments";
 import { clientIpFromHeaders } from "@/lib/platform/http/client-ip";
 import { refuseCrossSite } from "@/lib/platform/http/cross-site";
 import { jsonError, NO_STORE, SERVER_ERROR } from "@/lib/platform/http/json-errors";
@@ -69,15 +68,13 @@ export async function POST(request: NextRequest) {
     });
     if (!result.ok) return jsonError(result);
 
-    const accepted = CommentInputSchema.parse(input);
     const approved = result.comment.status === "APPROVED";
-    const comment = await getPostedComment(result.comment.id, accepted.parentId ?? null);
     const response = NextResponse.json(
-      { status: approved ? "approved" : "pending", comment },
+      { status: approved ? "approved" : "pending", comment: result.posted },
       { status: approved ? 201 : 202, headers: NO_STORE },
     );
     if (isChecked(fields.remember)) {
-      rememberCommenter(response, { name: accepted.name, email: accepted.email });
+      rememberCommenter(response, { name: result.accepted.name, email: result.accepted.email });
     }
     return response;
   } catch (error) {

@@ -5,6 +5,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { keepClientTurnsWhole } from "./pglite-turns";
+import { EMBEDDED_APPLICATION_NAME } from "./embedded-url";
 
 export interface EmbeddedDatabase {
   url: string;
@@ -33,7 +34,8 @@ export async function startEmbeddedDatabase(options: {
   await server.start();
   const [, port] = server.getServerConn().split(":");
   return {
-    url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
+    // Named so that its clients know it, in any process (embedded-url.ts).
+    url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable&application_name=${EMBEDDED_APPLICATION_NAME}`,
     async stop() {
       await server.stop();
       await db.close();
