@@ -32,7 +32,7 @@ import {
   seedBulkSite,
   sql,
 } from "./bench-site";
-import { killAll, run } from "./processes";
+import { guardRun, killAll, run } from "./processes";
 import { parseWrk, REPORT_LUA, WRK, WRK_ARGS, type WrkResult } from "./wrk";
 
 process.chdir(path.resolve(import.meta.dirname, "../.."));
@@ -88,7 +88,6 @@ try {
 
 // ─── Cleanup, whatever happens ───────────────────────────────────────────────
 
-const started = Date.now();
 const servers = new Set<AppServer>();
 let nginx: Nginx | undefined;
 let dataDir: string | undefined;
@@ -110,18 +109,7 @@ function cleanup(): Promise<void> {
   return cleaning;
 }
 
-const watchdog = setTimeout(() => {
-  console.error(`The benchmark ran past ${DEADLINE_MS / 1000} s; stopping.`);
-  void cleanup().finally(() => process.exit(1));
-}, DEADLINE_MS);
-watchdog.unref();
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => void cleanup().finally(() => process.exit(130)));
-}
-
-function elapsed(): string {
-  return `${((Date.now() - started) / 1000).toFixed(0)} s`;
-}
+const elapsed = guardRun(cleanup, DEADLINE_MS);
 
 // ─── One setup ───────────────────────────────────────────────────────────────
 
@@ -268,5 +256,4 @@ try {
   process.exitCode = 1;
 } finally {
   await cleanup();
-  clearTimeout(watchdog);
 }

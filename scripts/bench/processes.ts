@@ -36,3 +36,20 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv = pr
 export function killAll(): void {
   for (const child of children) child.kill("SIGKILL");
 }
+
+/**
+ * Runs `cleanup` and exits when the benchmark passes `deadlineMs` (status 1) or is interrupted
+ * (130). Returns the seconds since this call, for the progress lines.
+ */
+export function guardRun(cleanup: () => Promise<void>, deadlineMs: number): () => string {
+  const started = Date.now();
+  const watchdog = setTimeout(() => {
+    console.error(`The benchmark ran past ${deadlineMs / 1000} s; stopping.`);
+    void cleanup().finally(() => process.exit(1));
+  }, deadlineMs);
+  watchdog.unref();
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => void cleanup().finally(() => process.exit(130)));
+  }
+  return () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
+}

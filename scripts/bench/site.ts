@@ -54,7 +54,7 @@ import {
 } from "./bench-site";
 import { articleIdOf, discussionCommentsIn, storedCommentsOf, warmUpCommentPost } from "./comments";
 import { printProfileSummary, summarizeProfile } from "./cpu-profile-summary";
-import { killAll, run, track, TSX } from "./processes";
+import { guardRun, killAll, run, track, TSX } from "./processes";
 import { startStatementCounter, type StatementCounter } from "./statement-counter";
 import {
   countOf,
@@ -104,7 +104,6 @@ const COUNTED_POSTS = 20;
 
 // ─── Cleanup, whatever happens ───────────────────────────────────────────────
 
-const started = Date.now();
 let server: AppServer | undefined;
 let counter: StatementCounter | undefined;
 let dataDir: string | undefined;
@@ -123,18 +122,7 @@ function cleanup(): Promise<void> {
   return cleaning;
 }
 
-const watchdog = setTimeout(() => {
-  console.error(`The benchmark ran past ${DEADLINE_MS / 1000} s; stopping.`);
-  void cleanup().finally(() => process.exit(1));
-}, DEADLINE_MS);
-watchdog.unref();
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => void cleanup().finally(() => process.exit(130)));
-}
-
-function elapsed(): string {
-  return `${((Date.now() - started) / 1000).toFixed(0)} s`;
-}
+const elapsed = guardRun(cleanup, DEADLINE_MS);
 
 // ─── CPU time ────────────────────────────────────────────────────────────────
 // CPU time a run costs depends far less on what else the machine is doing than its req/s does.
@@ -625,5 +613,4 @@ try {
   process.exitCode = 1;
 } finally {
   await cleanup();
-  clearTimeout(watchdog);
 }
