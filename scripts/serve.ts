@@ -83,6 +83,7 @@ async function serve(database: OpenDatabase, authSecret: string) {
       deploymentId: env.NEXT_DEPLOYMENT_ID,
     },
     pageMemoryBytes: env.PAGE_MEMORY_MB * 1024 * 1024,
+    cdnTags: env.CDN_PURGE_URL !== undefined,
     exposeNextRequestCount: env.EXPOSE_NEXT_REQUEST_COUNT ?? false,
     logger,
   });

@@ -8,9 +8,10 @@
 // A kept page is made the same bytes for every reader once, when it is kept: its scripts are
 // pinned by hash instead of by nonce (script-hashes.ts), and it is compressed then, both ways
 // (content-encoding.ts). A hit is then a lookup, a few headers and one write.
-// Every public answer to such a request, kept or not, names its cache tags for a CDN in
-// `Cache-Tag` and `Surrogate-Key` (lib/platform/cache/cdn-tags.ts); a kept answer's are made once,
-// from all its tags, when it is kept.
+// When the site purges a CDN (CDN_PURGE_URL), every public answer to such a request, kept or not,
+// names its cache tags for it in `Cache-Tag` and `Surrogate-Key` (lib/platform/cache/cdn-tags.ts);
+// a kept answer's are made once, from all its tags, when it is kept. Without a CDN to purge, no
+// one reads them, and they would be three kilobytes on every answer.
 import { createHash } from "node:crypto";
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { now } from "@/lib/platform/clock";
@@ -76,8 +77,12 @@ export interface PageMemory {
   readonly size: { entries: number; bytes: number };
 }
 
-export function createPageMemory(options: { maxBytes: number }): PageMemory {
-  const { maxBytes } = options;
+export function createPageMemory(options: {
+  maxBytes: number;
+  /** Whether public answers name their cache tags for a CDN (one the site purges by tag). */
+  cdnTags: boolean;
+}): PageMemory {
+  const { maxBytes, cdnTags } = options;
   const maxEntryBytes = Math.min(8 * 1024 * 1024, Math.floor(maxBytes / 4));
   const entries = new Map<string, Entry>();
   const filling = new Set<string>();
@@ -135,9 +140,9 @@ export function createPageMemory(options: { maxBytes: number }): PageMemory {
       const kind = keepableRequest(request);
       if (kind === null) return handle(request, response);
       const key = request.url ?? "/";
-      // Tags are collected for every public request, kept or not: they label it for a CDN.
+      // Tags are collected for every public request, kept or not: they may label it for a CDN.
       const collected = newRequestTags();
-      labelForCdn(response, collected);
+      if (cdnTags) labelForCdn(response, collected);
       const storing = maxBytes > 0 && !filling.has(key);
       const since = cacheTime();
       const body = storing ? captureBody(response, maxEntryBytes) : null;
@@ -148,7 +153,7 @@ export function createPageMemory(options: { maxBytes: number }): PageMemory {
         const headers = response.getHeaders();
         if (chunks === null || !isKeepableAnswer(kind, response.statusCode, headers, collected)) return;
         filling.add(key);
-        void makeEntry(Buffer.concat(chunks), headers, [...collected.tags], since)
+        void makeEntry(Buffer.concat(chunks), headers, [...collected.tags], since, cdnTags)
           .then((entry) => {
             if (entry && entry.bytes <= maxEntryBytes && isLive(entry)) store(key, entry);
           })
@@ -239,6 +244,7 @@ async function makeEntry(
   headers: OutgoingHttpHeaders,
   tags: string[],
   since: number,
+  cdnTags: boolean,
 ): Promise<Entry | null> {
   const type = String(headers["content-type"] ?? "");
   let body = captured;
@@ -256,7 +262,7 @@ async function makeEntry(
     if (value !== undefined && !PER_RESPONSE_HEADERS.has(name)) common[name] = value;
   }
   // The CDN's tags, from every tag the answer was built from (once, here, not per hit).
-  const labels = cdnTagHeaders(tags);
+  const labels = cdnTags ? cdnTagHeaders(tags) : null;
   for (const name of CDN_TAG_HEADERS) {
     if (labels) common[name] = labels[name];
     else delete common[name];

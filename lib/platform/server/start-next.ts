@@ -47,6 +47,8 @@ export async function startNextServer(options: {
   buildIdentity: Partial<BuildIdentity>;
   /** Bytes of public answers the launcher keeps and answers itself (page-memory.ts); 0: none. */
   pageMemoryBytes: number;
+  /** Whether public answers carry their cache tags for a CDN the site purges (CDN_PURGE_URL). */
+  cdnTags: boolean;
   /** Tests only: every response says how many requests reached Next so far. */
   exposeNextRequestCount: boolean;
   logger: Logger;
@@ -74,7 +76,7 @@ export async function startNextServer(options: {
       }
     });
   };
-  const memory = createPageMemory({ maxBytes: dev ? 0 : options.pageMemoryBytes });
+  const memory = createPageMemory({ maxBytes: dev ? 0 : options.pageMemoryBytes, cdnTags: options.cdnTags });
   const handleInner = memory.keep(
     withSecurityHeaders(
       withAnswerStatus(
