@@ -54,7 +54,7 @@ import {
 } from "./bench-site";
 import { articleIdOf, discussionCommentsIn, storedCommentsOf, warmUpCommentPost } from "./comments";
 import { printProfileSummary, summarizeProfile } from "./cpu-profile-summary";
-import { guardRun, killAll, run, track, TSX } from "./processes";
+import { guardRun, killAll, run, track } from "./processes";
 import { startStatementCounter, type StatementCounter } from "./statement-counter";
 import {
   countOf,
@@ -218,9 +218,15 @@ async function startBareServer(
   const manifestFile = path.join(dir, "bare-manifest.json");
   await writeFile(manifestFile, JSON.stringify(manifest));
   const port = await freePort();
-  const child = spawn(process.execPath, [TSX, "scripts/bench/bare-server.ts", manifestFile, String(port)], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  // Node itself runs the server (tsx as a loader, not its CLI, which would run it in a child of
+  // its own that outlives a SIGKILL of the CLI), so cleanup's kill reaches it.
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "scripts/bench/bare-server.ts", manifestFile, String(port)],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   track(child);
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on("data", (chunk: Buffer) => {

@@ -1,6 +1,6 @@
 // What the launcher does to every request before Next sees it: the client address, the request
 // id, and one access log line that names the request but never the person.
-import { createServer, type Server } from "node:http";
+import { createServer, get as httpGet, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
@@ -116,6 +116,56 @@ describe("withRequestContext", () => {
     for (const secret of ["reader@example.com", "words", "secret", "cookie", "6.6.6.6"]) {
       expect(text).not.toContain(secret);
     }
+  });
+
+  it("writes the logger's own line: pino's keys in pino's order, valid JSON whatever the path", async () => {
+    const { base, lines } = await start(undefined);
+    // A path as a client may send it, quotes and backslashes unescaped (fetch would escape them).
+    const rawPath = '/a"quoted\\path';
+    const requestId = await new Promise<string | undefined>((resolve, reject) =>
+      httpGet({ host: "127.0.0.1", port: new URL(base).port, path: rawPath }, (answer) => {
+        answer.resume();
+        resolve(answer.headers["x-request-id"] as string | undefined);
+      }).on("error", reject),
+    );
+    await expect.poll(() => lines.length).toBe(1);
+    const line = lines[0]!;
+    // What pino itself writes for the same fields, from a logger made as the test's is.
+    const own: Record<string, unknown>[] = [];
+    pino({ level: "info" }, { write: (text: string) => own.push(JSON.parse(text)) }).info(
+      { requestId: "x", method: "GET", path: "/", status: 200, durationMs: 0 },
+      "request",
+    );
+    expect(Object.keys(line)).toEqual(Object.keys(own[0]!));
+    expect(line).toMatchObject({
+      level: "info",
+      pid: process.pid,
+      requestId,
+    });
+    expect(line.path).toBe(rawPath);
+    expect(new Date(line.time as string).toISOString()).toBe(line.time);
+    expect(Math.abs(Date.parse(line.time as string) - Date.now())).toBeLessThan(5_000);
+  });
+
+  it("says when the client went away before the answer was done", async () => {
+    const lines: Record<string, unknown>[] = [];
+    const logger = pino({ level: "info" }, { write: (line: string) => lines.push(JSON.parse(line)) });
+    const handle = withRequestContext(
+      (_request, response) => {
+        response.write("part of it");
+        setTimeout(() => response.end(), 500);
+      },
+      { trustedProxies: new Set(), logger },
+    );
+    server = createServer(handle);
+    await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    const aborting = new AbortController();
+    const response = await fetch(`http://127.0.0.1:${port}/slow`, { signal: aborting.signal });
+    expect(response.status).toBe(200);
+    aborting.abort();
+    await expect.poll(() => lines.length).toBe(1);
+    expect(lines[0]).toMatchObject({ msg: "request aborted", aborted: true, path: "/slow", status: 200 });
   });
 
   it("logs nothing at LOG_LEVEL=silent", async () => {

@@ -3,7 +3,7 @@
 // access log line is arranged.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "@/lib/platform/logger";
-import { logWhenDone } from "./access-log";
+import { createAccessLog } from "./access-log";
 import { forwardedFor, normalizeAddress } from "./forwarded-for";
 import { requestIdFor } from "./request-id";
 
@@ -14,7 +14,7 @@ export function withRequestContext(
   options: { trustedProxies: ReadonlySet<string>; logger: Logger },
 ): Handler {
   const { trustedProxies, logger } = options;
-  const logging = logger.isLevelEnabled("info");
+  const accessLog = createAccessLog(logger);
   return (request, response) => {
     const startedAt = performance.now();
     const remote = request.socket.remoteAddress;
@@ -28,7 +28,7 @@ export function withRequestContext(
     headers["x-request-id"] = requestId;
     response.setHeader("X-Request-Id", requestId);
 
-    if (logging) logWhenDone(logger, request, response, requestId, startedAt);
+    accessLog?.(request, response, requestId, startedAt);
     return handle(request, response);
   };
 }
