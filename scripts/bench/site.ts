@@ -239,9 +239,14 @@ async function startBareServer(
   const manifestFile = path.join(dir, "bare-manifest.json");
   await writeFile(manifestFile, JSON.stringify(manifest));
   const port = await freePort();
-  const child = spawn(process.execPath, [TSX, "scripts/bench/bare-server.ts", manifestFile, String(port)], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  // In this very process, not through tsx's command, which would run it in a child of its own: a
+  // SIGKILL (killAll) would leave that child serving, holding this script's pipe and keeping it
+  // from ever exiting.
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "scripts/bench/bare-server.ts", manifestFile, String(port)],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
   track(child);
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on("data", (chunk: Buffer) => {
