@@ -22,12 +22,24 @@ export interface BulkSeedResult {
   firstArticleSlug: string;
 }
 
-const WORDS = (
+/** The words of the bulk articles' bodies, titles and tag names (benchmarks search for them). */
+export const WORDS = (
   "alliance strait summit ministry defense trade sanctions border treaty election parliament " +
   "diplomacy security economy energy maritime islands envoy talks cooperation tension reform " +
   "region policy pacific exchange association military intelligence minister spokesman crisis"
 ).split(" ");
-const PLACES = ["Taiwan", "Japan", "China", "Korea", "Vietnam", "Philippines", "India", "Russia", "Ukraine"];
+/** The places the bulk articles' titles and tag names begin with. */
+export const PLACES = [
+  "Taiwan",
+  "Japan",
+  "China",
+  "Korea",
+  "Vietnam",
+  "Philippines",
+  "India",
+  "Russia",
+  "Ukraine",
+];
 const TAG_KINDS = ["TOPIC", "PLACE", "PERSON", "ORGANIZATION"] as const;
 const BATCH = 2000;
 

@@ -13,16 +13,26 @@
 // without and with `Accept-Encoding: gzip` (the bare server then sends the gzip bytes the app
 // sent); "÷ bare" is the route's req/s over the bare server's. A 304 row asks for the article with
 // If-None-Match of its ETag, of both.
-// One article gets exactly 500 approved comments, threaded, for the "long discussion" row. Then
-// POST /api/comments at 16 connections (comment-post.lua): every request a new reader's comment
-// from its own address, as readers behind a reverse proxy the server trusts (TRUSTED_PROXY), so
-// no duplicate or rate-limit rule trips; 201 (approved) and 202 (held) are both accepted.
+// One article gets exactly 500 approved comments, threaded, for the "long discussion" row.
+// Then two sections of single requests, one at a time, each timed to the last byte and checked to
+// be a miss that Next rendered anew (not the launcher's memory, not Next's page cache):
+// first-search.ts asks 40 searches nobody asked before (after 3 uncounted warm-up searches), most
+// in the bulk articles' own words, a few finding nothing, a few narrowed to a tag or a source;
+// after-edit.ts saves a new title for a bulk article 20 times through the desk's saveArticle
+// server action, as the bench's admin, each followed by the first GET of its page, which must show
+// it, and times the same page after the same invalidation without an edit in between (the build
+// from before the launcher's memory can be measured the same way: point after-edit.ts at it).
+// Last, POST /api/comments at 16 connections (comment-post.lua): every request a new reader's
+// comment from its own address, as readers behind a reverse proxy the server trusts
+// (TRUSTED_PROXY), so no duplicate or rate-limit rule trips; 201 (approved) and 202 (held) are
+// both accepted.
 // Percentiles (p50, p95, p99) and status counts come from wrk's Lua done() hook (wrk-report.lua).
 // Also: the server's peak resident memory (VmRSS of next-server, sampled every 500 ms), and the
 // JavaScript, gzipped, that the article page ships compared with an empty page of the app.
 //
 // Options (after `npm run bench --`):
-//   --only comments   only the comment POST row (same database and data, no page rows)
+//   --only comments   only the comment POST row (same database and data; no page rows, first
+//                     searches or edits)
 //   --statements      the app reaches PostgreSQL through a relay that counts SQL statements
 //                     (statement-counter.ts): statements per accepted POST, measured on 20 posts
 //                     one at a time with each statement's text, and over the wrk run
@@ -52,8 +62,11 @@ import {
   seedBulkSite,
   sql,
 } from "./bench-site";
+import { measureAfterEdit, type AfterEdit } from "./after-edit";
 import { articleIdOf, discussionCommentsIn, storedCommentsOf, warmUpCommentPost } from "./comments";
 import { printProfileSummary, summarizeProfile } from "./cpu-profile-summary";
+import { formatLatencies } from "./first-requests";
+import { measureFirstSearches, type FirstSearches } from "./first-search";
 import { guardRun, killAll, run, track } from "./processes";
 import { startStatementCounter, type StatementCounter } from "./statement-counter";
 import {
@@ -101,6 +114,14 @@ const COMMENTS_ONLY = options.only === "comments";
 const CPU_PROFILE_DIR = options["cpu-prof"] ? path.resolve(options["cpu-prof"]) : undefined;
 /** Posts, one at a time, whose statements --statements lists. */
 const COUNTED_POSTS = 20;
+/** Edits, each followed by the first request of the page, and as many plain misses of it. */
+const EDITS = 20;
+/**
+ * The first request after an edit counts as no slower than a plain miss of the same page while its
+ * p50 is within this factor of the plain miss's: the p50 of twenty requests moves about this much
+ * between runs on a shared machine.
+ */
+const AFTER_EDIT_TOLERANCE = 1.2;
 
 // ─── Cleanup, whatever happens ───────────────────────────────────────────────
 
@@ -218,14 +239,13 @@ async function startBareServer(
   const manifestFile = path.join(dir, "bare-manifest.json");
   await writeFile(manifestFile, JSON.stringify(manifest));
   const port = await freePort();
-  // Node itself runs the server (tsx as a loader, not its CLI, which would run it in a child of
-  // its own that outlives a SIGKILL of the CLI), so cleanup's kill reaches it.
+  // In this very process, not through tsx's command, which would run it in a child of its own: a
+  // SIGKILL (killAll) would leave that child serving, holding this script's pipe and keeping it
+  // from ever exiting.
   const child = spawn(
     process.execPath,
     ["--import", "tsx", "scripts/bench/bare-server.ts", manifestFile, String(port)],
-    {
-      stdio: ["ignore", "pipe", "inherit"],
-    },
+    { stdio: ["ignore", "pipe", "inherit"] },
   );
   track(child);
   await new Promise<void>((resolve, reject) => {
@@ -287,6 +307,8 @@ try {
   );
   // Readers post to an article of its own, so the page rows never see those comments.
   const postArticleId = await articleIdOf(DATABASE_URL, `bulk-${run8}-3`);
+  // The article the edits change, which no other row reads.
+  const editedSlug = `bulk-${run8}-4`;
 
   const base = server.baseUrl;
   const [pid] = await appServerPids(base);
@@ -380,6 +402,8 @@ try {
   // CPU time over the wrk run: the server process, and the PostgreSQL backends serving it.
   const postCpu = { serverMs: 0, databaseMs: 0 };
   let postStored = { stored: 0, repeated: 0 };
+  let firstSearches: FirstSearches | undefined;
+  let afterEdit: AfterEdit | undefined;
   try {
     // Each page is compared with the static page nearest its own size, measured in this run.
     const yardsticks = new Map<string, Result>();
@@ -402,6 +426,20 @@ try {
       const app = await measure({ name: "article, 304", path: articlePath, headers: notModified });
       const bare = await measure({ name: "  bare Node, 304", path: "/0", headers: notModified }, bareBase);
       results.push({ ...app, bare }, bare);
+    }
+
+    if (!COMMENTS_ONLY) {
+      console.log(`[${elapsed()}] First searches, one at a time…`);
+      firstSearches = await measureFirstSearches(base, run8);
+      console.log(`[${elapsed()}] ${EDITS} edits of /articles/${editedSlug}, the first request after each…`);
+      afterEdit = await measureAfterEdit({
+        baseUrl: base,
+        distDir: DIST_DIR,
+        databaseUrl: DATABASE_URL,
+        admin: BENCH_ADMIN,
+        slug: editedSlug,
+        rounds: EDITS,
+      });
     }
 
     // Last, so that nothing it writes can touch the pages measured above.
@@ -517,6 +555,30 @@ try {
   for (const r of results.filter((r) => r.wrk.non2xx3xx + r.wrk.socketErrors > 0)) {
     console.log(`  ${r.name}: ${r.wrk.non2xx3xx} non-2xx/3xx; socket errors: ${r.wrk.socketDetail}`);
   }
+  if (firstSearches) {
+    const { latencies: searches, warmUp, found, empty, filtered, failures } = firstSearches;
+    console.log(
+      `First, uncached search: ${searches.count} searches nobody asked before, one at a time, each timed ` +
+        `to the last byte of its page, after ${warmUp} warm-up searches (not counted): ` +
+        `${formatLatencies(searches)}; ${found} with results, ${empty} without, ${filtered} narrowed to a ` +
+        `tag or a source; ${searches.count - failures.length} of ${searches.count} answered 200, rendered ` +
+        `anew by Next (x-nextjs-cache not HIT; a script nonce, so not from the launcher's memory).`,
+    );
+    for (const failure of failures) console.log(`  ${failure}`);
+  }
+  if (afterEdit) {
+    const { afterEdit: edited, plainMiss, failures } = afterEdit;
+    console.log(
+      `First request after an edit: ${edited.count} saves of a new title for /articles/${editedSlug} ` +
+        `(saveArticle, as the bench's admin), each followed by one GET timed to the last byte: ` +
+        `${formatLatencies(edited)}. The same page after the same invalidation without an edit (its ` +
+        `tags announced as another instance announces them), ${plainMiss.count} times in between: ` +
+        `${formatLatencies(plainMiss)}. After an edit ÷ plain miss, p50: ` +
+        `${(edited.p50 / plainMiss.p50).toFixed(2)}. ${edited.count + plainMiss.count - failures.length} of ` +
+        `${edited.count + plainMiss.count} answered 200, rendered anew, with the latest title.`,
+    );
+    for (const failure of failures) console.log(`  ${failure}`);
+  }
   const byStatus = Object.entries(statuses)
     .map(([status, n]) => `${status}: ${n}`)
     .join(", ");
@@ -605,6 +667,20 @@ try {
       `Targets (issue 19, against the bare Node server on the same bytes):\n  ${bareTargets.join("\n  ")}`,
     );
     console.log(`  server RSS ${(maxRss / 1024).toFixed(0)} MB < 400 MB: ${verdict(maxRss / 1024 < 400)}`);
+    if (firstSearches && afterEdit) {
+      const search = firstSearches.latencies;
+      const { afterEdit: edited, plainMiss } = afterEdit;
+      console.log(
+        `  first, uncached search: p50 ${search.p50.toFixed(1)} ≤ 50 ms ${verdict(search.p50 <= 50)}, ` +
+          `each a miss ${verdict(firstSearches.failures.length === 0)}`,
+      );
+      const noSlower = edited.p50 <= AFTER_EDIT_TOLERANCE * plainMiss.p50;
+      console.log(
+        `  first request after an edit: p50 ${edited.p50.toFixed(1)} ≤ ${AFTER_EDIT_TOLERANCE} × ` +
+          `${plainMiss.p50.toFixed(1)} ms (a plain miss of the same page, this build) ${verdict(noSlower)}, ` +
+          `each a miss showing the edit ${verdict(afterEdit.failures.length === 0)}`,
+      );
+    }
     console.log(`Max server RSS (next-server, pid ${pid}, every 500 ms): ${(maxRss / 1024).toFixed(0)} MB`);
     console.log(
       `JavaScript, gzip: article page ${(articleJs.gzip / 1024).toFixed(1)} KB in ${articleJs.files} files; ` +

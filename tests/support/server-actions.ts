@@ -18,21 +18,30 @@ interface ManifestEntry {
   workers: Record<string, unknown>;
 }
 
-let manifest: Promise<Record<string, ManifestEntry>> | undefined;
+const manifests = new Map<string, Promise<Record<string, ManifestEntry>>>();
 
-/** The id of `exportedName` from `filename` (e.g. "app/(admin)/admin/articles/actions.ts"). */
-export async function serverActionId(filename: string, exportedName: string): Promise<string> {
-  manifest ??= readFile(path.join(distDir(), "server/server-reference-manifest.json"), "utf8").then(
-    (text) => (JSON.parse(text) as { node: Record<string, ManifestEntry> }).node,
-  );
+/**
+ * The id of `exportedName` from `filename` (e.g. "app/(admin)/admin/articles/actions.ts") in the
+ * build in `dir` (a benchmark may call the server of another build).
+ */
+export async function serverActionId(
+  filename: string,
+  exportedName: string,
+  dir = distDir(),
+): Promise<string> {
+  let manifest = manifests.get(dir);
+  if (!manifest) {
+    manifest = readFile(path.join(dir, "server/server-reference-manifest.json"), "utf8").then(
+      (text) => (JSON.parse(text) as { node: Record<string, ManifestEntry> }).node,
+    );
+    manifests.set(dir, manifest);
+  }
   const entries = Object.entries(await manifest);
   const found = entries.find(
     ([, entry]) => entry.filename === filename && entry.exportedName === exportedName,
   );
   if (!found) {
-    throw new Error(
-      `No server action ${exportedName} from ${filename} in ${distDir()}: build the app first.`,
-    );
+    throw new Error(`No server action ${exportedName} from ${filename} in ${dir}: build the app first.`);
   }
   return found[0];
 }
