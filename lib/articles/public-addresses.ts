@@ -5,8 +5,10 @@
 // scripts gets a blank 404. The proxy answers addresses that cannot have a page with the site's
 // own not-found page instead, rendered in full on the server. An address this lets through may
 // still be a 404 (a page past the last, a renamed slug whose target is gone): the page decides.
-import { readPublic } from "@/lib/articles/visibility-change";
+import { readPublic, visibilityExpiryTags } from "@/lib/articles/visibility-change";
 import { publicArticleWhere } from "@/lib/articles/visibility";
+import { createReadCache } from "@/lib/platform/cache/cached-read";
+import { cacheTag } from "@/lib/platform/cache/tags";
 import { db } from "@/lib/platform/db";
 import { articlePageOf, type ArticlePage } from "./paths";
 
@@ -39,10 +41,17 @@ export async function mayHavePage(address: Address, now: Date): Promise<boolean>
     const language = languages.get(address.slug);
     return address.page.page === "version" ? language === address.page.language : language !== undefined;
   }
-  // Read again after any change to what is public; tag, source and person edits announce one too.
-  const slugs = await readPublic(`addresses:${address.kind}`, now, () => LOADERS[address.kind](now));
-  return slugs.has(address.slug);
+  // One indexed look-up per address, read again after any change to what is public (tag, source
+  // and person edits announce one too): after an edit, the next article page asks about its own
+  // address, not about all ten thousand.
+  const tags = [cacheTag.articles, ...(await visibilityExpiryTags(now))];
+  return answers.read(`${address.kind}:${address.slug}`, tags, () =>
+    HAS_PUBLIC_PAGE[address.kind](address.slug, now),
+  );
 }
+
+// A cache of its own: the addresses a crawler walks would otherwise push out the shared reads.
+const answers = createReadCache("addresses", 10_000);
 
 /**
  * The public articles whose original is published beside them: slug → the original's language.
@@ -62,39 +71,53 @@ async function publishedOriginals(now: Date): Promise<Map<string, string>> {
   );
 }
 
-const LOADERS: Record<AddressKind, (now: Date) => Promise<Set<string>>> = {
-  articles: async (now) =>
-    withOldSlugs(
-      "Article",
-      await db.article.findMany({ where: publicArticleWhere(now), select: { id: true, slug: true } }),
+type SlugWhere = { slug: string } | { id: { in: string[] } };
+
+const HAS_PUBLIC_PAGE: Record<AddressKind, (slug: string, now: Date) => Promise<boolean>> = {
+  articles: (slug, now) =>
+    isSlugOf("Article", slug, async (where) =>
+      exists(
+        await db.article.findFirst({
+          where: { AND: [publicArticleWhere(now), where] },
+          select: { id: true },
+        }),
+      ),
     ),
   // Tags are public whether or not they have public articles yet (lib/articles/archives.ts).
-  tags: async () => withOldSlugs("Tag", await db.tag.findMany({ select: { id: true, slug: true } })),
-  sources: async (now) =>
-    withOldSlugs(
-      "Source",
-      await db.source.findMany({
-        where: { articles: { some: { kind: "REPRINT", ...publicArticleWhere(now) } } },
-        select: { id: true, slug: true },
-      }),
+  tags: (slug) =>
+    isSlugOf("Tag", slug, async (where) => exists(await db.tag.findFirst({ where, select: { id: true } }))),
+  sources: (slug, now) =>
+    isSlugOf("Source", slug, async (where) =>
+      exists(
+        await db.source.findFirst({
+          where: { AND: [where, { articles: { some: { kind: "REPRINT", ...publicArticleWhere(now) } } }] },
+          select: { id: true },
+        }),
+      ),
     ),
-  authors: async (now) =>
-    withOldSlugs(
-      "Person",
-      await db.person.findMany({
-        where: { bylines: { some: { article: publicArticleWhere(now) } } },
-        select: { id: true, slug: true },
-      }),
+  authors: (slug, now) =>
+    isSlugOf("Person", slug, async (where) =>
+      exists(
+        await db.person.findFirst({
+          where: { AND: [where, { bylines: { some: { article: publicArticleWhere(now) } } }] },
+          select: { id: true },
+        }),
+      ),
     ),
 };
 
-async function withOldSlugs(
+const exists = (row: unknown) => row !== null;
+
+/** Whether `slug` is the current slug of a row `found` finds, or a slug such a row had before. */
+async function isSlugOf(
   entityType: string,
-  rows: Array<{ id: string; slug: string }>,
-): Promise<Set<string>> {
+  slug: string,
+  found: (where: SlugWhere) => Promise<boolean>,
+): Promise<boolean> {
+  if (await found({ slug })) return true;
   const renamed = await db.slugRedirect.findMany({
-    where: { entityType, entityId: { in: rows.map((row) => row.id) } },
-    select: { oldSlug: true },
+    where: { entityType, oldSlug: slug },
+    select: { entityId: true },
   });
-  return new Set([...rows.map((row) => row.slug), ...renamed.map((row) => row.oldSlug)]);
+  return renamed.length > 0 && found({ id: { in: renamed.map((row) => row.entityId) } });
 }

@@ -381,10 +381,19 @@ describe("the proxy's check of which addresses may have a page", () => {
 
   it("lets through what the pages show or redirect, and nothing they answer 404 for", async () => {
     const at = now();
+    // Slugs articles had before: one now public, one now hidden.
+    await db.slugRedirect.createMany({
+      data: [
+        { entityType: "Article", oldSlug: "reprint-as-first-titled", entityId: reprintId },
+        { entityType: "Article", oldSlug: "hidden-as-first-titled", entityId: allHidden()[0]! },
+      ],
+    });
     const cases: Array<readonly [AddressKind, string, boolean]> = [
       ["articles", await slugOf(reprintId), true],
       ...(await Promise.all(allHidden().map(async (id) => ["articles", await slugOf(id), false] as const))),
       ["articles", "no-such-article", false],
+      ["articles", "reprint-as-first-titled", true],
+      ["articles", "hidden-as-first-titled", false],
       ["tags", "taiwan", true],
       ["tags", "nothing-yet", true],
       ["tags", "strait", true],
