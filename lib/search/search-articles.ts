@@ -26,7 +26,10 @@ import {
   substringTerms,
 } from "@/lib/search/substring-terms";
 
-/** At most this many best-ranked matches are considered; the rest would never be paged to. */
+/**
+ * At most this many matches are ranked and paged through: when more match, the newest of them.
+ * Ranking every match of a word most articles hold would read every article's search vector.
+ */
 export const MAX_SEARCH_CANDIDATES = 1000;
 
 const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_STOP}, MaxWords=35, MinWords=15, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "`;
@@ -87,7 +90,7 @@ export interface SearchResults {
   filters: SearchFilters;
   hits: SearchHit[];
   total: number;
-  /** True when more than MAX_SEARCH_CANDIDATES articles matched and only the best were kept. */
+  /** True when more than MAX_SEARCH_CANDIDATES articles matched and only the newest were ranked. */
   capped: boolean;
   page: number;
   totalPages: number;
@@ -143,10 +146,12 @@ interface RankedRow {
 }
 
 /**
- * One page of the public matches, best first, with the number of matches and the highlighted
- * title and snippet. The GIN index finds the matches; ts_headline, which re-reads the text, runs
- * for the rows of this page only. The tsquery is inlined (NOT MATERIALIZED) so the planner can
- * use it as an index condition.
+ * One page of the public matches, best first, with the number of matches (up to one past the cap)
+ * and the highlighted title and snippet. The matches are the newest MAX_SEARCH_CANDIDATES + 1,
+ * found through the GIN index for a rare word or by walking the newest articles for a common one;
+ * only they are ranked, and ts_headline, which re-reads the text, runs for this page's rows only.
+ * The tsquery is inlined (NOT MATERIALIZED) so the planner can use it as an index condition; the
+ * candidates are MATERIALIZED so that ranking reads just them.
  */
 function rankedPage(
   query: string,
@@ -157,16 +162,22 @@ function rankedPage(
 ): Promise<RankedRow[]> {
   return db.$queryRaw<RankedRow[]>`
     WITH q AS NOT MATERIALIZED (SELECT websearch_to_tsquery('english', ${query}) AS query),
-    ranked AS (
-      SELECT a."id", a."publishedAt",
-             ts_filter(a."searchVector", '{a}') @@ q.query AS "titleHit",
-             ts_rank_cd(a."searchVector", q.query, 1) AS "rank",
-             count(*) OVER () AS "matches"
+    candidates AS MATERIALIZED (
+      SELECT a."id", a."publishedAt", a."searchVector"
       FROM "Article" a CROSS JOIN q
       WHERE a."searchVector" @@ q.query
         AND ${publicArticleSql(now)}
         ${filterSql(filters)}
-      ORDER BY "titleHit" DESC, "rank" DESC, a."publishedAt" DESC, a."id" DESC
+      ORDER BY a."publishedAt" DESC, a."id" DESC
+      LIMIT ${MAX_SEARCH_CANDIDATES + 1}
+    ),
+    ranked AS (
+      SELECT c."id", c."publishedAt",
+             ts_filter(c."searchVector", '{a}') @@ q.query AS "titleHit",
+             ts_rank_cd(c."searchVector", q.query, 1) AS "rank",
+             count(*) OVER () AS "matches"
+      FROM candidates c CROSS JOIN q
+      ORDER BY "titleHit" DESC, "rank" DESC, c."publishedAt" DESC, c."id" DESC
       LIMIT ${limit} OFFSET ${offset}
     )
     SELECT r."id", r."matches"::int AS "matches",

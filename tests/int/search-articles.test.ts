@@ -426,8 +426,14 @@ describe("counting and paging in SQL", () => {
     expect(facets.sources).toContainEqual({ name: "Bu Yidao (test)", slug: sourceSlug, count: 4 });
   });
 
-  it(`keeps the best ${MAX_SEARCH_CANDIDATES} matches, says so, and pages to the last of them`, async () => {
+  it(`ranks the newest ${MAX_SEARCH_CANDIDATES} matches, says so, and pages to the last of them`, async () => {
     const extra = MAX_SEARCH_CANDIDATES + 5;
+    // Older than all of them, and the best match of all: past the cap, so never ranked.
+    await db.$executeRaw`
+      INSERT INTO "Article" ("id", "slug", "title", "body", "bodyText", "status", "kind", "publishedAt", "updatedAt")
+      VALUES ('cap-test-oldest', 'cap-test-oldest', 'Gravelwort, gravelwort, gravelwort',
+              '{"type":"doc","content":[]}'::jsonb, 'Gravelwort gravelwort gravelwort.',
+              'PUBLISHED'::"ArticleStatus", 'ORIGINAL'::"ArticleKind", timestamp '1999-01-01', now())`;
     await db.$executeRaw`
       INSERT INTO "Article" ("id", "slug", "title", "body", "bodyText", "status", "kind", "publishedAt", "updatedAt")
       SELECT 'cap-test-' || g, 'cap-test-' || g, 'Gravelwort note ' || g, '{"type":"doc","content":[]}'::jsonb,
@@ -450,5 +456,10 @@ describe("counting and paging in SQL", () => {
     expect(beyond.page).toBe(lastPage);
     expect(beyond.hits.map((h) => h.article.id)).toEqual(last.hits.map((h) => h.article.id));
     expect(await search("gravelwort", { page: 3 })).toMatchObject({ total: MAX_SEARCH_CANDIDATES, page: 3 });
+    // With fewer matches than the cap, it ranks first.
+    await db.article.deleteMany({
+      where: { id: { startsWith: "cap-test-" }, NOT: { id: "cap-test-oldest" } },
+    });
+    expect((await search("gravelwort")).hits[0]!.article.slug).toBe("cap-test-oldest");
   });
 });
