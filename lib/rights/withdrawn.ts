@@ -3,8 +3,11 @@
 // (also named in a `Link: <…>; rel="blocked-by"` header), or the end of its authorization.
 // Nothing is deleted.
 import { NextResponse } from "next/server";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { ANSWER_STATUS_HEADER } from "@/lib/platform/server/answer-status";
-import { readPublic } from "@/lib/articles/visibility-change";
+import { visibilityExpiryTags } from "@/lib/articles/visibility-change";
+import { createReadCache } from "@/lib/platform/cache/cached-read";
+import { cacheTag } from "@/lib/platform/cache/tags";
 import { db } from "@/lib/platform/db";
 import { env } from "@/lib/platform/env";
 import { absoluteUrl } from "@/lib/platform/site-url";
@@ -25,13 +28,17 @@ export interface Withdrawal {
 /**
  * Why the article `slug` names (its current slug, or one it had before a rename: a shared link to
  * it is as much its URL) is withdrawn; null when it is not. Answered from memory, as every request
- * to an article URL asks: all withdrawn articles, read once and again after any change to what is
- * public (the rights sweep announces a lapse when it records it).
+ * to an article URL asks: one indexed look-up per slug, read again after any change to what is
+ * public (the rights sweep announces a lapse when it records it), so the first request after an
+ * edit asks about its own article, not about all of them.
  */
 export async function withdrawalOf(slug: string, now: Date): Promise<Withdrawal | null> {
-  const withdrawals = await readPublic("withdrawn-slugs", now, () => withdrawnSlugs(now));
-  return withdrawals.get(slug) ?? null;
+  const tags = [cacheTag.articles, ...(await visibilityExpiryTags(now))];
+  return withdrawals.read(slug, tags, () => loadWithdrawal(slug, now));
 }
+
+// A cache of its own: the article addresses a crawler walks would otherwise push out shared reads.
+const withdrawals = createReadCache("withdrawals", 10_000);
 
 export async function isWithdrawnSlug(slug: string, now: Date): Promise<boolean> {
   return (await withdrawalOf(slug, now)) !== null;
@@ -62,41 +69,36 @@ export async function withdrawnArticleAnswer(url: URL, now: Date): Promise<Respo
   });
 }
 
-async function withdrawnSlugs(now: Date): Promise<Map<string, Withdrawal>> {
-  const articles = await db.article.findMany({
-    where: withdrawnArticleWhere(now),
-    select: {
-      id: true,
-      slug: true,
-      withdrawnAt: true,
-      withdrawnNotice: { select: { caseNumber: true } },
-      authorization: { select: { status: true, validUntil: true, revokedAt: true } },
-    },
-  });
-  const renamed = await db.slugRedirect.findMany({
-    where: { entityType: "Article", entityId: { in: articles.map((article) => article.id) } },
-    select: { oldSlug: true, entityId: true },
-  });
-  const byId = new Map<string, Withdrawal>();
-  const bySlug = new Map<string, Withdrawal>();
-  for (const article of articles) {
-    const { authorization } = article;
-    const ended =
-      authorization?.status === "REVOKED"
-        ? authorization.revokedAt
-        : authorization?.validUntil && authorization.validUntil <= now
-          ? authorization.validUntil
-          : null;
-    const withdrawal: Withdrawal = {
-      caseNumber: article.withdrawnNotice?.caseNumber ?? null,
-      withdrawnAt: article.withdrawnAt,
-      authorizationEndedAt: article.withdrawnNotice ? null : ended,
-    };
-    byId.set(article.id, withdrawal);
-    bySlug.set(article.slug, withdrawal);
+const WITHDRAWAL_SELECT = {
+  withdrawnAt: true,
+  withdrawnNotice: { select: { caseNumber: true } },
+  authorization: { select: { status: true, validUntil: true, revokedAt: true } },
+} as const;
+
+async function loadWithdrawal(slug: string, now: Date): Promise<Withdrawal | null> {
+  const withdrawn = (where: Prisma.ArticleWhereInput) =>
+    db.article.findFirst({ where: { AND: [withdrawnArticleWhere(now), where] }, select: WITHDRAWAL_SELECT });
+  let article = await withdrawn({ slug });
+  if (article === null) {
+    const renamed = await db.slugRedirect.findMany({
+      where: { entityType: "Article", oldSlug: slug },
+      select: { entityId: true },
+    });
+    if (renamed.length > 0) article = await withdrawn({ id: { in: renamed.map((row) => row.entityId) } });
   }
-  for (const row of renamed) bySlug.set(row.oldSlug, byId.get(row.entityId)!);
-  return bySlug;
+  if (article === null) return null;
+  const { authorization } = article;
+  const ended =
+    authorization?.status === "REVOKED"
+      ? authorization.revokedAt
+      : authorization?.validUntil && authorization.validUntil <= now
+        ? authorization.validUntil
+        : null;
+  return {
+    caseNumber: article.withdrawnNotice?.caseNumber ?? null,
+    withdrawnAt: article.withdrawnAt,
+    authorizationEndedAt: article.withdrawnNotice ? null : ended,
+  };
 }
 
 /** Where an article's notice is rendered, inside the site's layout (app/(site)/notices/withdrawn/[slug]). */
