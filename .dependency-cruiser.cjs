@@ -12,14 +12,15 @@ const DOMAIN_IMPORTS = {
   // The logo is an image of the media library.
   site: ["media"],
   // Evidence files are checked like uploads; the public rule is the articles' visibility rule;
-  // the 451 answer reads the slug from an article's path; the expiry digest's day is the site's
-  // day, in its time zone.
+  // the 451 answer reads the slug from an article's path and knows its old slugs; the expiry
+  // digest's day is the site's day, in its time zone.
   rights: [
     "media",
     "editor",
     "articles/visibility.ts",
     "articles/visibility-change.ts",
     "articles/paths.ts",
+    "articles/slug-redirects.ts",
     "site/stored-identity.ts",
     "webhooks",
   ],

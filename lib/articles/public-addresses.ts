@@ -11,6 +11,7 @@ import { createReadCache } from "@/lib/platform/cache/cached-read";
 import { cacheTag } from "@/lib/platform/cache/tags";
 import { db } from "@/lib/platform/db";
 import { articlePageOf, type ArticlePage } from "./paths";
+import { findBySlugOrFormerSlug } from "./slug-redirects";
 
 export type AddressKind = "articles" | "tags" | "sources" | "authors";
 
@@ -71,53 +72,34 @@ async function publishedOriginals(now: Date): Promise<Map<string, string>> {
   );
 }
 
-type SlugWhere = { slug: string } | { id: { in: string[] } };
-
 const HAS_PUBLIC_PAGE: Record<AddressKind, (slug: string, now: Date) => Promise<boolean>> = {
   articles: (slug, now) =>
-    isSlugOf("Article", slug, async (where) =>
-      exists(
-        await db.article.findFirst({
-          where: { AND: [publicArticleWhere(now), where] },
-          select: { id: true },
-        }),
-      ),
+    isSlugOf("Article", slug, (where) =>
+      db.article.findFirst({ where: { AND: [publicArticleWhere(now), where] }, select: { id: true } }),
     ),
   // Tags are public whether or not they have public articles yet (lib/articles/archives.ts).
-  tags: (slug) =>
-    isSlugOf("Tag", slug, async (where) => exists(await db.tag.findFirst({ where, select: { id: true } }))),
+  tags: (slug) => isSlugOf("Tag", slug, (where) => db.tag.findFirst({ where, select: { id: true } })),
   sources: (slug, now) =>
-    isSlugOf("Source", slug, async (where) =>
-      exists(
-        await db.source.findFirst({
-          where: { AND: [where, { articles: { some: { kind: "REPRINT", ...publicArticleWhere(now) } } }] },
-          select: { id: true },
-        }),
-      ),
+    isSlugOf("Source", slug, (where) =>
+      db.source.findFirst({
+        where: { AND: [where, { articles: { some: { kind: "REPRINT", ...publicArticleWhere(now) } } }] },
+        select: { id: true },
+      }),
     ),
   authors: (slug, now) =>
-    isSlugOf("Person", slug, async (where) =>
-      exists(
-        await db.person.findFirst({
-          where: { AND: [where, { bylines: { some: { article: publicArticleWhere(now) } } }] },
-          select: { id: true },
-        }),
-      ),
+    isSlugOf("Person", slug, (where) =>
+      db.person.findFirst({
+        where: { AND: [where, { bylines: { some: { article: publicArticleWhere(now) } } }] },
+        select: { id: true },
+      }),
     ),
 };
 
-const exists = (row: unknown) => row !== null;
-
-/** Whether `slug` is the current slug of a row `found` finds, or a slug such a row had before. */
+/** Whether `slug`, or a slug it replaced, names a row `find` finds. */
 async function isSlugOf(
   entityType: string,
   slug: string,
-  found: (where: SlugWhere) => Promise<boolean>,
+  find: (where: { slug: string } | { id: string }) => Promise<{ id: string } | null>,
 ): Promise<boolean> {
-  if (await found({ slug })) return true;
-  const renamed = await db.slugRedirect.findMany({
-    where: { entityType, oldSlug: slug },
-    select: { entityId: true },
-  });
-  return renamed.length > 0 && found({ id: { in: renamed.map((row) => row.entityId) } });
+  return (await findBySlugOrFormerSlug(entityType, slug, find)) !== null;
 }

@@ -3,7 +3,6 @@
 // (also named in a `Link: <…>; rel="blocked-by"` header), or the end of its authorization.
 // Nothing is deleted.
 import { NextResponse } from "next/server";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { ANSWER_STATUS_HEADER } from "@/lib/platform/server/answer-status";
 import { visibilityExpiryTags } from "@/lib/articles/visibility-change";
 import { createReadCache } from "@/lib/platform/cache/cached-read";
@@ -12,6 +11,7 @@ import { db } from "@/lib/platform/db";
 import { env } from "@/lib/platform/env";
 import { absoluteUrl } from "@/lib/platform/site-url";
 import { articlePageOf } from "@/lib/articles/paths";
+import { findBySlugOrFormerSlug } from "@/lib/articles/slug-redirects";
 import { withdrawnArticleWhere } from "@/lib/articles/visibility";
 import { noticeCasePath } from "./notices/elements";
 
@@ -76,16 +76,9 @@ const WITHDRAWAL_SELECT = {
 } as const;
 
 async function loadWithdrawal(slug: string, now: Date): Promise<Withdrawal | null> {
-  const withdrawn = (where: Prisma.ArticleWhereInput) =>
-    db.article.findFirst({ where: { AND: [withdrawnArticleWhere(now), where] }, select: WITHDRAWAL_SELECT });
-  let article = await withdrawn({ slug });
-  if (article === null) {
-    const renamed = await db.slugRedirect.findMany({
-      where: { entityType: "Article", oldSlug: slug },
-      select: { entityId: true },
-    });
-    if (renamed.length > 0) article = await withdrawn({ id: { in: renamed.map((row) => row.entityId) } });
-  }
+  const article = await findBySlugOrFormerSlug("Article", slug, (where) =>
+    db.article.findFirst({ where: { AND: [withdrawnArticleWhere(now), where] }, select: WITHDRAWAL_SELECT }),
+  );
   if (article === null) return null;
   const { authorization } = article;
   const ended =
