@@ -5,10 +5,8 @@
 // scripts gets a blank 404. The proxy answers addresses that cannot have a page with the site's
 // own not-found page instead, rendered in full on the server. An address this lets through may
 // still be a 404 (a page past the last, a renamed slug whose target is gone): the page decides.
-import { readPublic, visibilityExpiryTags } from "@/lib/articles/visibility-change";
+import { publicReadsOfTheirOwn, readPublic } from "@/lib/articles/visibility-change";
 import { publicArticleWhere } from "@/lib/articles/visibility";
-import { createReadCache } from "@/lib/platform/cache/cached-read";
-import { cacheTag } from "@/lib/platform/cache/tags";
 import { db } from "@/lib/platform/db";
 import { articlePageOf, type ArticlePage } from "./paths";
 import { findBySlugOrFormerSlug } from "./slug-redirects";
@@ -45,14 +43,12 @@ export async function mayHavePage(address: Address, now: Date): Promise<boolean>
   // One indexed look-up per address, read again after any change to what is public (tag, source
   // and person edits announce one too): after an edit, the next article page asks about its own
   // address, not about all ten thousand.
-  const tags = [cacheTag.articles, ...(await visibilityExpiryTags(now))];
-  return answers.read(`${address.kind}:${address.slug}`, tags, () =>
+  return readAddress(`${address.kind}:${address.slug}`, now, () =>
     HAS_PUBLIC_PAGE[address.kind](address.slug, now),
   );
 }
 
-// A cache of its own: the addresses a crawler walks would otherwise push out the shared reads.
-const answers = createReadCache("addresses", 10_000);
+const readAddress = publicReadsOfTheirOwn("addresses", 10_000);
 
 /**
  * The public articles whose original is published beside them: slug → the original's language.

@@ -6,6 +6,7 @@
 // authorizations, not only those an answer shows: earlier than needed at worst (one more render),
 // never later, and one cheap read for everything.
 import { db } from "@/lib/platform/db";
+import { createReadCache } from "@/lib/platform/cache/cached-read";
 import { publicRead } from "@/lib/platform/cache/public-reads";
 import { expiresTag, noteNextExpiry } from "@/lib/platform/cache/registry";
 import { cacheTag } from "@/lib/platform/cache/tags";
@@ -59,6 +60,16 @@ export async function readPublic<T>(
   tags: readonly string[] = [cacheTag.articles],
 ): Promise<T> {
   return publicRead(key, load, [...tags, ...(await visibilityExpiryTags(at))]);
+}
+
+/**
+ * `readPublic` over a cache of its own, bounded by `maxEntries`: for reads keyed by an address a
+ * reader or crawler chooses, which would otherwise push the shared reads out.
+ */
+export function publicReadsOfTheirOwn(name: string, maxEntries: number) {
+  const cache = createReadCache(name, maxEntries);
+  return async <T>(key: string, at: Date, load: () => Promise<T>): Promise<T> =>
+    cache.read(key, [cacheTag.articles, ...(await visibilityExpiryTags(at))], load);
 }
 
 /** Labels a public page (lib/platform/cache/tag-page.ts) so that it also expires with the public set. */

@@ -4,9 +4,7 @@
 // Nothing is deleted.
 import { NextResponse } from "next/server";
 import { ANSWER_STATUS_HEADER } from "@/lib/platform/server/answer-status";
-import { visibilityExpiryTags } from "@/lib/articles/visibility-change";
-import { createReadCache } from "@/lib/platform/cache/cached-read";
-import { cacheTag } from "@/lib/platform/cache/tags";
+import { publicReadsOfTheirOwn } from "@/lib/articles/visibility-change";
 import { db } from "@/lib/platform/db";
 import { env } from "@/lib/platform/env";
 import { absoluteUrl } from "@/lib/platform/site-url";
@@ -33,12 +31,10 @@ export interface Withdrawal {
  * edit asks about its own article, not about all of them.
  */
 export async function withdrawalOf(slug: string, now: Date): Promise<Withdrawal | null> {
-  const tags = [cacheTag.articles, ...(await visibilityExpiryTags(now))];
-  return withdrawals.read(slug, tags, () => loadWithdrawal(slug, now));
+  return readWithdrawal(slug, now, () => loadWithdrawal(slug, now));
 }
 
-// A cache of its own: the article addresses a crawler walks would otherwise push out shared reads.
-const withdrawals = createReadCache("withdrawals", 10_000);
+const readWithdrawal = publicReadsOfTheirOwn("withdrawals", 10_000);
 
 export async function isWithdrawnSlug(slug: string, now: Date): Promise<boolean> {
   return (await withdrawalOf(slug, now)) !== null;
