@@ -9,7 +9,8 @@ import { launcherDir } from "@/lib/platform/server/build-dir";
 
 const outdir = launcherDir();
 await build({
-  entryPoints: ["scripts/serve.ts"],
+  // The front thread is a file of its own: lib/platform/server/front.ts starts it from beside the launcher.
+  entryPoints: { serve: "scripts/serve.ts", "front-thread": "lib/platform/server/front-thread.ts" },
   outdir,
   outExtension: { ".js": ".mjs" },
   bundle: true,

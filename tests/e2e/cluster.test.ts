@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { INVALIDATION_CHANNEL } from "@/lib/platform/cache/invalidate";
 import { cacheTag } from "@/lib/platform/cache/tags";
 import { readBuildIdentity } from "@/lib/platform/server/build-identity";
-import { NEXT_REQUEST_COUNT_HEADER } from "@/lib/platform/server/start-next";
+import { NEXT_REQUEST_COUNT_HEADER } from "@/lib/platform/server/next-request-count";
 import { startNginx, type AccessLogLine, type Nginx } from "../../scripts/cluster/nginx-process";
 import { appServerPids, killAppServer } from "../support/app-processes";
 import { freePort, startAppServer, type AppServer } from "../support/app-server";

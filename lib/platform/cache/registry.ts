@@ -5,12 +5,47 @@ import { randomUUID } from "node:crypto";
 import { now } from "@/lib/platform/clock";
 
 const REGISTRY = Symbol.for("crosscurrent.cache.invalidatedAt");
+const NEXT_EXPIRY = Symbol.for("crosscurrent.cache.nextExpiry");
 
 type Registry = Map<string, number>;
 
 function registry(): Registry {
   const global = globalThis as { [REGISTRY]?: Registry };
   return (global[REGISTRY] ??= new Map());
+}
+
+/** What changes in this process's registry, as observeRegistry reports it. */
+export interface RegistryObserver {
+  invalidated(tag: string, at: number): void;
+  nextExpiry(at: number | null): void;
+}
+
+/**
+ * Reports every change to this process's registry, whoever makes it (this module's copies in the
+ * app's bundles, or the page cache handler writing the map itself): the launcher relays them to
+ * its front thread (lib/platform/server/front.ts). What was noted before is reported first. Call it
+ * before Next loads.
+ */
+export function observeRegistry(observer: RegistryObserver): void {
+  const global = globalThis as { [REGISTRY]?: Registry; [NEXT_EXPIRY]?: number | null };
+  class ObservedRegistry extends Map<string, number> {
+    override set(tag: string, at: number): this {
+      super.set(tag, at);
+      observer.invalidated(tag, at);
+      return this;
+    }
+  }
+  global[REGISTRY] = new ObservedRegistry(global[REGISTRY] ?? []);
+  let expiry = global[NEXT_EXPIRY] ?? null;
+  Object.defineProperty(globalThis, NEXT_EXPIRY, {
+    configurable: true,
+    get: () => expiry,
+    set: (at: number | null) => {
+      if (at === expiry) return;
+      expiry = at;
+      observer.nextExpiry(at);
+    },
+  });
 }
 
 /** Tells this instance's own notifications apart from other instances'. */
@@ -48,8 +83,6 @@ export function expiresTag(at: number): string {
 function hasExpired(tag: string, at: number): boolean {
   return tag.startsWith(EXPIRES_PREFIX) && Number(tag.slice(EXPIRES_PREFIX.length)) <= at;
 }
-
-const NEXT_EXPIRY = Symbol.for("crosscurrent.cache.nextExpiry");
 
 /**
  * The next moment (ms) at which what readers may see changes by time alone, as last computed

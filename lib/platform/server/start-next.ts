@@ -1,13 +1,16 @@
-// Next in this process, behind an HTTP server of our own. Every request passes, in order: the
-// request context (client address, request id, access log), the memory of public answers
-// (page-memory.ts: a hit is answered there, without Next, even while the database is down),
-// compression, the security headers, the status a rewrite asks for (answer-status.ts),
-// Cache-Control lifetimes cut to the next expiry (cache-lifetime.ts), the path check (no
-// malformed escapes reach Next's router), the cross-site guard, the benchmark pages' gate (404
-// unless the benchmark started the server) and the database-availability check (503 during an
-// outage) before Next sees it (`next start` would keep any client's X-Forwarded-For).
+// Next in this process, behind an HTTP server of our own. In production the site's port belongs
+// to the launcher's front thread (front.ts): it settles the request context (client address,
+// request id, access log) and answers hits from the memory of public answers (page-memory.ts:
+// without Next, even while the database is down); everything else reaches Next's server in this
+// thread, over a private socket. (In development there is no memory, and Next's server takes the
+// port itself.) Before Next sees a request, it passes, in order: the filling of that memory
+// (page-memory-fill.ts), compression, the security headers, the status a rewrite asks for
+// (answer-status.ts), Cache-Control lifetimes cut to the next expiry (cache-lifetime.ts), the
+// path check (no malformed escapes reach Next's router), the cross-site guard, the benchmark
+// pages' gate (404 unless the benchmark started the server) and the database-availability check
+// (503 during an outage) (`next start` would keep any client's X-Forwarded-For).
 import { readFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import { createServer } from "node:http";
 import path from "node:path";
 import compression from "compression";
 import next from "next";
@@ -18,10 +21,13 @@ import { withBenchPages } from "./bench-pages";
 import { buildDir } from "./build-dir";
 import { assertBuildMatches, readBuildIdentity, type BuildIdentity } from "./build-identity";
 import { withCrossSiteGuard } from "@/lib/platform/http/cross-site";
+import { startFront, type Front } from "./front";
+import { closeServer, listen } from "./listening";
+import { countNextRequests } from "./next-request-count";
 import { withRequestContext, type Handler } from "./request-handler";
 import { withAnswerStatus } from "./answer-status";
 import { withCacheLifetime } from "./cache-lifetime";
-import { createPageMemory } from "./page-memory";
+import { keepPublicAnswers } from "./page-memory-fill";
 import { withSecurityHeaders } from "./security-headers";
 import { withWellFormedPath } from "./well-formed-path";
 
@@ -29,11 +35,6 @@ export interface NextHttpServer {
   /** Stops accepting connections, lets requests under way finish (up to a grace period), stops Next. */
   close(): Promise<void>;
 }
-
-export const NEXT_REQUEST_COUNT_HEADER = "X-Next-Request-Count";
-
-// Requests still running after this long are cut off, well before an orchestrator's SIGKILL.
-const SHUTDOWN_GRACE_MS = 8_000;
 
 export async function startNextServer(options: {
   dev: boolean;
@@ -59,15 +60,28 @@ export async function startNextServer(options: {
     takeConfigFromBuild();
     assertBuildMatches(readBuildIdentity(path.join(process.cwd(), buildDir())), options.buildIdentity);
   }
+  // Before Next loads: the front hears of every invalidation from the first.
+  const front: Front | null = dev
+    ? null
+    : startFront(
+        {
+          port,
+          trustedProxies: [...trustedProxies],
+          pageMemoryBytes: options.pageMemoryBytes,
+          exposeNextRequestCount,
+          logLevel: logger.level,
+        },
+        (error) => {
+          logger.fatal({ err: error }, "the front thread failed");
+          process.exit(1);
+        },
+      );
   // hostname/port are where Next believes it runs, as `next start` tells it.
   const app = next({ dev, dir: process.cwd(), hostname: "localhost", port, httpServer: server });
   await app.prepare();
   const handle = app.getRequestHandler();
-  let nextRequests = 0;
-  const handleNext: Handler = (request, response) => {
-    nextRequests += 1;
-    if (exposeNextRequestCount) response.setHeader(NEXT_REQUEST_COUNT_HEADER, String(nextRequests));
-    return handle(request, response).catch((error: unknown) => {
+  const handleNext: Handler = (request, response) =>
+    handle(request, response).catch((error: unknown) => {
       logger.error({ err: error, path: loggablePath(request.url) }, "request failed");
       if (response.headersSent) response.destroy();
       else {
@@ -75,9 +89,7 @@ export async function startNextServer(options: {
         response.end("Internal Server Error");
       }
     });
-  };
-  const memory = createPageMemory({ maxBytes: dev ? 0 : options.pageMemoryBytes, cdnTags: options.cdnTags });
-  const handleInner = memory.keep(
+  const handleInner = keepPublicAnswers(
     withSecurityHeaders(
       withAnswerStatus(
         withCacheLifetime(
@@ -93,23 +105,30 @@ export async function startNextServer(options: {
       ),
       { dev },
     ),
+    { maxBytes: options.pageMemoryBytes, cdnTags: options.cdnTags, kept: front?.keep },
   );
   // Compression wraps the response before the memory copies the body, so the copy is the body as
   // it leaves (after the nonce rewrite) but not yet compressed; Next's own is off (next.config.ts).
   // A hit from memory carries its own encodings.
   const compress = compression();
-  const handleSafely = withRequestContext(
-    (request, response) => {
-      if (exposeNextRequestCount) response.setHeader(NEXT_REQUEST_COUNT_HEADER, String(nextRequests));
-      if (memory.answer(request, response)) return;
-      compress(request as never, response as never, () => void handleInner(request, response));
-    },
-    { trustedProxies, logger },
-  );
-  server.on("request", (request, response) => void handleSafely(request, response));
-  await listen(server, port);
+  const handleCompressed: Handler = (request, response) =>
+    compress(request as never, response as never, () => void handleInner(request, response));
+
+  if (front) {
+    // Every request here came through the front, which settled its context. Its connections stay
+    // open while idle: closing one just as the front reuses it would fail that request.
+    server.keepAliveTimeout = 0;
+    server.on("request", handleCompressed);
+    await listen(server, front.nextSocket);
+    await front.listen();
+  } else {
+    const counted = countNextRequests(handleCompressed, exposeNextRequestCount);
+    server.on("request", withRequestContext(counted.toNext, { trustedProxies, logger }));
+    await listen(server, port);
+  }
   return {
     async close() {
+      await front?.close();
       await closeServer(server);
       await app.close();
     },
@@ -132,31 +151,4 @@ function takeConfigFromBuild() {
   }
   const { config } = JSON.parse(text) as { config: unknown };
   process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(config);
-}
-
-function listen(server: Server, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onError = (error: NodeJS.ErrnoException) =>
-      reject(new Error(error.code === "EADDRINUSE" ? `Port ${port} is already in use.` : error.message));
-    server.once("error", onError);
-    // All interfaces, as `next start` listens by default.
-    server.listen(port, () => {
-      server.off("error", onError);
-      resolve();
-    });
-  });
-}
-
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    const cutOff = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
-    // A keep-alive connection whose last request just finished would otherwise hold close() open
-    // until its idle timeout.
-    const sweep = setInterval(() => server.closeIdleConnections(), 100);
-    server.close(() => {
-      clearTimeout(cutOff);
-      clearInterval(sweep);
-      resolve();
-    });
-  });
 }
