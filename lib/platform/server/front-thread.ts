@@ -4,8 +4,8 @@
 // else to Next, which runs in the main thread behind a private socket (next-proxy.ts). Next's
 // patches of this thread's globals and its async hooks are the main thread's alone, so a hit
 // costs here about what a bare Node server spends on the same bytes.
-// Everything it knows it hears from the main thread: kept answers, invalidations and the next
-// expiry (front.ts, FrontMessage).
+// Everything it knows it hears from the main thread: answers to keep, which it makes entries of
+// here (page-entry.ts), invalidations and the next expiry (front.ts, FrontMessage).
 import { createServer } from "node:http";
 import { parentPort, workerData } from "node:worker_threads";
 import { markInvalidated, noteNextExpiry } from "@/lib/platform/cache/registry";
@@ -14,6 +14,7 @@ import type { FrontMessage, FrontOptions, FrontReport } from "./front";
 import { closeServer, listen } from "./listening";
 import { countNextRequests } from "./next-request-count";
 import { proxyTo } from "./next-proxy";
+import { makeEntry, type CapturedAnswer } from "./page-entry";
 import { createPageMemory } from "./page-memory";
 import { withRequestContext } from "./request-handler";
 
@@ -37,10 +38,21 @@ const server = createServer(
   ),
 );
 
+// One entry made at a time per address: answers to the same miss arriving together make one.
+const making = new Set<string>();
+function keep(key: string, answer: CapturedAnswer) {
+  if (making.has(key)) return;
+  making.add(key);
+  makeEntry(answer, options.cdnTags)
+    .then((entry) => entry && memory.store(key, entry))
+    .catch((error: unknown) => logger.error({ err: error }, "page memory: the answer could not be kept"))
+    .finally(() => making.delete(key));
+}
+
 port.on("message", (message: FrontMessage) => {
   switch (message.kind) {
     case "keep":
-      memory.store(message.key, message.entry);
+      keep(message.key, message.answer);
       break;
     case "invalidated":
       markInvalidated([message.tag], message.at);

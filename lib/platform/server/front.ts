@@ -1,7 +1,7 @@
 // The launcher's two threads. Next runs in the main thread, on an HTTP server listening on a
 // socket in a folder only this user may enter; the front thread (front-thread.ts) owns the site's
 // port, answers memory hits and passes the rest to that socket. The main thread tells the front
-// what it must know: each answer kept (page-memory-fill.ts), each invalidation and the next
+// what it must know: each answer to keep (page-memory-fill.ts), each invalidation and the next
 // expiry, whoever noted them (lib/platform/cache/registry.ts, observeRegistry). A message is
 // posted before the response that caused it is written, so the front hears of an edit before the
 // editor's next request.
@@ -11,19 +11,21 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { observeRegistry } from "@/lib/platform/cache/registry";
-import type { Entry } from "./page-memory";
+import type { CapturedAnswer } from "./page-entry";
 
 export interface FrontOptions {
   port: number;
   nextSocket: string;
   trustedProxies: string[];
   pageMemoryBytes: number;
+  /** Whether kept answers name their cache tags for a CDN (CDN_PURGE_URL). */
+  cdnTags: boolean;
   exposeNextRequestCount: boolean;
   logLevel: string;
 }
 
 export type FrontMessage =
-  | { kind: "keep"; key: string; entry: Entry }
+  | { kind: "keep"; key: string; answer: CapturedAnswer }
   | { kind: "invalidated"; tag: string; at: number }
   | { kind: "next-expiry"; at: number | null }
   | { kind: "listen" }
@@ -34,7 +36,7 @@ export type FrontReport = { kind: "listening" } | { kind: "failed"; message: str
 export interface Front {
   /** Where Next's own server must listen. */
   readonly nextSocket: string;
-  keep(key: string, entry: Entry): void;
+  keep(key: string, answer: CapturedAnswer): void;
   /** Opens the site's port. */
   listen(): Promise<void>;
   close(): Promise<void>;
@@ -64,7 +66,7 @@ export function startFront(
 
   return {
     nextSocket,
-    keep: (key, entry) => post({ kind: "keep", key, entry }),
+    keep: (key, answer) => post({ kind: "keep", key, answer }),
     async listen() {
       const answer = reply();
       post({ kind: "listen" });

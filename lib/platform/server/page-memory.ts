@@ -1,6 +1,7 @@
 // Public answers the launcher gives itself, without entering Next: a least-recently-used memory,
 // bounded in bytes, of what Next answered anonymous readers (public-answer-rules.ts says which
-// requests; page-memory-fill.ts makes the entries, in Next's thread). It lives in the launcher's
+// requests; page-memory-fill.ts copies them as they leave Next, page-entry.ts makes the entries).
+// It lives in the launcher's
 // front thread (front.ts), where Next's patches and async hooks do not reach. An entry is given
 // only while none of the cache tags it was built from has been invalidated since it was made
 // (here, or by another instance through lib/platform/cache/listener.ts; the front thread hears of
@@ -31,6 +32,11 @@ export interface Entry {
   variants: Record<Encoding, Variant>;
 }
 
+/** The largest entry worth keeping in a memory of `maxBytes`. */
+export function maxEntryBytes(maxBytes: number): number {
+  return Math.min(8 * 1024 * 1024, Math.floor(maxBytes / 4));
+}
+
 export interface PageMemory {
   /** Answers the request from memory and returns true, or returns false and does nothing. */
   answer(request: IncomingMessage, response: ServerResponse): boolean;
@@ -56,7 +62,7 @@ export function createPageMemory(options: { maxBytes: number }): PageMemory {
   };
 
   const store = (key: string, entry: Entry) => {
-    if (entry.bytes > maxBytes || !isLive(entry)) return;
+    if (entry.bytes > maxEntryBytes(maxBytes) || !isLive(entry)) return;
     const previous = entries.get(key);
     if (previous) drop(key, previous);
     entries.set(key, entry);

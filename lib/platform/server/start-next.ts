@@ -68,6 +68,7 @@ export async function startNextServer(options: {
           port,
           trustedProxies: [...trustedProxies],
           pageMemoryBytes: options.pageMemoryBytes,
+          cdnTags: options.cdnTags,
           exposeNextRequestCount,
           logLevel: logger.level,
         },
