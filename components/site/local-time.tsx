@@ -13,12 +13,29 @@ const FORMAT_OPTIONS: Record<LocalTimeStyle, Intl.DateTimeFormatOptions> = {
   dateTime: { dateStyle: "long", timeStyle: "short" },
 };
 
+// Making a formatter costs far more than using one (a page of results has dozens of dates): one
+// per style and zone, made when first asked for. A page names one zone or two.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const MAX_FORMATTERS = 64;
+
+function formatter(style: LocalTimeStyle | "zone", timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = `${style} ${timeZone ?? ""}`;
+  let made = formatters.get(key);
+  if (made === undefined) {
+    const options = style === "zone" ? { timeZoneName: "short" as const } : FORMAT_OPTIONS[style];
+    made = new Intl.DateTimeFormat("en-GB", { ...options, timeZone });
+    if (formatters.size >= MAX_FORMATTERS) formatters.clear();
+    formatters.set(key, made);
+  }
+  return made;
+}
+
 /** The text of `iso` in `timeZone` (the reader's when not given); UTC is said as such. */
 export function formatLocalTime(iso: string, style: LocalTimeStyle, timeZone?: string): string {
   const date = new Date(iso);
-  const text = new Intl.DateTimeFormat("en-GB", { ...FORMAT_OPTIONS[style], timeZone }).format(date);
+  const text = formatter(style, timeZone).format(date);
   if (style === "date") return text;
-  const zone = new Intl.DateTimeFormat("en-GB", { timeZone, timeZoneName: "short" })
+  const zone = formatter("zone", timeZone)
     .formatToParts(date)
     .find((part) => part.type === "timeZoneName")?.value;
   return zone ? `${text} ${zone}` : text;
