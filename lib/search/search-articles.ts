@@ -173,10 +173,12 @@ function rankedPage(
     ),
     ranked AS (
       SELECT c."id", c."publishedAt",
-             ts_filter(c."searchVector", '{a}') @@ q.query AS "titleHit",
-             ts_rank_cd(c."searchVector", q.query, 1) AS "rank",
+             ts_filter(v."vector", '{a}') @@ q.query AS "titleHit",
+             ts_rank_cd(v."vector", q.query, 1) AS "rank",
              count(*) OVER () AS "matches"
       FROM candidates c CROSS JOIN q
+           -- Read out of TOAST once for both uses, not once per function (OFFSET 0 keeps it one value).
+           CROSS JOIN LATERAL (SELECT c."searchVector" || ''::tsvector AS "vector" OFFSET 0) v
       ORDER BY "titleHit" DESC, "rank" DESC, c."publishedAt" DESC, c."id" DESC
       LIMIT ${limit} OFFSET ${offset}
     )
