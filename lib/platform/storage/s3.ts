@@ -6,14 +6,7 @@
 // step, but not every S3-compatible server does, so a reader whose object changed (or was
 // damaged) under it fails at the end rather than passing on a mix, as with PostgreSQL.
 import { createHash } from "node:crypto";
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  NoSuchKey,
-  PutObjectCommand,
-  S3Client,
-  paginateListObjectsV2,
-} from "@aws-sdk/client-s3";
+import type { S3Client } from "@aws-sdk/client-s3";
 import type { Env } from "@/lib/platform/env";
 import {
   assertContentTypeOf,
@@ -86,27 +79,43 @@ function checkedAgainst(
   });
 }
 
+type Sdk = typeof import("@aws-sdk/client-s3");
+
+// Loaded when a bucket is first used, not with this module: every server process imports the
+// storage index, most sites never use S3, and the SDK is some 20 MB of resident memory.
+let sdk: Promise<Sdk> | undefined;
+const loadSdk = () => (sdk ??= import("@aws-sdk/client-s3"));
+
 export class S3Storage implements Storage {
   readonly name = "s3";
   readonly bucket: string;
   readonly prefix: string;
-  private readonly client: S3Client;
+  private readonly settings: S3Settings;
+  private connection: Promise<{ sdk: Sdk; client: S3Client }> | undefined;
 
   constructor(settings: S3Settings) {
     this.bucket = settings.bucket;
     this.prefix = settings.prefix;
-    this.client = new S3Client({
-      endpoint: settings.endpoint,
-      region: settings.region,
-      credentials: settings.credentials,
-      forcePathStyle: settings.forcePathStyle,
-      // Checksums only where S3 requires one: S3-compatible services do not all accept the
-      // SDK's default trailing checksums. Copies are verified by SHA-256 (copy-between.ts).
-      requestChecksumCalculation: "WHEN_REQUIRED",
-      responseChecksumValidation: "WHEN_REQUIRED",
-      // A wrong endpoint fails in seconds rather than after the system's TCP timeout.
-      requestHandler: { connectionTimeout: 10_000 },
-    });
+    this.settings = settings;
+  }
+
+  private connect(): Promise<{ sdk: Sdk; client: S3Client }> {
+    const settings = this.settings;
+    return (this.connection ??= loadSdk().then((sdk) => ({
+      sdk,
+      client: new sdk.S3Client({
+        endpoint: settings.endpoint,
+        region: settings.region,
+        credentials: settings.credentials,
+        forcePathStyle: settings.forcePathStyle,
+        // Checksums only where S3 requires one: S3-compatible services do not all accept the
+        // SDK's default trailing checksums. Copies are verified by SHA-256 (copy-between.ts).
+        requestChecksumCalculation: "WHEN_REQUIRED",
+        responseChecksumValidation: "WHEN_REQUIRED",
+        // A wrong endpoint fails in seconds rather than after the system's TCP timeout.
+        requestHandler: { connectionTimeout: 10_000 },
+      }),
+    })));
   }
 
   private objectKey(key: string): string {
@@ -117,8 +126,9 @@ export class S3Storage implements Storage {
   async put(key: string, bytes: Uint8Array, contentType: string): Promise<void> {
     const objectKey = this.objectKey(key);
     assertContentTypeOf(key, contentType);
-    await this.client.send(
-      new PutObjectCommand({
+    const { sdk, client } = await this.connect();
+    await client.send(
+      new sdk.PutObjectCommand({
         Bucket: this.bucket,
         Key: objectKey,
         Body: bytes,
@@ -137,10 +147,11 @@ export class S3Storage implements Storage {
     const objectKey = this.objectKey(key);
     // As on the local disk, a key of a type storage does not keep was never put here.
     if (!contentTypeOf(key)) return null;
+    const { sdk, client } = await this.connect();
     try {
-      return await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: objectKey }));
+      return await client.send(new sdk.GetObjectCommand({ Bucket: this.bucket, Key: objectKey }));
     } catch (error) {
-      if (error instanceof NoSuchKey) return null;
+      if (error instanceof sdk.NoSuchKey) return null;
       throw error;
     }
   }
@@ -173,16 +184,16 @@ export class S3Storage implements Storage {
   }
 
   async delete(key: string): Promise<void> {
+    const objectKey = this.objectKey(key);
+    const { sdk, client } = await this.connect();
     // S3 answers a deletion of a missing key as a success.
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) }));
+    await client.send(new sdk.DeleteObjectCommand({ Bucket: this.bucket, Key: objectKey }));
   }
 
   async *keys(): AsyncIterable<string> {
+    const { sdk, client } = await this.connect();
     // Listed a page (up to 1000 keys) at a time.
-    const pages = paginateListObjectsV2(
-      { client: this.client },
-      { Bucket: this.bucket, Prefix: this.prefix },
-    );
+    const pages = sdk.paginateListObjectsV2({ client }, { Bucket: this.bucket, Prefix: this.prefix });
     for await (const page of pages) {
       for (const { Key } of page.Contents ?? []) {
         const key = Key?.slice(this.prefix.length);
@@ -194,6 +205,6 @@ export class S3Storage implements Storage {
 
   /** Closes the client's connections (for a command that ends when its work is done). */
   destroy(): void {
-    this.client.destroy();
+    void this.connection?.then(({ client }) => client.destroy());
   }
 }
