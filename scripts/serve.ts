@@ -24,7 +24,7 @@ if (mode === "start") {
 // Tools that look for the server process (scripts/bench/site.ts, ps) know it by Next's name.
 process.title = "next-server (crosscurrent)";
 
-const logger = createLogger();
+const logger = createLogger(env.LOG_LEVEL);
 let database: OpenDatabase | undefined;
 try {
   database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });

@@ -1,11 +1,12 @@
 // The server's structured log: one JSON object per line on stdout, written asynchronously so
-// that logging never holds up a request. LOG_LEVEL=silent turns it off.
+// that logging never holds up a request. Its level is LOG_LEVEL (silent turns it off), given by
+// the launcher: this module reads no environment, so that the front thread (server/front.ts) can
+// log without loading the environment's schema.
 import pino from "pino";
-import { env } from "@/lib/platform/env";
 
 export type Logger = pino.Logger;
 
-export function createLogger(level: string = env.LOG_LEVEL): Logger {
+export function createLogger(level: string): Logger {
   return pino(
     {
       level,
