@@ -18,9 +18,9 @@ import { makeEntry, type CapturedAnswer } from "./page-entry";
 import { createPageMemory } from "./page-memory";
 import { withRequestContext } from "./request-handler";
 
-const port = parentPort!;
+const mainThread = parentPort!;
 const options = workerData as FrontOptions;
-const report = (message: FrontReport) => port.postMessage(message);
+const report = (message: FrontReport) => mainThread.postMessage(message);
 
 const logger = createLogger(options.logLevel);
 const memory = createPageMemory({ maxBytes: options.pageMemoryBytes });
@@ -49,7 +49,7 @@ function keep(key: string, answer: CapturedAnswer) {
     .finally(() => making.delete(key));
 }
 
-port.on("message", (message: FrontMessage) => {
+mainThread.on("message", (message: FrontMessage) => {
   switch (message.kind) {
     case "keep":
       keep(message.key, message.answer);

@@ -73,7 +73,8 @@ export async function startNextServer(options: {
           logLevel: logger.level,
         },
         (error) => {
-          logger.fatal({ err: error }, "the front thread failed");
+          // Without it the site has no server: stop, for the supervisor to start it again.
+          console.error("The front thread failed:", error);
           process.exit(1);
         },
       );
