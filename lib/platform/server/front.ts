@@ -42,6 +42,11 @@ export interface Front {
   close(): Promise<void>;
 }
 
+// The front thread's young generation: what it allocates per request (and the buffers of every
+// answer it passes on from Next) is collected this soon, not once V8's default of several times
+// this much has piled up, in a process that must stay under its memory budget.
+const FRONT_YOUNG_GENERATION_MB = 8;
+
 // The front thread as `npm run build` bundles it beside the launcher (scripts/build-launcher.ts).
 const FRONT_THREAD = new URL("./front-thread.mjs", import.meta.url);
 
@@ -52,7 +57,10 @@ export function startFront(
 ): Front {
   const socketDir = mkdtempSync(path.join(tmpdir(), "crosscurrent-"));
   const nextSocket = path.join(socketDir, "next.sock");
-  const worker = new Worker(fileURLToPath(FRONT_THREAD), { workerData: { ...options, nextSocket } });
+  const worker = new Worker(fileURLToPath(FRONT_THREAD), {
+    workerData: { ...options, nextSocket },
+    resourceLimits: { maxYoungGenerationSizeMb: FRONT_YOUNG_GENERATION_MB },
+  });
   worker.on("error", onFailure);
   const post = (message: FrontMessage) => worker.postMessage(message);
   const reply = () =>
