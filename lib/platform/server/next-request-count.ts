@@ -5,7 +5,10 @@ import type { Handler } from "./request-handler";
 
 export const NEXT_REQUEST_COUNT_HEADER = "X-Next-Request-Count";
 
-/** `toNext` counted, and the count on every response `answer` starts (when `expose`). */
+/**
+ * `toNext`, counting the requests it is given, and `label`, which puts the count so far on any
+ * other response (a memory hit). Without `expose`, nothing is counted or labelled.
+ */
 export function countNextRequests(
   toNext: Handler,
   expose: boolean,
