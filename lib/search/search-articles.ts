@@ -1,7 +1,7 @@
 // Public full-text search. PostgreSQL does the matching and ranking over the generated
 // "searchVector" column (raw SQL, since Prisma cannot express tsquery), over the public articles
 // only (`publicArticleSql`, the visibility rule in SQL, lib/articles/visibility.ts); the cards of
-// the shown page are then read through `publicArticleWhere`, the same rule through Prisma.
+// the shown page are then read by id.
 // A query with Chinese, Japanese or Korean in it goes another way: the text search cannot split
 // those scripts into words, so it is matched as substrings, in the article and in its kept original
 // (substring-search.ts), and the hit says which language version matched.
@@ -124,16 +124,16 @@ function plain(text: string): HighlightSegment[] {
   return text ? [{ text, mark: false }] : [];
 }
 
-async function loadCards(
-  ids: string[],
-  now: Date,
-  filters: SearchFilters,
-): Promise<Map<string, ArticleCard>> {
+/**
+ * The cards of a page of matches. The matches were read through the visibility rule an instant
+ * before: it is not applied again (planning it would double the read). An article that leaves the
+ * public set in between is in this one answer, as it would be had it left just after; the page
+ * itself was stamped with its start, so the invalidation that follows keeps it from being served
+ * again (lib/platform/cache). One deleted in between has no card and is left out.
+ */
+async function loadCards(ids: string[]): Promise<Map<string, ArticleCard>> {
   if (!ids.length) return new Map();
-  const cards = await db.article.findMany({
-    where: { AND: [{ id: { in: ids } }, publicArticleWhere(now), ...filterWhere(filters)] },
-    select: articleCardSelect,
-  });
+  const cards = await db.article.findMany({ where: { id: { in: ids } }, select: articleCardSelect });
   return new Map(cards.map((card) => [card.id, card]));
 }
 
@@ -263,16 +263,11 @@ export async function searchArticles(input: {
     return empty(nodes === 0);
   }
 
-  // The cards of this page, through the one visibility rule (and the filters) again.
-  const cards = await loadCards(
-    rows.map((row) => row.id),
-    input.now,
-    filters,
-  );
+  const cards = await loadCards(rows.map((row) => row.id));
   const hits: SearchHit[] = [];
   for (const row of rows) {
     const article = cards.get(row.id);
-    if (!article) continue; // left the public set between the two reads
+    if (!article) continue; // deleted between the two reads
     hits.push({
       article,
       href: articlePath(article.slug),
@@ -358,15 +353,11 @@ async function substringSearch(
     () => countSubstringMatches(terms, filterSql(filters), now),
   );
   if (!matches) return empty(false);
-  const cards = await loadCards(
-    rows.map((row) => row.id),
-    now,
-    filters,
-  );
+  const cards = await loadCards(rows.map((row) => row.id));
   const hits: SearchHit[] = [];
   for (const row of rows) {
     const article = cards.get(row.id);
-    if (!article) continue; // left the public set between the two reads
+    if (!article) continue; // deleted between the two reads
     hits.push(substringHit(row, article, terms, input.siteLanguage));
   }
   return resultsPage(input.q, filters, hits, matches, page, pageSize);
