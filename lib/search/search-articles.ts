@@ -45,6 +45,19 @@ const HEADLINE_INPUT_FROM = MARKUP + MARK_START + MARK_STOP + MARKUP_STAND_INS;
 // "…"): such an excerpt is left out of the snippet's text, or the passage would say it twice.
 const SNIPPET_EXCERPT = Prisma.sql`CASE WHEN strpos(a."bodyText", rtrim(a."excerpt", '…')) > 0 THEN NULL
                                         ELSE nullif(a."excerpt", '') END`;
+// ts_headline parses all the text it is given, which made it most of a search's snippet cost. It
+// is given the text only up to a little past where each word of the query first appears: the
+// words' positions in the search vector times the text's mean word length, which holds the first
+// passages it would mark. All of it for a phrase, whose words may first appear apart; when no word
+// of the query is in the text (the match is in the title); and when that estimate fell short (the
+// words before the match much longer than the text's mean) and the passage has no match marked.
+const SNIPPET_WORDS_PAST_MATCHES = 60;
+const SNIPPET_POSITION_SLACK = 1.15;
+
+function snippetHeadline(text: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`ts_headline('english', translate(${text}, ${HEADLINE_INPUT_FROM}, ${MARKUP_STAND_INS}),
+                                q.query, ${HEADLINE_OPTIONS})`;
+}
 
 export interface SearchHit {
   article: ArticleCard;
@@ -161,7 +174,11 @@ function rankedPage(
   limit: number,
 ): Promise<RankedRow[]> {
   return db.$queryRaw<RankedRow[]>`
-    WITH q AS NOT MATERIALIZED (SELECT websearch_to_tsquery('english', ${query}) AS query),
+    WITH q AS NOT MATERIALIZED (
+      SELECT websearch_to_tsquery('english', ${query}) AS query,
+             tsvector_to_array(to_tsvector('english', ${query})) AS "words",
+             strpos(websearch_to_tsquery('english', ${query})::text, '<') > 0 AS "phrase"
+    ),
     candidates AS MATERIALIZED (
       SELECT a."id", a."publishedAt", a."searchVector"
       FROM "Article" a CROSS JOIN q
@@ -187,12 +204,30 @@ function rankedPage(
                                  translate(a."title", ${HEADLINE_INPUT_FROM}, ${MARKUP_STAND_INS}),
                                  q.query, ${TITLE_HEADLINE_OPTIONS}),
                      ${MARKUP_STAND_INS}, ${MARKUP}) AS "title",
-           translate(ts_headline('english',
-                                 translate(concat_ws(' ', ${SNIPPET_EXCERPT}, a."bodyText"),
-                                           ${HEADLINE_INPUT_FROM}, ${MARKUP_STAND_INS}),
-                                 q.query, ${HEADLINE_OPTIONS}),
+           translate(CASE WHEN strpos(near."headline", ${MARK_START}) = 0 AND s."reach" < length(s."text")
+                          THEN ${snippetHeadline(Prisma.sql`s."text"`)}
+                          ELSE near."headline" END,
                      ${MARKUP_STAND_INS}, ${MARKUP}) AS "snippet"
     FROM ranked r JOIN "Article" a ON a."id" = r."id" CROSS JOIN q
+         CROSS JOIN LATERAL (SELECT concat_ws(' ', ${SNIPPET_EXCERPT}, a."bodyText") AS "text") t
+         -- Where the last word of the query to appear in the excerpt or body first does.
+         CROSS JOIN LATERAL (
+           SELECT max(w."first") AS "position" FROM (
+             SELECT min(x."position") FILTER (WHERE x."weight" <> 'A') AS "first"
+             FROM unnest(a."searchVector") u
+                  CROSS JOIN LATERAL unnest(u."positions", u."weights") x("position", "weight")
+             WHERE u."lexeme" = ANY (q."words")
+             GROUP BY u."lexeme") w
+         ) seen
+         CROSS JOIN LATERAL (
+           SELECT t."text",
+                  CASE WHEN q."phrase" OR seen."position" IS NULL THEN length(t."text")
+                       ELSE ceil((seen."position" * ${SNIPPET_POSITION_SLACK}::numeric + ${SNIPPET_WORDS_PAST_MATCHES}::int)
+                                 * length(t."text")::numeric
+                                 / (length(t."text") - length(replace(t."text", ' ', '')) + 1))::int
+                  END AS "reach"
+         ) s
+         CROSS JOIN LATERAL (SELECT ${snippetHeadline(Prisma.sql`left(s."text", s."reach")`)} AS "headline") near
     ORDER BY r."titleHit" DESC, r."rank" DESC, r."publishedAt" DESC, r."id" DESC`;
 }
 

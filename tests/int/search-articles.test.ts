@@ -178,6 +178,32 @@ describe("search finds public articles", () => {
     }
   });
 
+  it("quotes the passage of a long article where the words first appear, however deep", async () => {
+    const filler = (sentence: string, times: number) => Array.from({ length: times }, () => sentence);
+    const deep = await published("deepMatch", {
+      title: "A long read",
+      paragraphs: [
+        ...filler("The committee reviewed the ordinary business of the day.", 400),
+        "Fishing boats from the Pescadores returned before the storm.",
+        ...filler("Nothing else of note was said.", 100),
+      ],
+    });
+    // Words before the match far longer than the text's mean: the passage is found all the same.
+    const skewed = await published("skewedMatch", {
+      title: "A skewed read",
+      paragraphs: [
+        ...filler("Internationalization counterrevolutionaries institutionalization.", 150),
+        "Ferries to the Pescadores resumed at dawn.",
+        ...filler("It is so. We do go on. As we may be.", 400),
+      ],
+    });
+    const { hits } = await search("Pescadores");
+    for (const id of [deep.id, skewed.id]) {
+      const snippet = hits.find((h) => h.article.id === id)!.snippet;
+      expect(snippet.filter((s) => s.mark).map((s) => s.text)).toEqual(["Pescadores"]);
+    }
+  });
+
   it("says an excerpt that is the body's opening once in the snippet, and keeps one of its own", async () => {
     const opening = "Taipei watches the Formosa strait closely this summer.";
     const echoed = await published("excerptEchoed", {
