@@ -22,14 +22,26 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Node's arguments in the command `npm start` runs (package.json), with this build's launcher. */
-function startArguments(): string[] {
+/**
+ * The command `npm start` runs (package.json): its environment settings (NAME=value before the
+ * program) and Node's arguments, with this build's launcher.
+ */
+function startCommand(): { env: Record<string, string>; args: string[] } {
   const { scripts } = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { start: string } };
-  const [program, ...args] = scripts.start.split(/\s+/);
+  const words = scripts.start.split(/\s+/);
+  const env: Record<string, string> = {};
+  while (/^[A-Z_][A-Z0-9_]*=/.test(words[0] ?? "")) {
+    const [name, ...value] = words.shift()!.split("=");
+    env[name!] = value.join("=");
+  }
+  const [program, ...args] = words;
   if (program !== "node") throw new Error(`npm start runs ${program}; these tests expect node.`);
-  return args.map((arg) =>
-    arg.endsWith("launcher/serve.mjs") ? path.join(launcherDir(), "serve.mjs") : arg,
-  );
+  return {
+    env,
+    args: args.map((arg) =>
+      arg.endsWith("launcher/serve.mjs") ? path.join(launcherDir(), "serve.mjs") : arg,
+    ),
+  };
 }
 
 /**
@@ -42,9 +54,11 @@ export async function startAppServer(
   options: { port?: number; nodeArgs?: string[] } = {},
 ): Promise<AppServer> {
   const port = options.port ?? (await freePort());
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...startArguments()], {
+  const command = startCommand();
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...command.args], {
     env: {
       ...process.env,
+      ...command.env,
       NODE_ENV: "production",
       SITE_URL: `http://127.0.0.1:${port}`,
       ...env,
