@@ -204,8 +204,8 @@ function rankedPage(
                                  translate(a."title", ${HEADLINE_INPUT_FROM}, ${MARKUP_STAND_INS}),
                                  q.query, ${TITLE_HEADLINE_OPTIONS}),
                      ${MARKUP_STAND_INS}, ${MARKUP}) AS "title",
-           translate(CASE WHEN strpos(near."headline", ${MARK_START}) = 0 AND s."reach" < length(s."text")
-                          THEN ${snippetHeadline(Prisma.sql`s."text"`)}
+           translate(CASE WHEN strpos(near."headline", ${MARK_START}) = 0 AND s."reach" < length(t."text")
+                          THEN ${snippetHeadline(Prisma.sql`t."text"`)}
                           ELSE near."headline" END,
                      ${MARKUP_STAND_INS}, ${MARKUP}) AS "snippet"
     FROM ranked r JOIN "Article" a ON a."id" = r."id" CROSS JOIN q
@@ -220,14 +220,13 @@ function rankedPage(
              GROUP BY u."lexeme") w
          ) seen
          CROSS JOIN LATERAL (
-           SELECT t."text",
-                  CASE WHEN q."phrase" OR seen."position" IS NULL THEN length(t."text")
+           SELECT CASE WHEN q."phrase" OR seen."position" IS NULL THEN length(t."text")
                        ELSE ceil((seen."position" * ${SNIPPET_POSITION_SLACK}::numeric + ${SNIPPET_WORDS_PAST_MATCHES}::int)
                                  * length(t."text")::numeric
                                  / (length(t."text") - length(replace(t."text", ' ', '')) + 1))::int
                   END AS "reach"
          ) s
-         CROSS JOIN LATERAL (SELECT ${snippetHeadline(Prisma.sql`left(s."text", s."reach")`)} AS "headline") near
+         CROSS JOIN LATERAL (SELECT ${snippetHeadline(Prisma.sql`left(t."text", s."reach")`)} AS "headline") near
     ORDER BY r."titleHit" DESC, r."rank" DESC, r."publishedAt" DESC, r."id" DESC`;
 }
 
