@@ -2,9 +2,6 @@
 // migrations, seed an empty database, then serve Next from this process (lib/platform/server/start-next.ts)
 // with DATABASE_URL pointing at it. `npm start` runs this file as `npm run build` bundled it
 // (scripts/build-launcher.ts); `npm run dev` runs it through tsx.
-import { register } from "node:module";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { resolveAuthSecret } from "@/lib/platform/auth/local-secret";
 import { openDatabase, type OpenDatabase } from "@/lib/platform/database/open";
 import { prepareDatabaseInChild } from "@/lib/platform/database/prepare-in-child";
@@ -17,9 +14,6 @@ const mode = process.argv[2];
 if (mode !== "start" && mode !== "dev") {
   console.error("Usage: tsx scripts/serve.ts start|dev");
   process.exit(2);
-}
-if (mode === "start") {
-  register(pathToFileURL(path.resolve("lib/platform/server/module-resolution-hooks.mjs")));
 }
 // Tools that look for the server process (scripts/bench/site.ts, ps) know it by Next's name.
 process.title = "next-server (crosscurrent)";
