@@ -7,6 +7,8 @@
 //   page cache before the first request, so Next's cache handler finds it.
 // - Mail carries the site's title as its sender name; its delivery and retries, and the daily
 //   expiry digest, are jobs too.
+// - The production launcher answers comment posts itself, without Next's router
+//   (lib/platform/server/direct-routes.ts), with the handler the route exports.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   await import("@/lib/rights/sweep-jobs");
@@ -18,6 +20,10 @@ export async function register() {
     const { cdnPurgeJob } = await import("@/lib/platform/cache/cdn-purge-job");
     cdnPurgeJob();
   }
+  const { registerDirectRoute } = await import("@/lib/platform/server/direct-routes");
+  const { postComment } = await import("@/lib/comments/post-comment");
+  const { NextRequest } = await import("next/server");
+  registerDirectRoute("POST", "/api/comments", (request) => postComment(new NextRequest(request)));
   const { nameMailAfterSite } = await import("@/lib/site/stored-identity");
   nameMailAfterSite();
   if (process.env.REDIS_URL) {

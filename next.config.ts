@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { NextConfig } from "next";
+import { FIXED_SECURITY_HEADERS } from "./lib/platform/http/fixed-security-headers";
 import { KNOWN_LANGUAGES } from "./lib/platform/languages";
 
 // The page cache's share of memory; pages beyond it are read back from disk.
@@ -28,15 +29,6 @@ const PUBLIC_PATHS = [
 const ARCHIVES = ["tags", "sources", "authors"];
 // Staff screens and sign-in: never stored anywhere.
 const PRIVATE_PATHS = ["/admin", "/admin/:path*", "/login", "/api/admin/:path*", "/api/auth/:path*"];
-
-// The Content-Security-Policy, with a nonce per response, and HSTS come from the launcher
-// (lib/platform/server/security-headers.ts); these need no per-response value.
-const SECURITY_HEADERS = [
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-];
 
 const nextConfig: NextConfig = {
   // Separate builds side by side (e.g. one per working copy of the test suite); the launcher and
@@ -95,7 +87,7 @@ const nextConfig: NextConfig = {
   // When several entries match a path, the later one's value for the same header wins.
   async headers() {
     return [
-      { source: "/:path*", headers: SECURITY_HEADERS },
+      { source: "/:path*", headers: FIXED_SECURITY_HEADERS },
       // Uploaded files keep the strict policy their route sets, which this one would replace.
       {
         source: "/media/:path*",

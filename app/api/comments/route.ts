@@ -1,21 +1,18 @@
-// Reading an article's next page of comment threads (GET), posting a comment (POST) and
-// forgetting the saved commenter (DELETE). Public: anyone may comment; the submission pipeline
-// (lib/comments/submit.ts) validates, limits and moderates.
-// A held comment and one the honeypot caught get the same answer, so a bot learns nothing.
+// Reading an article's next page of comment threads (GET), posting a comment (POST,
+// lib/comments/post-comment.ts) and forgetting the saved commenter (DELETE). Public: anyone may
+// comment; the submission pipeline (lib/comments/submit.ts) validates, limits and moderates.
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { PUBLIC_SHORT_CACHE } from "@/lib/platform/cache/cache-control";
 import { readPublic } from "@/lib/articles/visibility-change";
 import { now } from "@/lib/platform/clock";
 import { cacheTag } from "@/lib/platform/cache/tags";
-import { COMMENTER_COOKIE } from "@/lib/comments/cookie-names";
-import { forgetCommenter, rememberCommenter, unsealCommenter } from "@/lib/comments/saved-commenter";
-import { submitComment } from "@/lib/comments/submit";
+import { forgetCommenter } from "@/lib/comments/saved-commenter";
 import { getPublicComments, isCommentCursor } from "@/lib/comments/public-comments";
-import { clientIpFromHeaders } from "@/lib/platform/http/client-ip";
 import { refuseCrossSite } from "@/lib/platform/http/cross-site";
 import { jsonError, NO_STORE, SERVER_ERROR } from "@/lib/platform/http/json-errors";
-import { readBody } from "@/lib/platform/http/read-body";
+
+export { postComment as POST } from "@/lib/comments/post-comment";
 
 const ThreadPageQuery = z.object({
   article: z.string().regex(/^[\w-]{1,64}$/, "Give the article's id as `article`."),
@@ -40,45 +37,6 @@ export async function GET(request: NextRequest) {
     return NextResponse.json(page, { headers: { "Cache-Control": PUBLIC_SHORT_CACHE } });
   } catch (error) {
     console.error(JSON.stringify({ event: "comments.get.failed", message: (error as Error).message }));
-    return jsonError(SERVER_ERROR);
-  }
-}
-
-const isBlank = (value: unknown) => typeof value !== "string" || value.trim() === "";
-const isChecked = (value: unknown) => value === true || value === "on" || value === "true" || value === "1";
-
-export async function POST(request: NextRequest) {
-  const refused = refuseCrossSite(request);
-  if (refused) return refused;
-  try {
-    const body = await readBody(request);
-    if (!body.ok) return jsonError(body.refusal);
-    const { fields } = body;
-    // A saved commenter's form sends no email: it comes from the HttpOnly cookie.
-    const saved = unsealCommenter(request.cookies.get(COMMENTER_COOKIE)?.value);
-    const input = {
-      ...fields,
-      ...(saved && isBlank(fields.email) ? { email: saved.email } : {}),
-      ...(saved && isBlank(fields.name) ? { name: saved.name } : {}),
-    };
-
-    const result = await submitComment(input, {
-      ip: clientIpFromHeaders(request.headers),
-      userAgent: request.headers.get("user-agent"),
-    });
-    if (!result.ok) return jsonError(result);
-
-    const approved = result.comment.status === "APPROVED";
-    const response = NextResponse.json(
-      { status: approved ? "approved" : "pending", comment: result.posted },
-      { status: approved ? 201 : 202, headers: NO_STORE },
-    );
-    if (isChecked(fields.remember)) {
-      rememberCommenter(response, { name: result.accepted.name, email: result.accepted.email });
-    }
-    return response;
-  } catch (error) {
-    console.error(JSON.stringify({ event: "comments.post.failed", message: (error as Error).message }));
     return jsonError(SERVER_ERROR);
   }
 }

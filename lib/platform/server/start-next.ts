@@ -8,9 +8,10 @@
 // (answer-status.ts), Cache-Control lifetimes cut to the next expiry (cache-lifetime.ts), the
 // path check (no malformed escapes reach Next's router), the cross-site guard, the benchmark
 // pages' gate (404 unless the benchmark started the server) and the database-availability check
-// (503 during an outage) (`next start` would keep any client's X-Forwarded-For).
+// (503 during an outage) (`next start` would keep any client's X-Forwarded-For). Last, in
+// production, the routes the launcher answers itself (direct-routes.ts).
 import { readFileSync } from "node:fs";
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage } from "node:http";
 import path from "node:path";
 import compression from "compression";
 import next from "next";
@@ -19,6 +20,7 @@ import type { Logger } from "@/lib/platform/logger";
 import { loggablePath } from "./access-log";
 import { withBenchPages } from "./bench-pages";
 import { buildDir } from "./build-dir";
+import { withDirectRoutes } from "./direct-routes";
 import { assertBuildMatches, readBuildIdentity, type BuildIdentity } from "./build-identity";
 import { withCrossSiteGuard } from "@/lib/platform/http/cross-site";
 import { startFront, type Front } from "./front";
@@ -82,26 +84,28 @@ export async function startNextServer(options: {
   const app = next({ dev, dir: process.cwd(), hostname: "localhost", port, httpServer: server });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const logFailure = (error: unknown, request: IncomingMessage) =>
+    logger.error({ err: error, path: loggablePath(request.url) }, "request failed");
   const handleNext: Handler = (request, response) =>
     handle(request, response).catch((error: unknown) => {
-      logger.error({ err: error, path: loggablePath(request.url) }, "request failed");
+      logFailure(error, request);
       if (response.headersSent) response.destroy();
       else {
         response.statusCode = 500;
         response.end("Internal Server Error");
       }
     });
+  const handleApp = dev
+    ? handleNext
+    : withDirectRoutes(handleNext, { siteOrigin, onError: logFailure, label: exposeNextRequestCount });
   const handleInner = keepPublicAnswers(
     withSecurityHeaders(
       withAnswerStatus(
         withCacheLifetime(
           withWellFormedPath(
-            withCrossSiteGuard(
-              withBenchPages(whenDatabaseAvailable(handleNext), { serve: serveBenchPages }),
-              {
-                siteOrigin,
-              },
-            ),
+            withCrossSiteGuard(withBenchPages(whenDatabaseAvailable(handleApp), { serve: serveBenchPages }), {
+              siteOrigin,
+            }),
           ),
         ),
       ),
