@@ -209,7 +209,10 @@ function rankedPage(
                           ELSE near."headline" END,
                      ${MARKUP_STAND_INS}, ${MARKUP}) AS "snippet"
     FROM ranked r JOIN "Article" a ON a."id" = r."id" CROSS JOIN q
-         CROSS JOIN LATERAL (SELECT concat_ws(' ', ${SNIPPET_EXCERPT}, a."bodyText") AS "text") t
+         -- OFFSET 0 keeps a lateral a step of its own, computed once per row: the planner would
+         -- otherwise copy its expression into every place that names it (the text sixteen times,
+         -- the passage's headline twice).
+         CROSS JOIN LATERAL (SELECT concat_ws(' ', ${SNIPPET_EXCERPT}, a."bodyText") AS "text" OFFSET 0) t
          -- Where the last word of the query to appear in the excerpt or body first does.
          CROSS JOIN LATERAL (
            SELECT max(w."first") AS "position" FROM (
@@ -225,8 +228,11 @@ function rankedPage(
                                  * length(t."text")::numeric
                                  / (length(t."text") - length(replace(t."text", ' ', '')) + 1))::int
                   END AS "reach"
+           OFFSET 0
          ) s
-         CROSS JOIN LATERAL (SELECT ${snippetHeadline(Prisma.sql`left(t."text", s."reach")`)} AS "headline") near
+         CROSS JOIN LATERAL (
+           SELECT ${snippetHeadline(Prisma.sql`left(t."text", s."reach")`)} AS "headline" OFFSET 0
+         ) near
     ORDER BY r."titleHit" DESC, r."rank" DESC, r."publishedAt" DESC, r."id" DESC`;
 }
 
