@@ -12,6 +12,7 @@ import type { ArticleCard } from "@/lib/articles/public-articles";
 import { publishesOriginal } from "@/lib/articles/language-versions";
 import { articlePath, articleVersionPath } from "@/lib/articles/paths";
 import { db } from "@/lib/platform/db";
+import { preparedSql } from "@/lib/platform/database/prepared-statements";
 import { languageAutonym } from "@/lib/platform/languages";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TagKind } from "@/lib/generated/prisma/enums";
@@ -154,17 +155,24 @@ interface RankedRow {
   id: string;
   /** How many public articles match in all (not capped). */
   matches: number;
-  title: string;
-  snippet: string;
+}
+
+// The query with each of its words weighted A, the weight the search vector gives the title (the
+// search_vector_ignores_markup migration): the vector matches it where the title alone matches the
+// query, without a title-only copy of every candidate's vector (ts_filter), which cost a third of
+// the ranking. websearch_to_tsquery writes each word quoted, with no weight or prefix mark of its
+// own, so the weight goes right after the closing quote.
+function titleOnly(query: string): Prisma.Sql {
+  return Prisma.sql`regexp_replace(websearch_to_tsquery('english', ${query})::text,
+                                   '''((?:[^'']|'''')*)''', '''\\1'':A', 'g')::tsquery`;
 }
 
 /**
- * One page of the public matches, best first, with the number of matches (up to one past the cap)
- * and the highlighted title and snippet. The matches are the newest MAX_SEARCH_CANDIDATES + 1,
- * found through the GIN index for a rare word or by walking the newest articles for a common one;
- * only they are ranked, and ts_headline, which re-reads the text, runs for this page's rows only.
- * The tsquery is inlined (NOT MATERIALIZED) so the planner can use it as an index condition; the
- * candidates are MATERIALIZED so that ranking reads just them.
+ * One page of the public matches, best first (title matches, then ts_rank_cd), with the number
+ * of matches (up to one past the cap). The matches are the newest MAX_SEARCH_CANDIDATES + 1, found
+ * through the GIN index for a rare word or by walking the newest articles for a common one; only
+ * they are ranked. The tsquery is inlined (NOT MATERIALIZED) so the planner can use it as an index
+ * condition; the candidates are MATERIALIZED so that ranking reads just them.
  */
 function rankedPage(
   query: string,
@@ -175,9 +183,7 @@ function rankedPage(
 ): Promise<RankedRow[]> {
   return db.$queryRaw<RankedRow[]>`
     WITH q AS NOT MATERIALIZED (
-      SELECT websearch_to_tsquery('english', ${query}) AS query,
-             tsvector_to_array(to_tsvector('english', ${query})) AS "words",
-             strpos(websearch_to_tsquery('english', ${query})::text, '<') > 0 AS "phrase"
+      SELECT websearch_to_tsquery('english', ${query}) AS query, ${titleOnly(query)} AS "titleQuery"
     ),
     candidates AS MATERIALIZED (
       SELECT a."id", a."publishedAt", a."searchVector"
@@ -187,19 +193,50 @@ function rankedPage(
         ${filterSql(filters)}
       ORDER BY a."publishedAt" DESC, a."id" DESC
       LIMIT ${MAX_SEARCH_CANDIDATES + 1}
-    ),
-    -- Each function reads the vector out of TOAST itself. Reading it once for both, through
-    -- "|| ''::tsvector", costs more than the second read: the concatenation rebuilds the vector.
-    ranked AS (
-      SELECT c."id", c."publishedAt",
-             ts_filter(c."searchVector", '{a}') @@ q.query AS "titleHit",
-             ts_rank_cd(c."searchVector", q.query, 1) AS "rank",
-             count(*) OVER () AS "matches"
-      FROM candidates c CROSS JOIN q
-      ORDER BY "titleHit" DESC, "rank" DESC, c."publishedAt" DESC, c."id" DESC
-      LIMIT ${limit} OFFSET ${offset}
     )
-    SELECT r."id", r."matches"::int AS "matches",
+    -- Each of the two reads the vector out of TOAST itself. Reading it once for both, through
+    -- "|| ''::tsvector", costs more than the second read: the concatenation rebuilds the vector.
+    SELECT c."id", (count(*) OVER ())::int AS "matches"
+    FROM candidates c CROSS JOIN q
+    ORDER BY c."searchVector" @@ q."titleQuery" DESC, ts_rank_cd(c."searchVector", q.query, 1) DESC,
+             c."publishedAt" DESC, c."id" DESC
+    LIMIT ${limit} OFFSET ${offset}`;
+}
+
+interface HighlightedRow {
+  id: string;
+  title: string;
+  snippet: string;
+}
+
+/**
+ * The page's titles and snippets are made in this many statements at once, each on a connection
+ * of its own, so that PostgreSQL makes them on as many cores: ts_headline re-reads the texts, and
+ * was most of a search's time in the database.
+ */
+const HIGHLIGHT_STATEMENTS = 2;
+
+/** The title and snippet of each of `ids`, with the words `query` matched marked. */
+async function highlightedTexts(query: string, ids: string[]): Promise<Map<string, HighlightedRow>> {
+  const size = Math.ceil(ids.length / HIGHLIGHT_STATEMENTS);
+  const parts = Array.from({ length: HIGHLIGHT_STATEMENTS }, (_, i) => ids.slice(i * size, (i + 1) * size));
+  const rows = await Promise.all(parts.filter((part) => part.length).map((part) => highlighted(query, part)));
+  return new Map(rows.flat().map((row) => [row.id, row]));
+}
+
+/**
+ * The highlighted title and snippet of each of `ids`: prepared, as its text is the same for every
+ * search (the ids are one parameter).
+ */
+function highlighted(query: string, ids: string[]): Promise<HighlightedRow[]> {
+  return db.$queryRaw<HighlightedRow[]>(
+    preparedSql(Prisma.sql`
+    WITH q AS NOT MATERIALIZED (
+      SELECT websearch_to_tsquery('english', ${query}) AS query,
+             tsvector_to_array(to_tsvector('english', ${query})) AS "words",
+             strpos(websearch_to_tsquery('english', ${query})::text, '<') > 0 AS "phrase"
+    )
+    SELECT a."id",
            translate(ts_headline('english',
                                  translate(a."title", ${HEADLINE_INPUT_FROM}, ${MARKUP_STAND_INS}),
                                  q.query, ${TITLE_HEADLINE_OPTIONS}),
@@ -208,7 +245,7 @@ function rankedPage(
                           THEN ${snippetHeadline(Prisma.sql`t."text"`)}
                           ELSE near."headline" END,
                      ${MARKUP_STAND_INS}, ${MARKUP}) AS "snippet"
-    FROM ranked r JOIN "Article" a ON a."id" = r."id" CROSS JOIN q
+    FROM "Article" a CROSS JOIN q
          -- OFFSET 0 keeps a lateral a step of its own, computed once per row: the planner would
          -- otherwise copy its expression into every place that names it (the text sixteen times,
          -- the passage's headline twice).
@@ -233,7 +270,8 @@ function rankedPage(
          CROSS JOIN LATERAL (
            SELECT ${snippetHeadline(Prisma.sql`left(t."text", s."reach")`)} AS "headline" OFFSET 0
          ) near
-    ORDER BY r."titleHit" DESC, r."rank" DESC, r."publishedAt" DESC, r."id" DESC`;
+    WHERE a."id" = ANY (${ids}::text[])`),
+  );
 }
 
 /** How many public articles match, counting no further than one past the cap. */
@@ -303,16 +341,18 @@ export async function searchArticles(input: {
     return empty(nodes === 0);
   }
 
-  const cards = await loadCards(rows.map((row) => row.id));
+  const ids = rows.map((row) => row.id);
+  const [cards, texts] = await Promise.all([loadCards(ids), highlightedTexts(query, ids)]);
   const hits: SearchHit[] = [];
   for (const row of rows) {
     const article = cards.get(row.id);
-    if (!article) continue; // deleted between the two reads
+    const text = texts.get(row.id);
+    if (!article || !text) continue; // deleted between the reads
     hits.push({
       article,
       href: articlePath(article.slug),
-      title: splitHighlights(row.title),
-      snippet: splitHighlights(row.snippet),
+      title: splitHighlights(text.title),
+      snippet: splitHighlights(text.snippet),
       snippetLanguage: null,
       matchedIn: "article",
       original: null,

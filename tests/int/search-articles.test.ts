@@ -137,6 +137,27 @@ describe("search finds public articles", () => {
     expect(found[2]).toBe(ids.bodyKishida);
   });
 
+  it("ranks a title match first even where a body's density would rank it lower", async () => {
+    const name = "Motegi";
+    await published("motegiTitle", {
+      title: `${name} in Washington`,
+      paragraphs: ["The foreign minister met his counterpart for an hour; they talked about trade."],
+    });
+    await published("motegiBody", {
+      title: "The week in Tokyo",
+      paragraphs: [`${name}, ${name}, ${name}: ${name} said ${name} twice, and ${name} again.`],
+    });
+    // Ranked by density alone (ts_rank_cd), the body that names him six times comes first.
+    const [{ id: densest }] = await db.$queryRaw<[{ id: string }]>`
+      SELECT a."id" FROM "Article" a WHERE a."id" IN (${ids.motegiTitle}, ${ids.motegiBody})
+      ORDER BY ts_rank_cd(a."searchVector", websearch_to_tsquery('english', ${name}), 1) DESC LIMIT 1`;
+    expect(densest).toBe(ids.motegiBody);
+    expect(await foundIds(name)).toEqual([ids.motegiTitle, ids.motegiBody]);
+    // And a phrase or an exclusion that holds in the title alone counts as a title match too.
+    expect(await foundIds(`"${name} in Washington"`)).toEqual([ids.motegiTitle]);
+    expect(await foundIds(`${name} -Osaka`)).toEqual([ids.motegiTitle, ids.motegiBody]);
+  });
+
   it("never returns drafts, scheduled articles whose time has not come, or withdrawn reprints", async () => {
     for (const q of ["Kishida", "Diaoyu", "Taiwan Strait", "draft", "scheduled", "revoked"]) {
       const found = await foundIds(q);
