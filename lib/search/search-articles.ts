@@ -49,9 +49,11 @@ const SNIPPET_EXCERPT = Prisma.sql`CASE WHEN strpos(a."bodyText", rtrim(a."excer
 // ts_headline parses all the text it is given, which made it most of a search's snippet cost. It
 // is given the text only up to a little past where each word of the query first appears: the
 // words' positions in the search vector times the text's mean word length, which holds the first
-// passages it would mark. All of it for a phrase, whose words may first appear apart; when no word
-// of the query is in the text (the match is in the title); and when that estimate fell short (the
-// words before the match much longer than the text's mean) and the passage has no match marked.
+// passages it would mark. All of it for a phrase, whose words may first appear apart, and when that
+// estimate fell short (the words before the match much longer than the text's mean) and the
+// passage has no match marked. When the excerpt and body do not match the query themselves (the
+// match is in the title), no passage can: ts_headline shows the text's opening, and is given just
+// that.
 const SNIPPET_WORDS_PAST_MATCHES = 60;
 const SNIPPET_POSITION_SLACK = 1.15;
 
@@ -242,6 +244,7 @@ function highlighted(query: string, ids: string[]): Promise<HighlightedRow[]> {
                                  q.query, ${TITLE_HEADLINE_OPTIONS}),
                      ${MARKUP_STAND_INS}, ${MARKUP}) AS "title",
            translate(CASE WHEN strpos(near."headline", ${MARK_START}) = 0 AND s."reach" < length(t."text")
+                               AND seen."inText"
                           THEN ${snippetHeadline(Prisma.sql`t."text"`)}
                           ELSE near."headline" END,
                      ${MARKUP_STAND_INS}, ${MARKUP}) AS "snippet"
@@ -250,9 +253,11 @@ function highlighted(query: string, ids: string[]): Promise<HighlightedRow[]> {
          -- otherwise copy its expression into every place that names it (the text sixteen times,
          -- the passage's headline twice).
          CROSS JOIN LATERAL (SELECT concat_ws(' ', ${SNIPPET_EXCERPT}, a."bodyText") AS "text" OFFSET 0) t
-         -- Where the last word of the query to appear in the excerpt or body first does.
+         -- Whether the excerpt and body match the query (weighted B and C; the title is A), and
+         -- where the last word of the query to appear in them first does.
          CROSS JOIN LATERAL (
-           SELECT max(w."first") AS "position" FROM (
+           SELECT ts_filter(a."searchVector", '{b,c}') @@ q.query AS "inText",
+                  max(w."first") AS "position" FROM (
              SELECT min(x."position") FILTER (WHERE x."weight" <> 'A') AS "first"
              FROM unnest(a."searchVector") u
                   CROSS JOIN LATERAL unnest(u."positions", u."weights") x("position", "weight")
@@ -260,8 +265,9 @@ function highlighted(query: string, ids: string[]): Promise<HighlightedRow[]> {
              GROUP BY u."lexeme") w
          ) seen
          CROSS JOIN LATERAL (
-           SELECT CASE WHEN q."phrase" OR seen."position" IS NULL THEN length(t."text")
-                       ELSE ceil((seen."position" * ${SNIPPET_POSITION_SLACK}::numeric + ${SNIPPET_WORDS_PAST_MATCHES}::int)
+           SELECT CASE WHEN q."phrase" AND seen."inText" THEN length(t."text")
+                       ELSE ceil((CASE WHEN seen."inText" THEN coalesce(seen."position", 0) ELSE 0 END
+                                  * ${SNIPPET_POSITION_SLACK}::numeric + ${SNIPPET_WORDS_PAST_MATCHES}::int)
                                  * length(t."text")::numeric
                                  / (length(t."text") - length(replace(t."text", ' ', '')) + 1))::int
                   END AS "reach"

@@ -158,6 +158,26 @@ describe("search finds public articles", () => {
     expect(await foundIds(`${name} -Osaka`)).toEqual([ids.motegiTitle, ids.motegiBody]);
   });
 
+  it("quotes the text's opening when only the title has every word, however deep the others are", async () => {
+    const filler = (n: number) => Array.from({ length: n }, (_, i) => `Sentence ${i} is filler.`).join(" ");
+    await published("hayashiTitle", {
+      title: "Hayashi at the summit",
+      paragraphs: [
+        `Opening words of the piece. ${filler(60)}`,
+        "Late in the text the tariff question came up.",
+      ],
+    });
+    const [hit] = (await search("Hayashi tariff")).hits;
+    expect(hit!.article.id).toBe(ids.hayashiTitle);
+    expect(hit!.title.filter((s) => s.mark).map((s) => s.text)).toEqual(["Hayashi"]);
+    const snippet = hit!.snippet.map((s) => s.text).join("");
+    expect(snippet.startsWith("Opening words of the piece.")).toBe(true);
+    expect(hit!.snippet.some((s) => s.mark)).toBe(false);
+    // Where the text matches too, the passage is where the words are, as ever.
+    const [inText] = (await search("tariff question")).hits;
+    expect(inText!.snippet.filter((s) => s.mark).map((s) => s.text)).toEqual(["tariff", "question"]);
+  });
+
   it("never returns drafts, scheduled articles whose time has not come, or withdrawn reprints", async () => {
     for (const q of ["Kishida", "Diaoyu", "Taiwan Strait", "draft", "scheduled", "revoked"]) {
       const found = await foundIds(q);
