@@ -40,7 +40,10 @@ export function maxEntryBytes(maxBytes: number): number {
 export interface PageMemory {
   /** Answers the request from memory and returns true, or returns false and does nothing. */
   answer(request: IncomingMessage, response: ServerResponse): boolean;
-  /** Keeps `entry` as the answer to `key` (a request URL), unless it is already out of date. */
+  /**
+   * Keeps `entry` as the answer to `key` (a request URL), unless it is already out of date or a
+   * live entry answers `key` already.
+   */
   store(key: string, entry: Entry): void;
   readonly size: { entries: number; bytes: number };
 }
@@ -64,6 +67,10 @@ export function createPageMemory(options: { maxBytes: number }): PageMemory {
   const store = (key: string, entry: Entry) => {
     if (entry.bytes > maxEntryBytes(maxBytes) || !isLive(entry)) return;
     const previous = entries.get(key);
+    // A live entry stays. Another fill of the same address comes from a request that reached Next
+    // before the entry was made; nothing it was built from has changed since (or the entry would
+    // not be live), and replacing it would change the body and ETag readers already hold.
+    if (previous && isLive(previous)) return;
     if (previous) drop(key, previous);
     entries.set(key, entry);
     bytes += entry.bytes;
