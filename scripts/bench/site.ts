@@ -293,8 +293,11 @@ try {
   };
 
   // The launcher migrates and seeds the demo content into the empty database; bulk data goes in after.
+  // Its output (an access log line per request) goes to a file, as a production log does: read
+  // through a pipe, it cost this process CPU on the two cores the server and wrk share.
   server = await startAppServer(appEnv, {
     nodeArgs: CPU_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${CPU_PROFILE_DIR}`] : [],
+    outputFile: path.join(dataDir, "server.log"),
   });
   console.log(
     `[${elapsed()}] App up at ${server.baseUrl}; seeding ${ARTICLES} articles, ${COMMENTS} comments…`,

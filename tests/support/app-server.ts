@@ -1,7 +1,7 @@
 // Starts the real app as `npm start` starts it (the launcher `npm run build` bundled, with the
 // same Node options, on the production build) for end-to-end tests and benchmarks.
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { launcherDir } from "@/lib/platform/server/build-dir";
@@ -47,14 +47,18 @@ function startCommand(): { env: Record<string, string>; args: string[] } {
 /**
  * Runs the app as `npm start` does, with `env`, and waits until /api/health answers 200. On a
  * free port, or on `port` (an instance restarted where a load balancer expects it). `nodeArgs` go
- * to Node before the others (e.g. --cpu-prof, which NODE_OPTIONS may not carry).
+ * to Node before the others (e.g. --cpu-prof, which NODE_OPTIONS may not carry). With
+ * `outputFile`, the server writes its output (the access log among it) straight to that file, so
+ * that a benchmark's own process spends nothing reading it while it measures the server.
  */
 export async function startAppServer(
   env: Record<string, string | undefined>,
-  options: { port?: number; nodeArgs?: string[] } = {},
+  options: { port?: number; nodeArgs?: string[]; outputFile?: string } = {},
 ): Promise<AppServer> {
   const port = options.port ?? (await freePort());
   const command = startCommand();
+  const { outputFile } = options;
+  const outputFd = outputFile === undefined ? null : openSync(outputFile, "w");
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...command.args], {
     env: {
       ...process.env,
@@ -64,12 +68,18 @@ export async function startAppServer(
       ...env,
       PORT: String(port),
     },
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: outputFd === null ? ["ignore", "pipe", "pipe"] : ["ignore", outputFd, outputFd],
   });
-  const kept = keptOutput();
-  child.stdout!.on("data", kept.add);
-  child.stderr!.on("data", kept.add);
-  const output = () => kept.text();
+  let output: () => string;
+  if (outputFd === null) {
+    const kept = keptOutput();
+    child.stdout!.on("data", kept.add);
+    child.stderr!.on("data", kept.add);
+    output = () => kept.text();
+  } else {
+    closeSync(outputFd); // the child holds its own copy
+    output = () => keptOutputOf(outputFile!);
+  }
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
     await waitForHealth(baseUrl, child, 90_000);
@@ -106,6 +116,22 @@ function keptOutput() {
     },
     text: () => head + (dropped ? "\n[…]\n" : "") + tail,
   };
+}
+
+/** A file's start and its most recent part, as keptOutput() keeps a pipe's. */
+function keptOutputOf(file: string): string {
+  const fd = openSync(file, "r");
+  try {
+    const size = fstatSync(fd).size;
+    const read = (position: number, length: number) => {
+      const buffer = Buffer.alloc(length);
+      return buffer.subarray(0, readSync(fd, buffer, 0, length, position)).toString("utf8");
+    };
+    if (size <= HEAD_CHARS + TAIL_CHARS) return read(0, size);
+    return `${read(0, HEAD_CHARS)}\n[…]\n${read(size - TAIL_CHARS, TAIL_CHARS)}`;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 async function waitForHealth(baseUrl: string, child: ChildProcess, timeoutMs: number) {
