@@ -23,8 +23,8 @@ export function apiError(code: ErrorCode, message: string, headers: Record<strin
 }
 
 /** A redirect a client may follow: 308 keeps the method. */
-export function apiRedirect(location: URL): NextResponse {
-  return new NextResponse(null, { status: 308, headers: { ...API_HEADERS, Location: location.toString() } });
+export function apiRedirect(location: string): NextResponse {
+  return new NextResponse(null, { status: 308, headers: { ...API_HEADERS, Location: location } });
 }
 
 /** CORS preflight. Nothing here reads credentials, so any origin and any requested header may come. */

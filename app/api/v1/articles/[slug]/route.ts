@@ -7,10 +7,12 @@ import { readPublic } from "@/lib/articles/visibility-change";
 import { noteRequestTags } from "@/lib/platform/cache/request-tags";
 import { cacheTag } from "@/lib/platform/cache/tags";
 import { now } from "@/lib/platform/clock";
+import { env } from "@/lib/platform/env";
 import { slugFromParam } from "@/lib/articles/archives";
 import { getApiArticle, refuseParams } from "@/lib/content-api/content-api";
 import { withdrawalMessage } from "@/lib/rights/withdrawal-text";
 import { withdrawalHeaders } from "@/lib/rights/withdrawn";
+import { absoluteUrl } from "@/lib/seo/urls";
 import { apiError, apiJson, apiPreflight, apiRedirect, guarded } from "../../_shared/http";
 
 // Never prerendered: the build has no database, and answers change as articles are published.
@@ -32,7 +34,8 @@ export async function GET(request: NextRequest, { params }: Context): Promise<Re
         noteRequestTags([cacheTag.article(found.article.id)]);
         return apiJson({ data: found.article });
       case "moved":
-        return apiRedirect(new URL(`/api/v1/articles/${encodeURIComponent(found.slug)}`, request.url));
+        // At the site's address: behind the launcher, Next sees its own private one in request.url.
+        return apiRedirect(absoluteUrl(env.SITE_URL, `/api/v1/articles/${encodeURIComponent(found.slug)}`));
       case "withdrawn":
         return apiError(
           "WITHDRAWN",
