@@ -40,6 +40,9 @@ describe("loggablePath", () => {
 interface Seen {
   forwardedFor: string | undefined;
   requestId: string | undefined;
+  forwardedHost: string | undefined;
+  forwardedProto: string | undefined;
+  forwardedPort: string | undefined;
 }
 
 let server: Server | undefined;
@@ -57,6 +60,9 @@ async function start(trustedProxy: string | undefined, logLevel = "info") {
       const seen: Seen = {
         forwardedFor: request.headers["x-forwarded-for"] as string | undefined,
         requestId: request.headers["x-request-id"] as string | undefined,
+        forwardedHost: request.headers["x-forwarded-host"] as string | undefined,
+        forwardedProto: request.headers["x-forwarded-proto"] as string | undefined,
+        forwardedPort: request.headers["x-forwarded-port"] as string | undefined,
       };
       response.statusCode = request.url?.startsWith("/missing") ? 404 : 200;
       response.setHeader("Set-Cookie", "session=secret");
@@ -96,6 +102,27 @@ describe("withRequestContext", () => {
     expect(seen.forwardedFor).toBe("198.51.100.7, 127.0.0.1");
     expect(seen.requestId).toBe("4f1c2a9e8b7d6c5e");
     expect(response.headers.get("x-request-id")).toBe("4f1c2a9e8b7d6c5e");
+  });
+
+  it("drops the host, scheme and port a client claims, and keeps a trusted proxy's", async () => {
+    const claimed = {
+      "x-forwarded-host": "attacker.example",
+      "x-forwarded-proto": "https",
+      "x-forwarded-port": "8443",
+    };
+    const direct = await start(undefined);
+    const { seen: fromClient } = await get(`${direct.base}/`, claimed);
+    expect(fromClient.forwardedHost).toBeUndefined();
+    expect(fromClient.forwardedProto).toBeUndefined();
+    expect(fromClient.forwardedPort).toBeUndefined();
+    server!.close();
+    const proxied = await start("::ffff:127.0.0.1");
+    const { seen: fromProxy } = await get(`${proxied.base}/`, claimed);
+    expect(fromProxy).toMatchObject({
+      forwardedHost: "attacker.example",
+      forwardedProto: "https",
+      forwardedPort: "8443",
+    });
   });
 
   it("logs one line per request with method, path, status, duration and id, and nothing personal", async () => {
