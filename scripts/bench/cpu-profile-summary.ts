@@ -2,7 +2,7 @@
 // and self time by the source file they come from (through the build's source maps, so a bundled
 // chunk is named by the package or app module it holds). `npm run bench -- --cpu-prof <dir>`
 // prints this for the server's profile; it also runs alone:
-//   tsx scripts/bench/cpu-profile-summary.ts <file.cpuprofile> [top]
+//   tsx scripts/bench/cpu-profile-summary.ts <file.cpuprofile>... [top]
 import { existsSync, readFileSync } from "node:fs";
 import { SourceMap, type SourceMapPayload } from "node:module";
 import path from "node:path";
@@ -172,10 +172,15 @@ export function printProfileSummary(summary: ProfileSummary): void {
 }
 
 if (process.argv[1] && import.meta.filename === process.argv[1]) {
-  const [file, top] = process.argv.slice(2);
-  if (!file) {
-    console.error("Usage: tsx scripts/bench/cpu-profile-summary.ts <file.cpuprofile> [top]");
+  // Several profiles (one per thread, as --cpu-prof writes them), then how many rows to print.
+  const args = process.argv.slice(2);
+  const top = args.length > 1 && /^\d+$/.test(args.at(-1)!) ? Number(args.pop()) : 25;
+  if (args.length === 0) {
+    console.error("Usage: tsx scripts/bench/cpu-profile-summary.ts <file.cpuprofile>... [top]");
     process.exit(2);
   }
-  printProfileSummary(summarizeProfile(file, top ? Number(top) : 25));
+  for (const file of args) {
+    console.log(`── ${path.basename(file)}`);
+    printProfileSummary(summarizeProfile(file, top));
+  }
 }
