@@ -2,15 +2,21 @@
 // purge job naming its tags in the form the answers carry them; the job POSTs { "tags": [...] },
 // signed, to a real HTTP receiver on this machine, and is retried after a failure; a withdrawal's
 // purge goes ahead of ordinary ones waiting with it; without CDN_PURGE_URL nothing is queued.
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { invalidateArticle, invalidateWithdrawnArticle } from "@/lib/platform/cache/article-changes";
 import { CDN_PURGE_JOB, PURGE_PRIORITY } from "@/lib/platform/cache/cdn-purge-job";
 import { invalidate } from "@/lib/platform/cache/invalidate";
 import { cacheTag } from "@/lib/platform/cache/tags";
 import { db } from "@/lib/platform/db";
+import { publishArticle } from "@/lib/articles/workflow";
+import { resetClock, setClock } from "@/lib/platform/clock";
 import { env } from "@/lib/platform/env";
 import { startJobQueue, stopJobQueue } from "@/lib/platform/jobs/job-queue";
 import { revokeAuthorization } from "@/lib/rights/authorizations/lifecycle";
+import { context, createTestArticle } from "../support/articles";
 import { startSignedReceiver, type SignedRequest } from "../support/signed-receiver";
 import { createTestUser } from "../support/users";
 
@@ -178,5 +184,53 @@ describe("the CDN purge", () => {
       [PURGE_PRIORITY.withdrawal, ["articles", `source:${source.id}`]],
     ]);
     await until(() => receiver!.received.length === 1, "the revocation's purge");
+  });
+
+  it("is queued by the sweep cron runs (npm run rights:sweep) as a withdrawal, for the instances to send", async () => {
+    receiver = await startReceiver([200]);
+    env.CDN_PURGE_URL = receiver.url;
+    const editor = await createTestUser("EDITOR");
+    const hour = 3_600_000;
+    const source = await db.source.create({
+      data: { name: `Source ${Date.now()}`, slug: `source-${Date.now().toString(36)}`, kind: "WEBSITE" },
+    });
+    // Granted until an hour ago; the reprint was published while it held.
+    await db.reprintAuthorization.create({
+      data: {
+        sourceId: source.id,
+        status: "GRANTED",
+        validFrom: new Date(Date.now() - 3 * hour),
+        validUntil: new Date(Date.now() - hour),
+        attributionText: "Reprinted with permission.",
+        evidence: { create: { kind: "URL", url: "https://example.com/permission" } },
+      },
+    });
+    setClock(new Date(Date.now() - 2 * hour));
+    const draft = await createTestArticle(editor, { title: "Lapsed", kind: "REPRINT", sourceId: source.id });
+    const article = await publishArticle({ id: draft.id, version: draft.version }, context(editor));
+    resetClock();
+    await until(
+      async () => (await purgeJobs()).every((job) => job.state === "completed"),
+      "the publication's purge",
+    );
+    await db.$executeRaw`DELETE FROM pgboss.job WHERE name = ${CDN_PURGE_JOB}`;
+    receiver.received.length = 0;
+
+    const sweep = await promisify(execFile)(
+      path.resolve("node_modules/.bin/tsx"),
+      ["scripts/rights-sweep.ts"],
+      {
+        env: { ...process.env, CDN_PURGE_URL: receiver.url, CDN_PURGE_SECRET: SECRET },
+      },
+    );
+    expect(sweep.stdout).toContain("withdrew 1");
+
+    const jobs = await purgeJobs();
+    expect(jobs.map((job) => [job.priority, job.data.tags])).toEqual([
+      [PURGE_PRIORITY.withdrawal, ["articles", `article:${article.id}`]],
+    ]);
+    // Sent by this process's worker, as by any instance's.
+    await until(() => receiver!.received.length === 1, "the sweep's purge");
+    expect(tagsOf(receiver.received[0]!)).toEqual(["articles", `article:${article.id}`]);
   });
 });

@@ -101,6 +101,7 @@ async function startWorker(
       retryBackoff: options.retryBackoff ?? false,
       expireInSeconds: options.expireInSeconds ?? 15 * 60,
     });
+    if (!state.works) return;
     await boss.work<unknown>(
       name,
       { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, includeMetadata: true },

@@ -25,6 +25,8 @@ const BOSS_OPTIONS = {
 
 export interface JobQueueState {
   boss: PgBoss;
+  /** Whether this process works on jobs, or only sends them (a script run from cron). */
+  works: boolean;
   log: (event: string, fields: Record<string, unknown>) => void;
   /** Each job kind's queue, once created in the database (with this process's worker on it). */
   queues: Map<string, Promise<void>>;
@@ -56,16 +58,27 @@ function defaultLog(event: string, fields: Record<string, unknown>) {
   console.log(JSON.stringify({ event, ...fields }));
 }
 
-/** Starts the queue on `databaseUrl` (creating or upgrading its schema) and the workers defined so far. */
+/**
+ * Starts the queue on `databaseUrl` (creating or upgrading its schema) and the workers defined so
+ * far. With `sendOnly`, jobs can be sent but none is worked on here, and the maintenance pass is
+ * left to the instances: for a script that changes what readers see and exits.
+ */
 export async function startJobQueue(
   databaseUrl: string,
   log: JobQueueState["log"] = defaultLog,
+  options: { sendOnly?: boolean } = {},
 ): Promise<void> {
   if (global[STATE]) return;
-  const boss = new PgBoss({ connectionString: databaseUrl, max: 4, ...BOSS_OPTIONS });
+  const works = !options.sendOnly;
+  const boss = new PgBoss({
+    connectionString: databaseUrl,
+    max: works ? 4 : 1,
+    ...BOSS_OPTIONS,
+    ...(works ? {} : { supervise: false }),
+  });
   boss.on("error", (error: Error) => log("jobs.error", { message: error.message }));
   await boss.start();
-  const state: JobQueueState = { boss, log, queues: new Map() };
+  const state: JobQueueState = { boss, works, log, queues: new Map() };
   global[STATE] = state;
   for (const listener of global[LISTENERS] ?? []) listener(state);
 }
