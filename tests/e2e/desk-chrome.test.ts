@@ -62,6 +62,38 @@ describe("the staff frame", () => {
     await expect.poll(() => nav.isVisible()).toBe(false);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
+
+  it("lists articles on a phone as a title across the row with its details under it", async () => {
+    const page = await staffPage(browser, 390);
+    await page.goto(`${baseUrl}/admin/articles`);
+    const row = page.locator("tbody tr").first();
+    const [rowBox, titleBox, statusBox] = await Promise.all([
+      row.boundingBox(),
+      row.locator("td").nth(1).boundingBox(),
+      row.locator("td").nth(2).boundingBox(),
+    ]);
+    // Right of the checkbox, the title has the rest of the width; the status comes under it, on one line.
+    expect(titleBox!.width).toBeGreaterThan(rowBox!.width * 0.8);
+    expect(statusBox!.y).toBeGreaterThanOrEqual(titleBox!.y + titleBox!.height - 1);
+    expect(statusBox!.x).toBeCloseTo(titleBox!.x, 0);
+    expect(statusBox!.height).toBeLessThan(24);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
+
+  it("keeps the article list's status, kind and time whole on a laptop", async () => {
+    const page = await staffPage(browser);
+    await page.goto(`${baseUrl}/admin/articles`);
+    const cells = page.locator("tbody tr").first().locator("td");
+    // Status, kind, updated: the lines each one's text takes.
+    for (const column of [2, 3, 6]) {
+      const lines = await cells.nth(column).evaluate((cell) => {
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+      });
+      expect(lines, `column ${column}`).toBe(1);
+    }
+  });
 });
 
 describe("the editor's chrome", () => {

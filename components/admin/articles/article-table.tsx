@@ -5,6 +5,7 @@ import { useState, useTransition } from "react";
 import { bulkArchiveArticles } from "@/app/(admin)/admin/articles/actions";
 import { confirmationFromText, useConfirm } from "@/components/ui/confirm-dialog";
 import { ColumnHeads } from "@/components/ui/data-table";
+import styles from "./article-table.module.css";
 
 export interface DeskRow {
   id: string;
@@ -58,7 +59,7 @@ export function ArticleTable({ rows, canArchive }: { rows: DeskRow[]; canArchive
           </span>
         </p>
       )}
-      <table className="data-table">
+      <table className={`data-table ${styles.stacked}`}>
         <ColumnHeads
           columns={[
             canArchive && (
@@ -78,7 +79,7 @@ export function ArticleTable({ rows, canArchive }: { rows: DeskRow[]; canArchive
           {rows.map((row) => (
             <tr key={row.id}>
               {canArchive && (
-                <td>
+                <td className={styles.select}>
                   <input
                     type="checkbox"
                     aria-label={`Select ${row.title}`}
@@ -87,17 +88,19 @@ export function ArticleTable({ rows, canArchive }: { rows: DeskRow[]; canArchive
                   />
                 </td>
               )}
-              <td>
+              <td className={styles.title}>
                 <Link href={`/admin/articles/${row.id}`}>{row.title || "(untitled)"}</Link>
               </td>
-              <td>
+              <td className={`${styles.detail} ${styles.word}`}>
                 {row.status.replace("_", " ").toLowerCase()}
                 {row.withdrawn && <strong> · withdrawn</strong>}
               </td>
-              <td>{row.kind.toLowerCase()}</td>
-              <td>{row.source ?? ""}</td>
-              <td>{row.createdBy ?? ""}</td>
-              <td>{row.updatedAt.slice(0, 16).replace("T", " ")}</td>
+              <td className={`${styles.detail} ${styles.word}`}>{row.kind.toLowerCase()}</td>
+              <td className={styles.detail}>{row.source ?? ""}</td>
+              <td className={`${styles.detail} ${styles.by}`}>{row.createdBy ?? ""}</td>
+              <td className={`${styles.detail} ${styles.word}`}>
+                {row.updatedAt.slice(0, 16).replace("T", " ")}
+              </td>
             </tr>
           ))}
         </tbody>
