@@ -18,7 +18,8 @@ export function SearchTips() {
         <li>
           Chinese, Japanese and Korean are found wherever they appear, in the original of a translated piece
           too: <code lang="zh-Hans">台湾海峡</code>, <code lang="ja">岸田</code>. A search in them finds
-          pieces with every word you type; OR and the minus do not apply.
+          pieces with every word you type, leaving out a word with a minus before it (
+          <code lang="ja">日本 -沖縄</code>); OR does not apply.
         </li>
       </ul>
     </div>

@@ -24,7 +24,8 @@ import {
   markTerms,
   openingPassage,
   substringSnippet,
-  substringTerms,
+  substringQuery,
+  type SubstringQuery,
 } from "@/lib/search/substring-terms";
 
 /**
@@ -330,9 +331,9 @@ export async function searchArticles(input: {
   // The query as PostgreSQL is given it; the reader's own words are what the page shows.
   const query = searchableQuery(input.q);
   if (hasCjk(query)) {
-    const terms = substringTerms(query);
-    if (!terms.length) return empty(true);
-    return substringSearch({ ...input, filters, pageSize, terms }, empty);
+    const asked = substringQuery(query);
+    if (!asked.terms.length) return empty(true);
+    return substringSearch({ ...input, filters, pageSize, asked }, empty);
   }
   const { page, rows, matches } = await pageOfMatches(
     input.page,
@@ -422,7 +423,7 @@ async function pageOfMatches<Row extends { matches: number }>(
 async function substringSearch(
   input: {
     q: string;
-    terms: string[];
+    asked: SubstringQuery;
     filters: SearchFilters;
     page: number;
     now: Date;
@@ -431,12 +432,12 @@ async function substringSearch(
   },
   empty: (noSearchableWords: boolean) => SearchResults,
 ): Promise<SearchResults> {
-  const { terms, filters, now, pageSize } = input;
+  const { asked, filters, now, pageSize } = input;
   const { page, rows, matches } = await pageOfMatches(
     input.page,
     pageSize,
-    (offset, limit) => substringPage(terms, filterSql(filters), now, offset, limit),
-    () => countSubstringMatches(terms, filterSql(filters), now),
+    (offset, limit) => substringPage(asked, filterSql(filters), now, offset, limit),
+    () => countSubstringMatches(asked, filterSql(filters), now),
   );
   if (!matches) return empty(false);
   const cards = await loadCards(rows.map((row) => row.id));
@@ -444,7 +445,7 @@ async function substringSearch(
   for (const row of rows) {
     const article = cards.get(row.id);
     if (!article) continue; // deleted between the two reads
-    hits.push(substringHit(row, article, terms, input.siteLanguage));
+    hits.push(substringHit(row, article, asked.terms, input.siteLanguage));
   }
   return resultsPage(input.q, filters, hits, matches, page, pageSize);
 }

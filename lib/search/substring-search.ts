@@ -2,7 +2,8 @@
 // text search cannot split into words. Such a query is matched as substrings (LIKE, or ILIKE for a
 // term with letters that have case; `%`, `_` and `\` taken literally) in the article's own title,
 // excerpt and body text and in the title and body text of the latest revision of its kept original,
-// over the public articles only (`publicArticleSql`). Every term must match, each in either text.
+// over the public articles only (`publicArticleSql`). Every term must match, each in either text,
+// and a term asked to be left out (-安倍) must be in neither.
 // A Latin word in a mixed query (岸田 NATO) matches as a substring too, so that it is found in the
 // original as well, or, in the article's own text, through the search vector, so that English
 // words still match their other forms (catches finds catch). The longest CJK term finds the
@@ -13,7 +14,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { publicArticleSql } from "@/lib/articles/visibility";
 import { db } from "@/lib/platform/db";
-import { containsPattern, hasCjk, leadingTerm } from "./substring-terms";
+import { containsPattern, hasCjk, leadingTerm, type SubstringQuery } from "./substring-terms";
 
 /** One matching article of the page asked for, with the texts its title and snippet are cut from. */
 export interface SubstringRow {
@@ -67,14 +68,14 @@ function originalMatches(term: string): Prisma.Sql {
  * holding every term, then the newest; the id breaks ties, so pages never overlap.
  */
 export async function substringPage(
-  terms: string[],
+  asked: SubstringQuery,
   filterSql: Prisma.Sql,
   now: Date,
   offset: number,
   limit: number,
 ): Promise<SubstringRow[]> {
-  const lead = leadingTerm(terms) ?? terms[0] ?? "";
-  const query = pageSql(terms, lead, filterSql, now, offset, limit);
+  const lead = leadingTerm(asked.terms) ?? asked.terms[0] ?? "";
+  const query = pageSql(asked, lead, filterSql, now, offset, limit);
   if (Array.from(lead).length < MIN_INDEXED_TERM) return db.$queryRaw<SubstringRow[]>(query);
   // The planner does not know how dear it is to read (and decompress) every body for LIKE, and
   // would rather do that than use the trigram indexes: ten times slower on ten thousand articles.
@@ -90,16 +91,25 @@ export async function substringPage(
 /** Trigram indexes find terms of three characters or more; shorter ones are found by reading. */
 const MIN_INDEXED_TERM = 3;
 
-/** The page's query: the lead term finds the candidates, each of which then needs every term. */
+/**
+ * The page's query: the lead term finds the candidates, each of which then needs every term and
+ * none of the excluded ones.
+ */
 function pageSql(
-  terms: string[],
+  { terms, excluded }: SubstringQuery,
   lead: string,
   filterSql: Prisma.Sql,
   now: Date,
   offset: number,
   limit: number,
 ): Prisma.Sql {
-  const everyTerm = and(terms.map((term) => or([ownMatches(term), originalMatches(term)])));
+  const anywhere = (term: string) => or([ownMatches(term), originalMatches(term)]);
+  const everyTerm = and(terms.map(anywhere));
+  // Without a kept original, its half of the test is null, which counts as not found.
+  const noExcluded = and([
+    Prisma.sql`true`,
+    ...excluded.map((term) => Prisma.sql`NOT coalesce(${anywhere(term)}, false)`),
+  ]);
   const inTitles = and(terms.map((term) => or([contains(`a."title"`, term), contains(`o."title"`, term)])));
   return Prisma.sql`
     WITH candidates AS (
@@ -122,6 +132,7 @@ function pageSql(
       WHERE ${publicArticleSql(now)}
         ${filterSql}
         AND ${everyTerm}
+        AND ${noExcluded}
     ),
     ranked AS (
       SELECT m.*, count(*) OVER () AS "matches" FROM matched m
@@ -137,12 +148,12 @@ function pageSql(
     ORDER BY r."titleHit" DESC, r."publishedAt" DESC, r."id" DESC`;
 }
 
-/** How many public articles match the terms (exactly: the cap is the caller's). */
+/** How many public articles match the query (exactly: the cap is the caller's). */
 export async function countSubstringMatches(
-  terms: string[],
+  asked: SubstringQuery,
   filterSql: Prisma.Sql,
   now: Date,
 ): Promise<number> {
-  const rows = await substringPage(terms, filterSql, now, 0, 1);
+  const rows = await substringPage(asked, filterSql, now, 0, 1);
   return rows[0]?.matches ?? 0;
 }

@@ -20,21 +20,31 @@ export const MAX_SUBSTRING_TERMS = 12;
 // pasted as 「岸田」、台湾 holds the terms 岸田 and 台湾.
 const SEPARATORS = /[\s"\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65]+/u;
 
+/** What a query asks for: terms every article must hold, and terms none may hold (-安倍). */
+export interface SubstringQuery {
+  terms: string[];
+  excluded: string[];
+}
+
 /**
  * The terms of a query, in order, each once (compared case-insensitively), at most
- * MAX_SUBSTRING_TERMS. Every term must match for an article to be found.
+ * MAX_SUBSTRING_TERMS in all. Every term must match for an article to be found; a term written
+ * with a minus before it (日本 -安倍), as the text search takes one, must not.
  */
-export function substringTerms(query: string): string[] {
+export function substringQuery(query: string): SubstringQuery {
   const seen = new Set<string>();
-  const terms: string[] = [];
-  for (const term of query.split(SEPARATORS)) {
+  const found: SubstringQuery = { terms: [], excluded: [] };
+  for (const word of query.split(SEPARATORS)) {
+    if (word === "-") continue; // a dash between words, not a term
+    const excluded = word.length > 1 && word.startsWith("-");
+    const term = excluded ? word.slice(1) : word;
     const key = term.toLowerCase();
     if (!term || seen.has(key)) continue;
     seen.add(key);
-    terms.push(term);
-    if (terms.length === MAX_SUBSTRING_TERMS) break;
+    (excluded ? found.excluded : found.terms).push(term);
+    if (seen.size === MAX_SUBSTRING_TERMS) break;
   }
-  return terms;
+  return found;
 }
 
 /** The (I)LIKE pattern that finds `term` anywhere, its `%`, `_` and `\` taken literally. */

@@ -269,6 +269,19 @@ describe("search in Chinese and Japanese", () => {
     expect(await foundIds("「岸田」、渔民")).toEqual([ids.strait]);
   });
 
+  it("leaves out what a term with a minus before it finds, in the article or its original", async () => {
+    const found = async (query: string) => (await foundIds(query)).sort();
+    expect(await found("台湾海峡")).toEqual([ids.strait, ids.unpublished].sort());
+    expect(await found("台湾海峡 -渡轮")).toEqual([ids.strait]);
+    expect(await found("台湾海峡 -渔船")).toEqual([ids.unpublished]);
+    // A Latin word left out: its other forms too, in the English text.
+    expect(await found("台湾海峡 -catches")).toEqual([ids.unpublished]);
+    // Articles without a kept original: the one that has the term goes, the other stays.
+    expect(await found("支持率 -50%を")).toEqual([ids.noPercent]);
+    // Nothing asked for but what to leave out finds nothing, as before.
+    expect(await found("-渡轮")).toEqual([]);
+  });
+
   it("keeps the tag and source filters", async () => {
     expect((await search("台湾海峡", { tag: tagSlug })).hits.map((h) => h.article.id)).toEqual([ids.strait]);
     expect(

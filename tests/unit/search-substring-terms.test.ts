@@ -17,7 +17,7 @@ import {
   openingPassage,
   SNIPPET_LENGTH,
   substringSnippet,
-  substringTerms,
+  substringQuery,
 } from "@/lib/search/substring-terms";
 
 const marks = (headline: string) =>
@@ -34,7 +34,9 @@ describe("which queries are matched as substrings", () => {
   });
 });
 
-describe("substringTerms", () => {
+const substringTerms = (query: string) => substringQuery(query).terms;
+
+describe("substringQuery", () => {
   it("splits at spaces, the ideographic space, CJK punctuation, brackets and double quotes", () => {
     expect(substringTerms("岸田 台湾海峡")).toEqual(["岸田", "台湾海峡"]);
     expect(substringTerms("岸田\u3000台湾")).toEqual(["岸田", "台湾"]);
@@ -51,6 +53,16 @@ describe("substringTerms", () => {
 
   it("keeps % and _ as part of a term", () => {
     expect(substringTerms("50%を 北_風")).toEqual(["50%を", "北_風"]);
+  });
+
+  it("takes a term with a minus before it as one to leave out, as the text search does", () => {
+    expect(substringQuery("日本 -安倍 岸田")).toEqual({ terms: ["日本", "岸田"], excluded: ["安倍"] });
+    expect(substringQuery("「日本」 -NATO")).toEqual({ terms: ["日本"], excluded: ["NATO"] });
+    // A minus inside a term is part of it; one standing alone is a dash between words.
+    expect(substringQuery("日米-中国 - 台湾")).toEqual({ terms: ["日米-中国", "台湾"], excluded: [] });
+    expect(substringQuery("-安倍")).toEqual({ terms: [], excluded: ["安倍"] });
+    // A term asked for and left out at once is asked for: the first one counts.
+    expect(substringQuery("台湾 -台湾")).toEqual({ terms: ["台湾"], excluded: [] });
   });
 });
 
