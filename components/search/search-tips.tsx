@@ -17,9 +17,8 @@ export function SearchTips() {
         <li>Fewer, more distinctive words find more. Common words such as “the” are ignored.</li>
         <li>
           Chinese, Japanese and Korean are found wherever they appear, in the original of a translated piece
-          too: <code lang="zh-Hans">台湾海峡</code>, <code lang="ja">岸田</code>. A search in them finds
-          pieces with every word you type, leaving out a word with a minus before it (
-          <code lang="ja">日本 -沖縄</code>); OR does not apply.
+          too: <code lang="zh-Hans">台湾海峡</code>, <code lang="ja">岸田</code>. Separate words with spaces;
+          OR and the minus work as above: <code lang="ja">沖縄 OR 台湾 -日本</code>.
         </li>
       </ul>
     </div>

@@ -20,11 +20,12 @@ import { MARK_START, MARK_STOP, splitHighlights, type HighlightSegment } from "@
 import { clampPage, SEARCH_PAGE_SIZE, searchableQuery } from "@/lib/search/query";
 import { countSubstringMatches, substringPage, type SubstringRow } from "@/lib/search/substring-search";
 import {
+  askedTerms,
   hasCjk,
   markTerms,
   openingPassage,
-  substringSnippet,
   substringQuery,
+  substringSnippet,
   type SubstringQuery,
 } from "@/lib/search/substring-terms";
 
@@ -332,7 +333,7 @@ export async function searchArticles(input: {
   const query = searchableQuery(input.q);
   if (hasCjk(query)) {
     const asked = substringQuery(query);
-    if (!asked.terms.length) return empty(true);
+    if (!asked.groups.length) return empty(true);
     return substringSearch({ ...input, filters, pageSize, asked }, empty);
   }
   const { page, rows, matches } = await pageOfMatches(
@@ -445,7 +446,7 @@ async function substringSearch(
   for (const row of rows) {
     const article = cards.get(row.id);
     if (!article) continue; // deleted between the two reads
-    hits.push(substringHit(row, article, asked.terms, input.siteLanguage));
+    hits.push(substringHit(row, article, askedTerms(asked), input.siteLanguage));
   }
   return resultsPage(input.q, filters, hits, matches, page, pageSize);
 }

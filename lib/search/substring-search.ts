@@ -2,19 +2,19 @@
 // text search cannot split into words. Such a query is matched as substrings (LIKE, or ILIKE for a
 // term with letters that have case; `%`, `_` and `\` taken literally) in the article's own title,
 // excerpt and body text and in the title and body text of the latest revision of its kept original,
-// over the public articles only (`publicArticleSql`). Every term must match, each in either text,
-// and a term asked to be left out (-安倍) must be in neither.
+// over the public articles only (`publicArticleSql`). Every term must match, each in either text
+// (or one of two joined by OR), and a term asked to be left out (-安倍) must be in neither.
 // A Latin word in a mixed query (岸田 NATO) matches as a substring too, so that it is found in the
 // original as well, or, in the article's own text, through the search vector, so that English
-// words still match their other forms (catches finds catch). The longest CJK term finds the
-// candidates through the trigram indexes (the cjk_search migration); a term of two characters has
-// no trigram, and is found by reading the texts: slower, never wrong. Queries without CJK never
-// come here, so the text search's plans and speed are untouched.
+// words still match their other forms (catches finds catch). The longest CJK term (or a group of
+// them joined by OR) finds the candidates through the trigram indexes (the cjk_search migration);
+// a term of two characters has no trigram, and is found by reading the texts: slower, never
+// wrong. Queries without CJK never come here, so the text search's plans and speed are untouched.
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { publicArticleSql } from "@/lib/articles/visibility";
 import { db } from "@/lib/platform/db";
-import { containsPattern, hasCjk, leadingTerm, type SubstringQuery } from "./substring-terms";
+import { askedTerms, containsPattern, hasCjk, leadingGroup, type SubstringQuery } from "./substring-terms";
 
 /** One matching article of the page asked for, with the texts its title and snippet are cut from. */
 export interface SubstringRow {
@@ -74,12 +74,13 @@ export async function substringPage(
   offset: number,
   limit: number,
 ): Promise<SubstringRow[]> {
-  const lead = leadingTerm(asked.terms) ?? asked.terms[0] ?? "";
+  const lead = leadingGroup(asked.groups);
   const query = pageSql(asked, lead, filterSql, now, offset, limit);
-  if (Array.from(lead).length < MIN_INDEXED_TERM) return db.$queryRaw<SubstringRow[]>(query);
+  const shortest = Math.min(...(lead ?? [""]).map((term) => Array.from(term).length));
+  if (shortest < MIN_INDEXED_TERM) return db.$queryRaw<SubstringRow[]>(query);
   // The planner does not know how dear it is to read (and decompress) every body for LIKE, and
   // would rather do that than use the trigram indexes: ten times slower on ten thousand articles.
-  // A term long enough to have trigrams is looked up in them. The cost the planner then puts on
+  // Terms long enough to have trigrams are looked up in them. The cost the planner then puts on
   // reading a table would start the JIT compiler, which takes seconds to save nothing here.
   const [, rows] = await db.$transaction([
     db.$queryRaw`SELECT set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)`,
@@ -92,46 +93,53 @@ export async function substringPage(
 const MIN_INDEXED_TERM = 3;
 
 /**
- * The page's query: the lead term finds the candidates, each of which then needs every term and
- * none of the excluded ones.
+ * The page's query: the lead group's terms find the candidates, each of which then needs a term of
+ * every group and none of the excluded ones. Without a lead group, every article is a candidate.
  */
 function pageSql(
-  { terms, excluded }: SubstringQuery,
-  lead: string,
+  asked: SubstringQuery,
+  lead: string[] | undefined,
   filterSql: Prisma.Sql,
   now: Date,
   offset: number,
   limit: number,
 ): Prisma.Sql {
+  const { groups, excluded } = asked;
   const anywhere = (term: string) => or([ownMatches(term), originalMatches(term)]);
-  const everyTerm = and(terms.map(anywhere));
+  /** Each group matched by one of its terms, as `matches` tells. */
+  const everyGroup = (matches: (term: string) => Prisma.Sql) =>
+    and(groups.map((group) => or(group.map(matches))));
   // Without a kept original, its half of the test is null, which counts as not found.
   const noExcluded = and([
     Prisma.sql`true`,
     ...excluded.map((term) => Prisma.sql`NOT coalesce(${anywhere(term)}, false)`),
   ]);
-  const inTitles = and(terms.map((term) => or([contains(`a."title"`, term), contains(`o."title"`, term)])));
-  return Prisma.sql`
-    WITH candidates AS (
+  const inTitles = everyGroup((term) => or([contains(`a."title"`, term), contains(`o."title"`, term)]));
+  const candidates = lead
+    ? lead.map(
+        (term) => Prisma.sql`
       SELECT a."id" FROM "Article" a
-      WHERE ${contains(`a."title"`, lead)} OR ${contains(`a."excerpt"`, lead)}
-         OR ${contains(`a."bodyText"`, lead)}
+      WHERE ${contains(`a."title"`, term)} OR ${contains(`a."excerpt"`, term)}
+         OR ${contains(`a."bodyText"`, term)}
       UNION
       -- Any revision: the latest is checked below.
-      SELECT o."articleId" FROM "OriginalRevision" o WHERE ${originalMatches(lead)}
-    ),
+      SELECT o."articleId" FROM "OriginalRevision" o WHERE ${originalMatches(term)}`,
+      )
+    : [Prisma.sql`SELECT a."id" FROM "Article" a`];
+  return Prisma.sql`
+    WITH candidates AS (${Prisma.join(candidates, " UNION ")}),
     matched AS (
       SELECT a."id", a."publishedAt",
              coalesce(${inTitles}, false) AS "titleHit",
-             ${and(terms.map(ownMatches))} AS "ownMatch",
-             coalesce(${and(terms.map((term) => originalMatches(term)))}, false) AS "originalMatch",
-             coalesce(${or(terms.map((term) => originalMatches(term)))}, false) AS "originalHit"
+             ${everyGroup(ownMatches)} AS "ownMatch",
+             coalesce(${everyGroup(originalMatches)}, false) AS "originalMatch",
+             coalesce(${or(askedTerms(asked).map(originalMatches))}, false) AS "originalHit"
       FROM candidates c
       JOIN "Article" a ON a."id" = c."id"
       LEFT JOIN LATERAL (${latestOriginal}) o ON true
       WHERE ${publicArticleSql(now)}
         ${filterSql}
-        AND ${everyTerm}
+        AND ${everyGroup(anywhere)}
         AND ${noExcluded}
     ),
     ranked AS (

@@ -20,28 +20,46 @@ export const MAX_SUBSTRING_TERMS = 12;
 // pasted as 「岸田」、台湾 holds the terms 岸田 and 台湾.
 const SEPARATORS = /[\s"\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65]+/u;
 
-/** What a query asks for: terms every article must hold, and terms none may hold (-安倍). */
+/**
+ * What a query asks for: groups of terms, each of which an article must match with one of its
+ * terms (台湾 OR 日本 is one group of two), and terms none may hold (-安倍).
+ */
 export interface SubstringQuery {
-  terms: string[];
+  groups: string[][];
   excluded: string[];
+}
+
+/** Every term a query asks for, in order: what the titles and snippets mark. */
+export function askedTerms(asked: SubstringQuery): string[] {
+  return asked.groups.flat();
 }
 
 /**
  * The terms of a query, in order, each once (compared case-insensitively), at most
- * MAX_SUBSTRING_TERMS in all. Every term must match for an article to be found; a term written
- * with a minus before it (日本 -安倍), as the text search takes one, must not.
+ * MAX_SUBSTRING_TERMS in all, read as the text search reads a query in other languages: every
+ * term must match, `OR` between two terms lets either do, and a term written with a minus before
+ * it (日本 -安倍) must not match.
  */
 export function substringQuery(query: string): SubstringQuery {
   const seen = new Set<string>();
-  const found: SubstringQuery = { terms: [], excluded: [] };
+  const found: SubstringQuery = { groups: [], excluded: [] };
+  let either = false;
   for (const word of query.split(SEPARATORS)) {
     if (word === "-") continue; // a dash between words, not a term
+    if (word.toLowerCase() === "or") {
+      either = found.groups.length > 0;
+      continue;
+    }
     const excluded = word.length > 1 && word.startsWith("-");
     const term = excluded ? word.slice(1) : word;
     const key = term.toLowerCase();
+    const joins = either && !excluded;
+    either = false;
     if (!term || seen.has(key)) continue;
     seen.add(key);
-    (excluded ? found.excluded : found.terms).push(term);
+    if (excluded) found.excluded.push(term);
+    else if (joins) found.groups.at(-1)!.push(term);
+    else found.groups.push([term]);
     if (seen.size === MAX_SUBSTRING_TERMS) break;
   }
   return found;
@@ -52,10 +70,15 @@ export function containsPattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, "\\$&")}%`;
 }
 
-/** The term that narrows the search most: the longest with CJK in it (most trigrams). */
-export function leadingTerm(terms: string[]): string | undefined {
+/**
+ * The group whose terms find the fewest candidates: one whose every term has CJK in it (a Latin
+ * word also matches other forms of itself, which no substring finds), the one whose shortest term
+ * is longest (most trigrams). Undefined when no group is all CJK.
+ */
+export function leadingGroup(groups: string[][]): string[] | undefined {
   const length = (term: string) => Array.from(term).length;
-  return terms.filter(hasCjk).sort((a, b) => length(b) - length(a))[0];
+  const weakest = (group: string[]) => Math.min(...group.map(length));
+  return groups.filter((group) => group.every(hasCjk)).sort((a, b) => weakest(b) - weakest(a))[0];
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");

@@ -282,6 +282,21 @@ describe("search in Chinese and Japanese", () => {
     expect(await found("-渡轮")).toEqual([]);
   });
 
+  it("lets OR between two terms make either do, in the article or its original", async () => {
+    const found = async (query: string) => (await foundIds(query)).sort();
+    expect(await found("渡轮 OR 渔船")).toEqual([ids.strait, ids.unpublished].sort());
+    expect(await found("台湾海峡 渡轮 OR 渔船")).toEqual([ids.strait, ids.unpublished].sort());
+    expect(await found("岸田 渡轮 OR 渔船")).toEqual([ids.strait]);
+    // Two-character terms, one in an original, one in the article's own text.
+    expect(await found("渔民 OR 手紙")).toEqual([ids.ownTitle, ids.strait].sort());
+    // With a Latin word beside it, found in the English text through the search vector.
+    expect(await found("渡轮 OR catches")).toEqual([ids.strait, ids.unpublished].sort());
+    expect(await found("渡轮 OR volcano")).toEqual([ids.unpublished]);
+    // Each marked where it is found.
+    const hit = await hitFor("渡轮 OR 渔船", "strait");
+    expect(marked(hit.original!.title!)).toEqual(["渔船"]);
+  });
+
   it("keeps the tag and source filters", async () => {
     expect((await search("台湾海峡", { tag: tagSlug })).hits.map((h) => h.article.id)).toEqual([ids.strait]);
     expect(

@@ -9,9 +9,10 @@ import type { ArticleCard } from "@/lib/articles/public-articles";
 import { MARK_START, MARK_STOP, splitHighlights } from "@/lib/search/highlight";
 import type { SearchHit } from "@/lib/search/search-articles";
 import {
+  askedTerms,
   containsPattern,
   hasCjk,
-  leadingTerm,
+  leadingGroup,
   markTerms,
   MAX_SUBSTRING_TERMS,
   openingPassage,
@@ -34,7 +35,7 @@ describe("which queries are matched as substrings", () => {
   });
 });
 
-const substringTerms = (query: string) => substringQuery(query).terms;
+const substringTerms = (query: string) => askedTerms(substringQuery(query));
 
 describe("substringQuery", () => {
   it("splits at spaces, the ideographic space, CJK punctuation, brackets and double quotes", () => {
@@ -56,13 +57,32 @@ describe("substringQuery", () => {
   });
 
   it("takes a term with a minus before it as one to leave out, as the text search does", () => {
-    expect(substringQuery("日本 -安倍 岸田")).toEqual({ terms: ["日本", "岸田"], excluded: ["安倍"] });
-    expect(substringQuery("「日本」 -NATO")).toEqual({ terms: ["日本"], excluded: ["NATO"] });
+    expect(substringQuery("日本 -安倍 岸田")).toEqual({ groups: [["日本"], ["岸田"]], excluded: ["安倍"] });
+    expect(substringQuery("「日本」 -NATO")).toEqual({ groups: [["日本"]], excluded: ["NATO"] });
     // A minus inside a term is part of it; one standing alone is a dash between words.
-    expect(substringQuery("日米-中国 - 台湾")).toEqual({ terms: ["日米-中国", "台湾"], excluded: [] });
-    expect(substringQuery("-安倍")).toEqual({ terms: [], excluded: ["安倍"] });
+    expect(substringQuery("日米-中国 - 台湾")).toEqual({ groups: [["日米-中国"], ["台湾"]], excluded: [] });
+    expect(substringQuery("-安倍")).toEqual({ groups: [], excluded: ["安倍"] });
     // A term asked for and left out at once is asked for: the first one counts.
-    expect(substringQuery("台湾 -台湾")).toEqual({ terms: ["台湾"], excluded: [] });
+    expect(substringQuery("台湾 -台湾")).toEqual({ groups: [["台湾"]], excluded: [] });
+  });
+
+  it("lets OR between two terms make either do, as the text search does", () => {
+    expect(substringQuery("台湾 OR 日本 岸田")).toEqual({
+      groups: [["台湾", "日本"], ["岸田"]],
+      excluded: [],
+    });
+    expect(substringQuery("台湾 or 日本 OR 韓国")).toEqual({
+      groups: [["台湾", "日本", "韓国"]],
+      excluded: [],
+    });
+    // OR with nothing on one side, or before a left-out term, joins nothing.
+    expect(substringQuery("OR 台湾 OR")).toEqual({ groups: [["台湾"]], excluded: [] });
+    expect(substringQuery("台湾 OR -日本 岸田")).toEqual({
+      groups: [["台湾"], ["岸田"]],
+      excluded: ["日本"],
+    });
+    // OR inside a term is part of it.
+    expect(substringQuery("ORDER 台湾")).toEqual({ groups: [["ORDER"], ["台湾"]], excluded: [] });
   });
 });
 
@@ -75,11 +95,15 @@ describe("containsPattern", () => {
   });
 });
 
-describe("leadingTerm", () => {
-  it("is the longest term with CJK in it, counted in characters", () => {
-    expect(leadingTerm(["岸田", "台湾海峡", "international"])).toBe("台湾海峡");
-    expect(leadingTerm(["NATO", "岸田"])).toBe("岸田");
-    expect(leadingTerm(["NATO"])).toBeUndefined();
+describe("leadingGroup", () => {
+  it("is the group of CJK terms whose shortest term is longest, counted in characters", () => {
+    expect(leadingGroup([["岸田"], ["台湾海峡"], ["international"]])).toEqual(["台湾海峡"]);
+    expect(leadingGroup([["NATO"], ["岸田"]])).toEqual(["岸田"]);
+    expect(leadingGroup([["台湾海峡", "日本"], ["岸田首相"]])).toEqual(["岸田首相"]);
+    expect(leadingGroup([["台湾海峡", "日本国"], ["岸田"]])).toEqual(["台湾海峡", "日本国"]);
+    // A group with a Latin word in it cannot lead: the word also matches its other forms.
+    expect(leadingGroup([["台湾海峡", "NATO"], ["岸田"]])).toEqual(["岸田"]);
+    expect(leadingGroup([["NATO"]])).toBeUndefined();
   });
 });
 
