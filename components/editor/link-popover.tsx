@@ -43,10 +43,12 @@ export function LinkPopover({
           align="start"
           sideOffset={6}
           collisionPadding={8}
+          // Back to the text, where the editor was, rather than to the toolbar button; on Escape at
+          // once, not when the popover has gone.
+          onEscapeKeyDown={() => focusNow(editor)}
           onCloseAutoFocus={(event) => {
-            // Back to the text, where the editor was, rather than to the toolbar button.
             event.preventDefault();
-            editor.commands.focus();
+            focusNow(editor);
           }}
         >
           {/* Mounted on open, so the form starts from the link under the cursor. */}
@@ -77,14 +79,16 @@ function LinkForm({
     event.preventDefault();
     const address = linkAddress(href);
     if (!address.ok) return setError(address.message);
-    editor.chain().focus().extendMarkRange("link").setLink({ href: address.href }).run();
-    // Continue typing after the link, not inside it.
-    editor.commands.focus(editor.state.selection.to);
+    editor.chain().extendMarkRange("link").setLink({ href: address.href }).run();
+    // Continue typing after the link, not inside it: links take what is typed at their end.
+    editor.chain().setTextSelection(editor.state.selection.to).unsetMark("link").run();
+    focusNow(editor);
     close();
   }
 
   function remove() {
-    editor.chain().focus().extendMarkRange("link").unsetLink().run();
+    editor.chain().extendMarkRange("link").unsetLink().run();
+    focusNow(editor);
     close();
   }
 
@@ -121,4 +125,12 @@ function LinkForm({
       </div>
     </form>
   );
+}
+
+/**
+ * Focus on the text before the next key arrives. Tiptap's focus command waits for the next frame,
+ * and keys typed until then went to the closing form (an Enter submitting it again) or nowhere.
+ */
+function focusNow(editor: Editor) {
+  if (!editor.isDestroyed) editor.view.focus();
 }

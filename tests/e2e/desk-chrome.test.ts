@@ -16,6 +16,14 @@ async function staffPage(browser: Browser, width = 1280): Promise<Page> {
 
 const EMOJI = /\p{Extended_Pictographic}/u;
 
+/** The text the editor holds selected: its own selection, which takes the browser's a moment later. */
+function editorSelection(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const { state } = (document.querySelector(".ProseMirror") as unknown as { editor: Editor }).editor;
+    return state.doc.textBetween(state.selection.from, state.selection.to);
+  });
+}
+
 describe("the staff frame", () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -207,15 +215,7 @@ describe("the editor's chrome", () => {
     await page.keyboard.type("Read the source");
     // Select while the first save is under way: its re-render must leave the selection alone.
     for (let i = 0; i < "source".length; i++) await page.keyboard.press("Shift+ArrowLeft");
-    // The editor's own selection, not only the page's: it takes the browser's a moment later.
-    await expect
-      .poll(() =>
-        page.evaluate(() => {
-          const { state } = (document.querySelector(".ProseMirror") as unknown as { editor: Editor }).editor;
-          return state.doc.textBetween(state.selection.from, state.selection.to);
-        }),
-      )
-      .toBe("source");
+    await expect.poll(() => editorSelection(page)).toBe("source");
     await page.keyboard.press("Control+k");
     const address = page.getByLabel("Link address");
     await address.fill("javascript:alert(1)");
@@ -232,6 +232,26 @@ describe("the editor's chrome", () => {
     await page.getByRole("button", { name: "Remove link" }).click();
     expect(await body.locator("a").count()).toBe(0);
     expect(dialogs).toBe(0);
+  });
+
+  it("keeps every key typed straight after a link is applied or the popover is closed", async () => {
+    const page = await staffPage(browser);
+    await page.goto(`${baseUrl}/admin/articles/new`);
+    const body = page.getByRole("textbox", { name: "Article body" });
+    await body.click();
+    await page.keyboard.type("See the source");
+    for (let i = 0; i < "source".length; i++) await page.keyboard.press("Shift+ArrowLeft");
+    await expect.poll(() => editorSelection(page)).toBe("source");
+    await page.keyboard.press("Control+k");
+    await page.getByLabel("Link address").fill("example.org/source");
+    // No pause: a writer keeps typing as the popover closes.
+    await page.getByLabel("Link address").press("Enter");
+    await page.keyboard.type(", then more.");
+    await page.keyboard.press("Control+k");
+    await page.getByLabel("Link address").press("Escape");
+    await page.keyboard.type(" The end.");
+    await expect.poll(() => body.innerText()).toBe("See the source, then more. The end.");
+    expect(await body.locator("a").textContent()).toBe("source");
   });
 
   it("grows the title with its text, saves on Ctrl+S, and keeps status, Save and Publish in view", async () => {
