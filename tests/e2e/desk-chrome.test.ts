@@ -1,7 +1,7 @@
 // The staff frame and the editor's chrome, as an editor meets them: grouped navigation that
 // folds away on a phone, and an editor whose status, Save and Publish never scroll out of reach.
 import type { Editor } from "@tiptap/core";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "../support/browser";
 import { signIn } from "../support/staff-session";
@@ -22,6 +22,17 @@ function editorSelection(page: Page): Promise<string> {
     const { state } = (document.querySelector(".ProseMirror") as unknown as { editor: Editor }).editor;
     return state.doc.textBetween(state.selection.from, state.selection.to);
   });
+}
+
+/** A new article whose body is `text`, its last word `word` selected in the editor; its body. */
+async function newArticleSelecting(page: Page, text: string, word: string): Promise<Locator> {
+  await page.goto(`${baseUrl}/admin/articles/new`);
+  const body = page.getByRole("textbox", { name: "Article body" });
+  await body.click();
+  await page.keyboard.type(text);
+  for (let i = 0; i < word.length; i++) await page.keyboard.press("Shift+ArrowLeft");
+  await expect.poll(() => editorSelection(page)).toBe(word);
+  return body;
 }
 
 describe("the staff frame", () => {
@@ -209,13 +220,8 @@ describe("the editor's chrome", () => {
       dialogs++;
       void dialog.dismiss();
     });
-    await page.goto(`${baseUrl}/admin/articles/new`);
-    const body = page.getByRole("textbox", { name: "Article body" });
-    await body.click();
-    await page.keyboard.type("Read the source");
-    // Select while the first save is under way: its re-render must leave the selection alone.
-    for (let i = 0; i < "source".length; i++) await page.keyboard.press("Shift+ArrowLeft");
-    await expect.poll(() => editorSelection(page)).toBe("source");
+    // Selected while the first save is under way: its re-render must leave the selection alone.
+    const body = await newArticleSelecting(page, "Read the source", "source");
     await page.keyboard.press("Control+k");
     const address = page.getByLabel("Link address");
     await address.fill("javascript:alert(1)");
@@ -236,12 +242,7 @@ describe("the editor's chrome", () => {
 
   it("keeps every key typed straight after a link is applied or the popover is closed", async () => {
     const page = await staffPage(browser);
-    await page.goto(`${baseUrl}/admin/articles/new`);
-    const body = page.getByRole("textbox", { name: "Article body" });
-    await body.click();
-    await page.keyboard.type("See the source");
-    for (let i = 0; i < "source".length; i++) await page.keyboard.press("Shift+ArrowLeft");
-    await expect.poll(() => editorSelection(page)).toBe("source");
+    const body = await newArticleSelecting(page, "See the source", "source");
     await page.keyboard.press("Control+k");
     await page.getByLabel("Link address").fill("example.org/source");
     // No pause: a writer keeps typing as the popover closes.
