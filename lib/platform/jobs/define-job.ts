@@ -64,7 +64,8 @@ export function defineJob<T>(
   return definition;
 }
 
-// Whenever the queue starts, every kind defined so far gets its queue and this process's worker.
+// Whenever the queue starts, every kind defined so far gets its queue, and this process's worker
+// unless the queue only sends (a script).
 onQueueStart((state) => {
   for (const name of registry.keys()) void queueReady(state, name).catch(() => {});
 });
@@ -74,7 +75,10 @@ export function definedJobNames(): string[] {
   return [...registry.keys()].sort();
 }
 
-/** Resolves once `name`'s queue exists in the database (and this process works on it). */
+/**
+ * Resolves once `name`'s queue exists in the database (and this process works on it, unless the
+ * queue only sends).
+ */
 export function queueReady(state: JobQueueState, name: string): Promise<void> {
   let ready = state.queues.get(name);
   if (!ready) {
